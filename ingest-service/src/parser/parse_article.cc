@@ -1,0 +1,1 @@
+#include "ingest-service/src/parser/parse_article.h"
