@@ -1,0 +1,232 @@
+#include "ingest-service/src/parser/article_metadata.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <vector>
+
+#include "ingest-service/src/parser/string_util.h"
+#include "ingest-service/src/parser/tokenizer.h"
+#include "ingest-service/src/parser/utf8.h"
+#include "ingest-service/src/parser/vietnamese_letters.h"
+
+namespace laurel::parser {
+namespace {
+
+constexpr size_t kMaxBylineWords = 8;
+constexpr size_t kDateLineSearch = 4;  // lines from the top where a date line may stand
+
+struct Line {
+  size_t begin;  // byte range in the normalised text
+  size_t end;
+};
+
+std::vector<Line> SplitLines(std::string_view text) {
+  std::vector<Line> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t stop = text.find('\n', start);
+    if (stop == std::string_view::npos) stop = text.size();
+    if (stop > start) lines.push_back({start, stop});
+    start = stop + 1;
+  }
+  return lines;
+}
+
+// The original text behind normalised bytes [begin, end), NFC-composed and trimmed: titles and
+// bylines are reported as the article wrote them.
+std::string OriginalText(std::string_view original, const NormalizedText& normalized, size_t begin,
+                         size_t end) {
+  if (end <= begin) return "";
+  const int64_t first = normalized.origin[begin];
+  const int64_t last = normalized.origin[end - 1];
+  size_t pos = 0;
+  int64_t index = 0;
+  size_t byte_begin = original.size();
+  size_t byte_end = original.size();
+  while (pos < original.size()) {
+    if (index == first) byte_begin = pos;
+    size_t length;
+    DecodeUtf8(original, pos, length);
+    pos += length;
+    if (index == last) {
+      byte_end = pos;
+      break;
+    }
+    ++index;
+  }
+  if (byte_begin >= byte_end) return "";
+  const std::string_view raw = original.substr(byte_begin, byte_end - byte_begin);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  std::string composed;
+  if (U_SUCCESS(status)) {
+    const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
+    nfc->normalize(source, status).toUTF8String(composed);
+  }
+  if (U_FAILURE(status)) composed.assign(raw);
+  return std::string(TrimAscii(composed));
+}
+
+bool IsHeaderLine(std::string_view line) {
+  if (line.size() >= 2 && line[0] == '#' && line.find('=') != std::string_view::npos) return true;
+  for (std::string_view key :
+       {"LINK:", "TITLE:", "SUMMARY:", "TIME:", "URL:", "DATE:", "SOURCE:"}) {
+    if (StartsWith(line, key)) return true;
+  }
+  return false;
+}
+
+std::string_view HeaderValue(std::string_view line) {
+  size_t split = line[0] == '#' ? line.find('=') : line.find(':');
+  std::string_view value = line.substr(split + 1);
+  return TrimAscii(value);
+}
+
+bool IsLink(std::string_view line) {
+  return StartsWith(line, "http://") || StartsWith(line, "https://") || StartsWith(line, "www.");
+}
+
+// A headline candidate that is really a photo caption or a list item.
+bool IsCaptionOrItem(std::string_view line) {
+  return Contains(line, "Ảnh:") || Contains(line, "(Ảnh") || StartsWith(line, "- ") ||
+         StartsWith(line, "* ");
+}
+
+// Whether tokens[first, last) read as a byline: a few capitalised words, optionally with an agency
+// ("Hoàng Thị Hoa (TTXVN)", "Hải Yến/VOV.VN", "Nguyễn Hiền/VOV-Trung tâm Tin", "THANH TRÚC").
+bool LooksLikeByline(const std::vector<Token>& tokens, size_t first, size_t last) {
+  if (last <= first) return false;
+  size_t words = 0;
+  bool agency = false;
+  for (size_t i = first; i < last; ++i) {
+    const Token& token = tokens[i];
+    if (!token.is_word) {
+      if (token.text != "(" && token.text != ")" && token.text != "/" && token.text != "-") {
+        return false;
+      }
+      continue;
+    }
+    if (++words > kMaxBylineWords) return false;
+    if (token.text.find('/') != std::string_view::npos) agency = true;
+    // Initials ("T.E.A") are item signatures of digests, not a byline.
+    if (token.text.size() >= 3 && token.text[1] == '.') return false;
+    if (!token.capitalised && !agency) return false;
+    if (token.all_digits) return false;
+  }
+  if (words < 2 && !(words == 1 && agency)) return false;
+  return !IsOneOf(tokens[first], {"theo", "nguồn", "ảnh", "xem"});
+}
+
+}  // namespace
+
+ArticleMetadata ReadMetadata(std::string_view original, const NormalizedText& normalized) {
+  ArticleMetadata metadata;
+  const std::string_view text = normalized.text;
+  const std::vector<Line> lines = SplitLines(text);
+  size_t next = 0;
+  bool title_from_header = false;
+  // Dataset header lines.
+  for (; next < lines.size(); ++next) {
+    const std::string_view line =
+        text.substr(lines[next].begin, lines[next].end - lines[next].begin);
+    if (!IsHeaderLine(line)) break;
+    const std::string_view value = HeaderValue(line);
+    if (StartsWith(line, "TITLE:")) {
+      const size_t offset = static_cast<size_t>(value.data() - text.data());
+      metadata.title = OriginalText(original, normalized, offset, lines[next].end);
+      metadata.title_begin = offset;
+      metadata.title_end = lines[next].end;
+      title_from_header = true;
+    } else if (StartsWith(line, "TIME:") || StartsWith(line, "DATE:") ||
+               (line[0] == '#' && Contains(line, "date"))) {
+      if (auto date = ParseDateLine(value)) metadata.published = date;
+    }
+  }
+  // Date line and headline, in either order.
+  size_t body_line = next;
+  for (size_t i = next; i < lines.size() && i < next + kDateLineSearch; ++i) {
+    const std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
+    if (!metadata.published) {
+      if (auto date = ParseDateLine(line)) {
+        metadata.published = date;
+        body_line = std::max(body_line, i + 1);
+        continue;
+      }
+    }
+    if (!title_from_header && metadata.title_end == metadata.title_begin && i == body_line) {
+      if (!IsCaptionOrItem(line)) {
+        metadata.title = OriginalText(original, normalized, lines[i].begin, lines[i].end);
+        metadata.title_begin = lines[i].begin;
+        metadata.title_end = lines[i].end;
+        body_line = i + 1;
+      } else {
+        break;
+      }
+    }
+  }
+  metadata.body_begin = body_line < lines.size() ? lines[body_line].begin : text.size();
+  // Byline and links at the end.
+  size_t last = lines.size();
+  while (last > body_line) {
+    const std::string_view line =
+        text.substr(lines[last - 1].begin, lines[last - 1].end - lines[last - 1].begin);
+    if (!IsLink(line)) break;
+    --last;
+  }
+  metadata.body_end = last > body_line ? lines[last - 1].end : metadata.body_begin;
+  if (last > body_line) {
+    const Line& line = lines[last - 1];
+    const std::vector<Token> tokens = Tokenize(normalized, line.begin, line.end);
+    // The byline is what follows the last full stop of the last line (or the whole line).
+    size_t start = tokens.size();
+    while (start > 0) {
+      const Token& token = tokens[start - 1];
+      if (!token.is_word && (token.text == "." || token.text == "!" || token.text == "?" ||
+                             token.text == "\"" || token.text == ":" || token.text == ";")) {
+        break;
+      }
+      --start;
+    }
+    size_t first = start;
+    while (first < tokens.size() && !tokens[first].is_word && tokens[first].text != "(") ++first;
+    size_t stop = tokens.size();
+    // "Vân Anh/VOV-Trung tâm Tin Vân Anh/VOV-Trung tâm Tin": a byline printed twice.
+    const size_t half = (stop - first) / 2;
+    if (half > 0 && (stop - first) % 2 == 0) {
+      bool repeated = true;
+      for (size_t k = 0; k < half && repeated; ++k) {
+        repeated = tokens[first + k].text == tokens[first + half + k].text;
+      }
+      if (repeated) stop = first + half;
+    }
+    if (first < stop && stop - first <= 2 * kMaxBylineWords + 4 &&
+        LooksLikeByline(tokens, first, stop)) {
+      size_t begin = tokens[first].begin;
+      size_t end = tokens[stop - 1].end;
+      // "(Phượng Kiều)": a byline in parentheses loses them.
+      if (tokens[first].text == "(" && tokens[stop - 1].text == ")") {
+        begin = tokens[first + 1].begin;
+        end = tokens[stop - 2].end;
+      }
+      metadata.author = OriginalText(original, normalized, begin, end);
+      metadata.body_end = tokens[first].begin;
+    } else if (tokens.size() > 3) {
+      // A line without punctuation ending in a name after a number: "... 22 - 25oC Hán Hiển".
+      size_t name = tokens.size();
+      while (name > 0 && tokens[name - 1].is_word && tokens[name - 1].capitalised &&
+             tokens.size() - name < 4) {
+        --name;
+      }
+      if (name > 0 && tokens.size() - name >= 2 && tokens[name - 1].is_word &&
+          tokens[name - 1].lower[0] >= '0' && tokens[name - 1].lower[0] <= '9') {
+        metadata.author = OriginalText(original, normalized, tokens[name].begin, tokens.back().end);
+        metadata.body_end = tokens[name].begin;
+      }
+    }
+  }
+  return metadata;
+}
+
+}  // namespace laurel::parser

@@ -1,0 +1,501 @@
+#include "ingest-service/src/parser/award_extraction.h"
+
+#include <optional>
+#include <utility>
+
+#include "ingest-service/src/parser/award_lexicon.h"
+#include "ingest-service/src/parser/dates.h"
+#include "ingest-service/src/parser/numbers.h"
+#include "ingest-service/src/parser/recipients.h"
+#include "ingest-service/src/parser/string_util.h"
+
+namespace laurel::parser {
+namespace {
+
+constexpr size_t kMaxIssuerWords = 14;
+constexpr size_t kMaxMentionsPerSentence = 32;
+constexpr double kBaseConfidence = 0.9;
+
+bool IsStateAward(AwardType type) {
+  return type == AwardType::kOrder || type == AwardType::kMedal ||
+         type == AwardType::kStateHonoraryTitle || type == AwardType::kStatePrize;
+}
+
+// "thi đua, khen thưởng" is the field, "Ban Thi đua - Khen thưởng" a body: neither confers
+// anything.
+bool IsPartOfName(const std::vector<Token>& tokens, const AwardMention& mention, size_t begin) {
+  if (!mention.generic) return false;
+  if (tokens[mention.first].capitalised && mention.first > begin) return true;
+  size_t k = mention.first;
+  while (k > begin && !tokens[k - 1].is_word &&
+         (tokens[k - 1].text == "-" || tokens[k - 1].text == ",")) {
+    --k;
+  }
+  return k >= begin + 2 && MatchesPhrase(tokens, k - 2, "thi đua");
+}
+
+// Verbs after which the subject gives the award: "UBND tỉnh đã trao tặng bằng khen".
+bool IsGivingVerb(const Token& token) {
+  return IsOneOf(token, {"trao", "tặng", "truy", "phong", "gắn", "thưởng"});
+}
+
+// The issuer phrase starting at tokens[i]: up to a word that ends it.
+size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
+  size_t k = i;
+  while (k < end && k < i + kMaxIssuerWords) {
+    const Token& token = tokens[k];
+    if (!token.is_word) {
+      if (token.text == "-" || token.text == "&") {
+        ++k;
+        continue;
+      }
+      // "Bộ Văn hóa, Thể thao và Du lịch" keeps its comma; elsewhere a comma ends the phrase.
+      if (token.text == "," && k + 1 < end && tokens[k + 1].capitalised && k > i &&
+          IsOneOf(tokens[k - 1], {"hóa", "hoá"})) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    if (IsOneOf(token, {"cho", "tặng", "trao", "vì", "phong", "do", "đã", "vừa", "cũng", "về",
+                        "nhân", "lần", "năm", "tại", "trong", "với", "kèm"}) ||
+        IsOneOf(token, {"quyết", "được", "đến", "khi", "sau", "và"})) {
+      // "Bộ Văn hóa, Thể thao và Du lịch": "và" inside a ministry's name.
+      if (token.lower == "và" && k + 1 < end && tokens[k + 1].capitalised && k > i &&
+          tokens[k - 1].capitalised && MatchesPhrase(tokens, k + 1, "du lịch")) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    ++k;
+  }
+  return k;
+}
+
+std::string PhraseText(const std::vector<Token>& tokens, size_t first, size_t last) {
+  return JoinTokens(tokens, first, last);
+}
+
+bool StartsWithPerson(const std::vector<Token>& tokens, size_t i, size_t end) {
+  size_t length;
+  if (i >= end) return false;
+  if (IsHonorific(tokens, i, length) && i + length < end && tokens[i + length].capitalised)
+    return true;
+  return IsFamilyName(tokens[i]) && i + 1 < end && tokens[i + 1].capitalised;
+}
+
+// Roles of people who hand awards over on someone else's behalf, or whose role says nothing of
+// issuing.
+bool IsDeputyOrPerson(const std::vector<Token>& tokens, size_t i) {
+  return IsOneOf(tokens[i], {"phó", "ông", "bà", "anh", "chị", "đại", "thượng", "trung", "thiếu",
+                             "đồng", "nguyên", "ủy", "uỷ"}) &&
+         !MatchesPhrase(tokens, i, "ủy ban") && !MatchesPhrase(tokens, i, "đại sứ") &&
+         !MatchesPhrase(tokens, i, "đại học") && !MatchesPhrase(tokens, i, "trung ương") &&
+         !MatchesPhrase(tokens, i, "trung tâm");
+}
+
+struct Issuer {
+  std::string canonical;
+  bool weak = false;
+};
+
+// The subject of an active clause ending at `verb`: comma-separated bodies ("Hội đồng đội tỉnh, Sở
+// GD&ĐT Hà Tĩnh, UBND huyện Thạch Hà ... đã tặng"), after any time and place adverbials.
+std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& tokens, size_t begin,
+                                                    size_t verb) {
+  std::vector<std::pair<size_t, size_t>> parts;
+  size_t stop = verb;
+  while (stop > begin && IsOneOf(tokens[stop - 1], {"đã", "vừa", "cũng", "quyết", "định", "sẽ",
+                                                    "trân", "trọng", "long", "trọng", "thể"})) {
+    --stop;
+  }
+  size_t k = stop;
+  while (k > begin) {
+    size_t start = k;
+    while (start > begin && tokens[start - 1].text != "," && tokens[start - 1].text != ";" &&
+           tokens[start - 1].text != ":" && tokens[start - 1].text != "." &&
+           tokens[start - 1].text != "\"") {
+      --start;
+    }
+    // Split "UBND xã Thạch Văn và Trường tiểu học ..." on "và" between bodies.
+    size_t part_end = k;
+    for (size_t j = k; j > start; --j) {
+      size_t head_length;
+      if (tokens[j - 1].lower == "và" && j < k && IsOrganisationHead(tokens, j, head_length)) {
+        parts.insert(parts.begin(), {j, part_end});
+        part_end = j - 1;
+      }
+    }
+    if (part_end > start) parts.insert(parts.begin(), {start, part_end});
+    if (start == begin || start < 1 || tokens[start - 1].text != ",") break;
+    size_t head_length;
+    // Only a list of bodies continues leftwards.
+    size_t previous = start - 1;
+    size_t previous_start = previous;
+    while (previous_start > begin && tokens[previous_start - 1].text != "," &&
+           tokens[previous_start - 1].text != ";" && tokens[previous_start - 1].text != ".") {
+      --previous_start;
+    }
+    if (!(IsOrganisationHead(tokens, previous_start, head_length) ||
+          IsOneOf(tokens[previous_start], {"hđnd", "hội", "tỉnh", "thành"}) ||
+          MatchesPhrase(tokens, previous_start, "hội đồng"))) {
+      break;
+    }
+    if (!(IsOrganisationHead(tokens, start, head_length) ||
+          MatchesPhrase(tokens, start, "hội đồng") || IsOneOf(tokens[start], {"hđnd"}))) {
+      break;
+    }
+    k = previous;
+  }
+  return parts;
+}
+
+Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t last,
+                         const IssuerContext& context) {
+  Issuer issuer;
+  if (first >= last) return issuer;
+  // "Lãnh đạo Công an tỉnh Khánh Hòa trao ...": the leaders present on the body's behalf.
+  if (MatchesPhrase(tokens, first, "lãnh đạo")) {
+    issuer.canonical = CanonicalIssuer(PhraseText(tokens, first + 2, last), context);
+    issuer.weak = true;
+    return issuer;
+  }
+  if (StartsWithPerson(tokens, first, last) || IsDeputyOrPerson(tokens, first)) {
+    // A named presenter: their last role before the verb may say whose award it is.
+    issuer.weak = true;
+    return issuer;
+  }
+  const std::string text = PhraseText(tokens, first, last);
+  issuer.canonical = CanonicalIssuer(text, context);
+  // A role with a person's name ("Bộ trưởng Nguyễn Ngọc Thiện") names no body.
+  if (StartsWith(issuer.canonical, "Bộ trưởng") || StartsWith(issuer.canonical, "Chủ tịch ")) {
+    issuer.canonical.clear();
+  }
+  size_t length;
+  issuer.weak = !IsOrganisationHead(tokens, first, length) &&
+                !IsOneOf(tokens[first], {"ubnd", "chủ", "thủ", "tổng"});
+  return issuer;
+}
+
+// "thay mặt X, ..." / "thừa ủy quyền của X": the award is X's.
+std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin, size_t end,
+                                 const IssuerContext& context) {
+  for (size_t i = begin; i + 2 < end; ++i) {
+    size_t after = 0;
+    if (MatchesPhrase(tokens, i, "thay mặt")) after = i + 2;
+    if (MatchesPhrase(tokens, i, "thừa ủy quyền") || MatchesPhrase(tokens, i, "thừa uỷ quyền")) {
+      after = i + 3;
+      if (after < end && tokens[after].lower == "của") ++after;
+    }
+    if (after == 0) continue;
+    size_t stop = after;
+    while (stop < end && tokens[stop].text != "," && stop < after + kMaxIssuerWords) ++stop;
+    Issuer issuer;
+    issuer.canonical = CanonicalIssuer(PhraseText(tokens, after, stop), context);
+    if (!issuer.canonical.empty()) return issuer;
+  }
+  return std::nullopt;
+}
+
+// Background: awards dated in an earlier year, or summed up over past years.
+bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, int reference_year) {
+  for (size_t i = begin; i < end; ++i) {
+    if (IsOneOf(tokens[i], {"từng"}) || MatchesPhrase(tokens, i, "trước đây") ||
+        MatchesPhrase(tokens, i, "nhiệm kỳ qua") || MatchesPhrase(tokens, i, "năm qua") ||
+        MatchesPhrase(tokens, i, "đến nay") || MatchesPhrase(tokens, i, "tính đến") ||
+        MatchesPhrase(tokens, i, "nhiều huân") ||
+        MatchesPhrase(tokens, i, "phần thưởng cao quý khác") ||
+        MatchesPhrase(tokens, i, "nhiều năm liền")) {
+      return true;
+    }
+  }
+  if (reference_year == 0) return false;
+  const std::vector<Period> periods = FindPeriods(tokens, begin, end);
+  bool merit_context =
+      false;  // "có thành tích xuất sắc năm 2016": the year of the merit, not the award
+  for (size_t i = begin; i < end; ++i) {
+    if (tokens[i].lower == "thành" && i + 1 < end && tokens[i + 1].lower == "tích")
+      merit_context = true;
+    if (tokens[i].lower == "giải" || tokens[i].lower == "mùa") merit_context = true;
+    if (merit_context || !tokens[i].all_digits) continue;
+    bool in_period = false;
+    for (const Period& period : periods) {
+      if (i >= period.token && i <= period.token + 2) in_period = true;
+    }
+    if (in_period) continue;
+    for (const WrittenYear& year : FindYears(tokens, i, i + 1)) {
+      if (!year.in_range && year.year < reference_year) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
+                                          const Sentence& sentence,
+                                          const AwardSentenceContext& context) {
+  std::vector<AwardCandidate> candidates;
+  const size_t begin = sentence.first_token;
+  const size_t end = std::min(sentence.last_token, tokens.size());
+  std::vector<AwardMention> mentions;
+  for (size_t i = begin; i < end && mentions.size() < kMaxMentionsPerSentence;) {
+    std::optional<AwardMention> mention = MatchAward(tokens, i, end);
+    // "6 cờ thi đua xuất sắc cho ... và 43 cờ cho CĐCS": a bare counted flag repeats the last one.
+    if (!mention && tokens[i].lower == "cờ" && i > begin && tokens[i - 1].all_digits &&
+        !mentions.empty() && mentions.back().type == AwardType::kEmulationFlag) {
+      mention = mentions.back();
+      mention->first = i;
+      mention->last = i + 1;
+    }
+    if (mention && !IsCompetitionResult(tokens, *mention) &&
+        !IsPartOfName(tokens, *mention, begin)) {
+      i = std::max(mention->last, i + 1);
+      mentions.push_back(std::move(*mention));
+    } else {
+      ++i;
+    }
+  }
+  if (mentions.empty()) return candidates;
+  for (size_t i = begin; i < end; ++i) {
+    if (MatchesPhrase(tokens, i, "thu hồi") || IsOneOf(tokens[i], {"hủy", "huỷ", "tước"})) {
+      return candidates;
+    }
+  }
+  if (IsBackground(tokens, begin, end, context.reference_year)) return candidates;
+  const bool breakdown = MatchesPhrase(tokens, begin, "trong đó") && context.previous_conferred;
+  const std::optional<Issuer> on_behalf = OnBehalfOf(tokens, begin, end, context.issuer);
+
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    const AwardMention& mention = mentions[m];
+    const size_t previous_end = m > 0 ? mentions[m - 1].last : begin;
+    size_t next_start = m + 1 < mentions.size() ? mentions[m + 1].first : end;
+    // "tặng giấy khen và tuyên dương em X": both reach the same recipient.
+    if (m + 1 < mentions.size() && mentions[m + 1].generic && next_start == mention.last + 1 &&
+        tokens[mention.last].lower == "và") {
+      next_start = m + 2 < mentions.size() ? mentions[m + 2].first : end;
+    }
+    // Clause boundaries: ';' splits independent statements.
+    size_t clause_begin = begin;
+    for (size_t k = mention.first; k > begin; --k) {
+      if (tokens[k - 1].text == ";") {
+        clause_begin = k;
+        break;
+      }
+    }
+    size_t clause_end = end;
+    for (size_t k = mention.last; k < end; ++k) {
+      if (tokens[k].text == ";") {
+        clause_end = k;
+        break;
+      }
+    }
+    next_start = std::min(next_start, clause_end);
+    const size_t scope_begin = std::max(previous_end, clause_begin);
+
+    // Proposed, conditional or under review.
+    bool not_conferred = false;
+    for (size_t k = clause_begin; k < mention.first; ++k) {
+      if (IsNotConferredCue(tokens, k)) not_conferred = true;
+    }
+    if (not_conferred) continue;
+
+    // Is it conferred here? A verb of giving or receiving before it, "do X trao tặng" after it, or
+    // a generic form that is its own verb.
+    bool conferred = mention.generic || breakdown;
+    size_t verb = mention.first;
+    for (size_t k = scope_begin; k < mention.first; ++k) {
+      if (IsConferringVerb(tokens[k]) || IsReceivingWord(tokens[k])) {
+        conferred = true;
+        if (IsGivingVerb(tokens[k]) && verb == mention.first) verb = k;
+      }
+    }
+    size_t after = mention.last;
+    std::optional<Issuer> explicit_issuer;
+    // "Bằng khen của Chủ tịch UBND tỉnh", "Huân chương ... do Chủ tịch nước trao tặng".
+    if (after < next_start && (tokens[after].lower == "của" || tokens[after].lower == "do" ||
+                               tokens[after].lower == "từ")) {
+      const bool by = tokens[after].lower == "do";
+      const size_t phrase_end = IssuerPhraseEnd(tokens, after + 1, next_start);
+      Issuer issuer;
+      issuer.canonical = CanonicalIssuer(PhraseText(tokens, after + 1, phrase_end), context.issuer);
+      if (!issuer.canonical.empty()) explicit_issuer = issuer;
+      after = phrase_end;
+      if (by) {
+        while (after < next_start &&
+               (IsGivingVerb(tokens[after]) || tokens[after].lower == "trao")) {
+          conferred = true;
+          ++after;
+        }
+      }
+    }
+    if (!conferred && !mention.generic) {
+      // Captions and headlines: "Bằng khen cho 21 tập thể" still needs a verb somewhere.
+      for (size_t k = after; k < next_start && k < after + 2; ++k) {
+        if (IsOneOf(tokens[k], {"cho", "tặng"})) conferred = true;
+      }
+    }
+    if (!conferred) continue;
+
+    // Count written on the award itself: "trao 11 Huân chương Độc lập hạng Nhì".
+    std::optional<int64_t> award_count;
+    if (mention.first > begin) {
+      for (size_t k = mention.first - 1; k + 3 >= mention.first && k >= scope_begin; --k) {
+        if (auto number = ParseCount(tokens, k); number && k + number->tokens == mention.first &&
+                                                 !(k > begin && IsApproximator(tokens[k - 1]))) {
+          award_count = number->value;
+          break;
+        }
+        if (k == scope_begin || k == 0) break;
+      }
+    }
+
+    // Recipients after the award: "... cho 21 tập thể và 90 cá nhân".
+    std::vector<RecipientGroup> groups;
+    size_t recipients_from = after;
+    while (recipients_from < next_start &&
+           IsOneOf(tokens[recipients_from],
+                   {"lần", "thứ", "hai", "ba", "đột", "xuất", "cùng", "mức"})) {
+      ++recipients_from;
+    }
+    if (recipients_from < next_start &&
+        !IsOneOf(tokens[recipients_from], {"gồm", "trong", "của", "với", "tại", "và"}) &&
+        tokens[recipients_from].is_word) {
+      groups = ParseRecipients(tokens, recipients_from, next_start);
+    } else if (recipients_from < next_start && tokens[recipients_from].text == "(") {
+      // "bằng khen (kèm theo 10 triệu đồng/đơn vị) cho 2 tập thể".
+      size_t k = recipients_from;
+      while (k < next_start && tokens[k].text != ")") ++k;
+      if (k + 1 < next_start) groups = ParseRecipients(tokens, k + 1, next_start);
+    }
+    // The issuer or subject before it, and recipients of a passive clause.
+    std::optional<Issuer> subject_issuer;
+    std::vector<std::pair<size_t, size_t>> subject_parts;
+    size_t receive = mention.first;
+    for (size_t k = scope_begin; k < mention.first; ++k) {
+      if (IsReceivingWord(tokens[k]) || MatchesPhrase(tokens, k, "đón nhận")) {
+        receive = k;
+        break;
+      }
+    }
+    if (receive < mention.first) {
+      // "NXB Kim Đồng được Thủ tướng ... tặng Bằng khen": recipients before "được", issuer inside.
+      size_t subject_begin = scope_begin;
+      for (size_t k = receive; k > scope_begin; --k) {
+        if (tokens[k - 1].text == ":" || tokens[k - 1].text == "\"") {
+          subject_begin = k;
+          break;
+        }
+      }
+      if (groups.empty()) {
+        // Time and place adverbials come first: "Tại chương trình, 90 gia đình ...".
+        size_t k = subject_begin;
+        for (size_t j = subject_begin; j < receive; ++j) {
+          if (tokens[j].text == "," && j + 1 < receive) {
+            size_t length;
+            const bool next_group = ParseCount(tokens, j + 1).has_value() ||
+                                    IsOrganisationHead(tokens, j + 1, length) ||
+                                    IsHonorific(tokens, j + 1, length) ||
+                                    RecipientNoun(tokens, j + 1, length).has_value();
+            if (next_group && k == subject_begin) k = j + 1;
+          }
+        }
+        groups = ParseRecipients(tokens, k, receive);
+      }
+      if (tokens[receive].lower == "được") {
+        size_t giver = receive + 1;
+        while (giver < mention.first &&
+               IsOneOf(tokens[giver], {"nhận", "trao", "tặng", "vinh", "dự"})) {
+          ++giver;
+        }
+        size_t giver_end = giver;
+        while (giver_end < mention.first && !IsGivingVerb(tokens[giver_end]) &&
+               tokens[giver_end].lower != "trao") {
+          ++giver_end;
+        }
+        if (giver_end > giver && giver_end < mention.first) {
+          Issuer issuer;
+          issuer.canonical = CanonicalIssuer(PhraseText(tokens, giver, giver_end), context.issuer);
+          if (!issuer.canonical.empty()) subject_issuer = issuer;
+        }
+      }
+    } else if (verb < mention.first) {
+      subject_parts = SubjectParts(tokens, scope_begin, verb);
+      if (groups.empty()) {
+        // "trao tặng Học viện Kỹ thuật Mật mã Huân chương ...": the recipient sits between.
+        size_t k = verb;
+        while (k < mention.first && (IsGivingVerb(tokens[k]) || tokens[k].lower == "trao")) ++k;
+        if (k < mention.first && !(award_count && k + 1 >= mention.first)) {
+          groups = ParseRecipients(tokens, k, mention.first);
+        }
+      }
+    }
+    if (groups.empty() && award_count && m + 1 < mentions.size()) {
+      // "trao 11 Huân chương ..., 74 Huân chương ..., 3 Huân chương ... tặng các đồng chí": the
+      // recipients follow the last award of the list.
+      const AwardMention& last_mention = mentions.back();
+      size_t from = last_mention.last;
+      while (from < end && !IsOneOf(tokens[from], {"cho", "tặng"})) ++from;
+      if (from < end) groups = ParseRecipients(tokens, from, end);
+    }
+    if (mention.generic && groups.empty()) continue;
+
+    // Issuer: explicit > on behalf of > passive agent > subject > convention.
+    std::vector<Issuer> issuers;
+    if (!mention.implied_issuer.empty()) {
+      issuers.push_back({mention.implied_issuer, false});
+    } else if (explicit_issuer) {
+      issuers.push_back(*explicit_issuer);
+    } else if (on_behalf && !on_behalf->canonical.empty() && !IsStateAward(mention.type)) {
+      issuers.push_back(*on_behalf);
+    } else if (subject_issuer) {
+      issuers.push_back(*subject_issuer);
+    } else if (!subject_parts.empty()) {
+      for (const auto& [first, last] : subject_parts) {
+        Issuer issuer = IssuerFromSubject(tokens, first, last, context.issuer);
+        if (!issuer.canonical.empty() || subject_parts.size() == 1) issuers.push_back(issuer);
+      }
+    }
+    if (issuers.empty()) issuers.push_back({"", true});
+    if (IsStateAward(mention.type)) {
+      for (Issuer& issuer : issuers) {
+        if (!IsForeignIssuer(issuer.canonical)) issuer = {"Chủ tịch nước", issuer.weak};
+      }
+      if (issuers.size() > 1) issuers.resize(1);
+    }
+
+    if (groups.empty()) {
+      RecipientGroup unknown;
+      groups.push_back(unknown);
+    }
+    for (const Issuer& issuer : issuers) {
+      for (size_t g = 0; g < groups.size(); ++g) {
+        const RecipientGroup& group = groups[g];
+        AwardCandidate candidate;
+        candidate.award.award_type = mention.type;
+        candidate.award.award_name = mention.name;
+        candidate.award.issuer = issuer.canonical;
+        candidate.award.issuer_level = LevelOf(issuer.canonical);
+        candidate.award.recipient_kind = group.kind;
+        candidate.award.count = group.count;
+        if (award_count && (groups.size() == 1)) candidate.award.count = award_count;
+        candidate.award.recipients = group.names;
+        candidate.recipient_noun = group.noun;
+        candidate.generic = mention.generic;
+        candidate.specific_name = mention.specific_name;
+        candidate.issuer_weak = issuer.weak || issuer.canonical.empty();
+        double confidence = kBaseConfidence;
+        if (candidate.issuer_weak) confidence -= 0.15;
+        if (!candidate.award.count) confidence -= 0.15;
+        if (group.kind == RecipientKind::kUnspecified) confidence -= 0.1;
+        if (mention.generic) confidence -= 0.1;
+        candidate.award.confidence = confidence;
+        candidates.push_back(std::move(candidate));
+      }
+    }
+  }
+  return candidates;
+}
+
+}  // namespace laurel::parser

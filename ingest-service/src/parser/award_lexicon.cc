@@ -1,0 +1,529 @@
+#include "ingest-service/src/parser/award_lexicon.h"
+
+#include <array>
+#include <string_view>
+
+namespace laurel::parser {
+namespace {
+
+constexpr size_t kMaxFreeNameWords = 6;
+
+struct NamedForm {
+  std::string_view written;    // lower-case phrase
+  std::string_view canonical;  // how the name is reported
+};
+
+// Orders and medals by name; the class ("hạng Nhì") is read separately.
+constexpr std::array<NamedForm, 14> kOrderNames = {{
+    {"sao vàng", "Sao vàng"},
+    {"hồ chí minh", "Hồ Chí Minh"},
+    {"độc lập", "Độc lập"},
+    {"quân công", "Quân công"},
+    {"lao động", "Lao động"},
+    {"bảo vệ tổ quốc", "Bảo vệ Tổ quốc"},
+    {"chiến công", "Chiến công"},
+    {"đại đoàn kết toàn dân tộc", "Đại đoàn kết dân tộc"},
+    {"đại đoàn kết dân tộc", "Đại đoàn kết dân tộc"},
+    {"dũng cảm", "Dũng cảm"},
+    {"hữu nghị", "Hữu nghị"},
+    {"kháng chiến", "Kháng chiến"},
+    {"chiến thắng", "Chiến thắng"},
+    {"quân kỳ quyết thắng", "Quân kỳ quyết thắng"},
+}};
+
+constexpr std::array<NamedForm, 6> kMedalNames = {{
+    {"quân kỳ quyết thắng", "Quân kỳ quyết thắng"},
+    {"vì an ninh tổ quốc", "Vì an ninh Tổ quốc"},
+    {"chiến sĩ vẻ vang", "Chiến sĩ vẻ vang"},
+    {"hữu nghị", "Hữu nghị"},
+    {"thanh niên xung phong vẻ vang", "Thanh niên xung phong vẻ vang"},
+    {"kháng chiến", "Kháng chiến"},
+}};
+
+struct TitleForm {
+  std::string_view written;
+  std::string_view canonical;
+  AwardType type;
+  bool needs_capital;  // "anh hùng" in running text is praise, "Anh hùng Lao động" a title
+};
+
+constexpr std::array<TitleForm, 30> kTitles = {{
+    {"anh hùng lực lượng vũ trang nhân dân", "Anh hùng Lực lượng vũ trang nhân dân",
+     AwardType::kStateHonoraryTitle, true},
+    {"anh hùng lao động", "Anh hùng Lao động", AwardType::kStateHonoraryTitle, true},
+    {"bà mẹ việt nam anh hùng", "Bà mẹ Việt Nam anh hùng", AwardType::kStateHonoraryTitle, false},
+    {"mẹ việt nam anh hùng", "Bà mẹ Việt Nam anh hùng", AwardType::kStateHonoraryTitle, true},
+    {"tỉnh anh hùng", "Tỉnh Anh hùng", AwardType::kStateHonoraryTitle, true},
+    {"thành phố anh hùng", "Thành phố Anh hùng", AwardType::kStateHonoraryTitle, true},
+    {"nhà giáo nhân dân", "Nhà giáo Nhân dân", AwardType::kStateHonoraryTitle, false},
+    {"nhà giáo ưu tú", "Nhà giáo Ưu tú", AwardType::kStateHonoraryTitle, false},
+    {"thầy thuốc nhân dân", "Thầy thuốc Nhân dân", AwardType::kStateHonoraryTitle, false},
+    {"thầy thuốc ưu tú", "Thầy thuốc Ưu tú", AwardType::kStateHonoraryTitle, false},
+    {"nghệ sĩ nhân dân", "Nghệ sĩ Nhân dân", AwardType::kStateHonoraryTitle, false},
+    {"nghệ sĩ ưu tú", "Nghệ sĩ Ưu tú", AwardType::kStateHonoraryTitle, false},
+    {"nghệ nhân nhân dân", "Nghệ nhân Nhân dân", AwardType::kStateHonoraryTitle, false},
+    {"nghệ nhân ưu tú", "Nghệ nhân Ưu tú", AwardType::kStateHonoraryTitle, false},
+    {"chiến sĩ thi đua toàn quốc", "Chiến sĩ thi đua toàn quốc", AwardType::kEmulationTitle, false},
+    {"chiến sĩ thi đua cấp bộ", "Chiến sĩ thi đua cấp bộ", AwardType::kEmulationTitle, false},
+    {"chiến sĩ thi đua cấp ngành", "Chiến sĩ thi đua cấp ngành", AwardType::kEmulationTitle, false},
+    {"chiến sĩ thi đua cấp tỉnh", "Chiến sĩ thi đua cấp tỉnh", AwardType::kEmulationTitle, false},
+    {"chiến sĩ thi đua cơ sở", "Chiến sĩ thi đua cơ sở", AwardType::kEmulationTitle, false},
+    {"chiến sĩ thi đua", "Chiến sĩ thi đua", AwardType::kEmulationTitle, true},
+    {"lao động tiên tiến", "Lao động tiên tiến", AwardType::kEmulationTitle, true},
+    {"chiến sĩ tiên tiến", "Chiến sĩ tiên tiến", AwardType::kEmulationTitle, true},
+    {"tập thể lao động xuất sắc", "Tập thể lao động xuất sắc", AwardType::kEmulationTitle, true},
+    {"tập thể lao động tiên tiến", "Tập thể lao động tiên tiến", AwardType::kEmulationTitle, true},
+    {"đơn vị quyết thắng", "Đơn vị quyết thắng", AwardType::kEmulationTitle, true},
+    {"đơn vị tiên tiến", "Đơn vị tiên tiến", AwardType::kEmulationTitle, true},
+    {"nsnd", "Nghệ sĩ Nhân dân", AwardType::kStateHonoraryTitle, true},
+    {"nsưt", "Nghệ sĩ Ưu tú", AwardType::kStateHonoraryTitle, true},
+    {"ngnd", "Nhà giáo Nhân dân", AwardType::kStateHonoraryTitle, true},
+    {"ngưt", "Nhà giáo Ưu tú", AwardType::kStateHonoraryTitle, true},
+}};
+
+const NamedForm* MatchNamed(const std::vector<Token>& tokens, size_t i, size_t end,
+                            const NamedForm* begin_form, const NamedForm* end_form) {
+  const NamedForm* best = nullptr;
+  for (const NamedForm* form = begin_form; form != end_form; ++form) {
+    const size_t words = PhraseLength(form->written);
+    if (i + words <= end && MatchesPhrase(tokens, i, form->written) &&
+        (best == nullptr || words > PhraseLength(best->written))) {
+      best = form;
+    }
+  }
+  return best;
+}
+
+// "hạng Nhì", "hạng 2", "hạng II" → " hạng Nhì"; advances `i` past it.
+std::string ReadClass(const std::vector<Token>& tokens, size_t& i, size_t end) {
+  if (i + 1 >= end || tokens[i].lower != "hạng") return "";
+  const std::string_view rank = tokens[i + 1].lower;
+  std::string_view canonical;
+  if (rank == "nhất" || rank == "1" || rank == "i") canonical = "Nhất";
+  if (rank == "nhì" || rank == "2" || rank == "ii") canonical = "Nhì";
+  if (rank == "ba" || rank == "3" || rank == "iii") canonical = "Ba";
+  if (canonical.empty()) return "";
+  i += 2;
+  return " hạng " + std::string(canonical);
+}
+
+// A name after the form as written: a quoted phrase or a run of capitalised words ("Cành cọ Hàn
+// Lâm").
+std::string ReadFreeName(const std::vector<Token>& tokens, size_t& i, size_t end) {
+  size_t k = i;
+  const bool quoted = k < end && (tokens[k].text == "\"" || tokens[k].text == "'");
+  if (quoted) ++k;
+  const size_t start = k;
+  size_t last_capital = start;
+  for (size_t words = 0; k < end && words < kMaxFreeNameWords; ++k, ++words) {
+    const Token& token = tokens[k];
+    if (!token.is_word) {
+      if (quoted && (token.text == "-" || token.text == ",")) continue;
+      break;
+    }
+    if (IsOneOf(token, {"cho", "của", "do", "tặng", "và", "hạng", "vì", "lần", "năm"}) && !quoted)
+      break;
+    if (token.capitalised || token.all_digits) {
+      last_capital = k + 1;
+    } else if (!quoted && !(k + 1 < end && tokens[k + 1].is_word && tokens[k + 1].capitalised)) {
+      break;
+    }
+    if (quoted) last_capital = k + 1;
+  }
+  if (last_capital == start) return "";
+  std::string name;
+  for (size_t t = start; t < last_capital; ++t) {
+    if (!name.empty() && tokens[t].is_word) name += ' ';
+    if (!tokens[t].is_word && tokens[t].text != "-") continue;
+    if (tokens[t].text == "-") {
+      name += "-";
+      continue;
+    }
+    name += tokens[t].text;
+  }
+  i = last_capital;
+  if (quoted && i < end && (tokens[i].text == "\"" || tokens[i].text == "'")) ++i;
+  return name;
+}
+
+// Upper-cases the first letter of a lower-case phrase written in the text ("lao động" → "Lao
+// động").
+std::string Capitalised(std::string_view text) {
+  std::string out(text);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
+  return out;
+}
+
+AwardMention Mention(AwardType type, std::string name, size_t first, size_t last) {
+  AwardMention mention;
+  mention.type = type;
+  mention.name = std::move(name);
+  mention.first = first;
+  mention.last = last;
+  return mention;
+}
+
+std::optional<AwardMention> MatchTitle(const std::vector<Token>& tokens, size_t i, size_t end,
+                                       bool after_danh_hieu) {
+  for (const TitleForm& title : kTitles) {
+    const size_t words = PhraseLength(title.written);
+    if (i + words > end || !MatchesPhrase(tokens, i, title.written)) continue;
+    if (title.needs_capital && !after_danh_hieu && !tokens[i].capitalised) continue;
+    size_t last = i + words;
+    std::string name(title.canonical);
+    // "Anh hùng Lao động thời kỳ đổi mới"
+    if (MatchesPhrase(tokens, last, "thời kỳ đổi mới")) {
+      name += " thời kỳ đổi mới";
+      last += 3;
+    }
+    AwardMention mention = Mention(title.type, name, i, last);
+    mention.specific_name = true;
+    return mention;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t i, size_t end) {
+  const Token& token = tokens[i];
+  if (!token.is_word) return std::nullopt;
+  const std::string_view word = token.lower;
+  if (word == "huân" || word == "huy") {
+    const bool order = word == "huân";
+    if (i + 1 >= end || tokens[i + 1].lower != "chương") {
+      // "huân, huy chương": the order half of a pair.
+      return std::nullopt;
+    }
+    size_t k = i + 2;
+    std::string name = order ? "Huân chương" : "Huy chương";
+    const NamedForm* named =
+        order ? MatchNamed(tokens, k, end, kOrderNames.begin(), kOrderNames.end())
+              : MatchNamed(tokens, k, end, kMedalNames.begin(), kMedalNames.end());
+    bool specific = false;
+    if (named != nullptr) {
+      name += " " + std::string(named->canonical);
+      k += PhraseLength(named->written);
+      specific = true;
+    } else {
+      const std::string free = ReadFreeName(tokens, k, end);
+      if (!free.empty()) {
+        name += " " + free;
+        specific = true;
+      }
+    }
+    const std::string rank = ReadClass(tokens, k, end);
+    name += rank;
+    AwardMention mention = Mention(order ? AwardType::kOrder : AwardType::kMedal, name, i, k);
+    mention.specific_name = specific || !rank.empty();
+    return mention;
+  }
+  if (word == "huy" || (word == "huy" && i + 1 < end && tokens[i + 1].lower == "hiệu")) {
+    return std::nullopt;
+  }
+  if (MatchesPhrase(tokens, i, "huy hiệu")) {
+    size_t k = i + 2;
+    std::string name = "Huy hiệu";
+    const std::string free = ReadFreeName(tokens, k, end);
+    if (!free.empty()) name += " " + free;
+    return Mention(AwardType::kOther, name, i, k);
+  }
+  if (MatchesPhrase(tokens, i, "kỷ niệm chương")) {
+    size_t k = i + 3;
+    std::string name = "Kỷ niệm chương";
+    const std::string free = ReadFreeName(tokens, k, end);
+    if (!free.empty()) name += " " + free;
+    AwardMention mention = Mention(AwardType::kCommemorativeMedal, name, i, k);
+    mention.specific_name = !free.empty();
+    return mention;
+  }
+  if (MatchesPhrase(tokens, i, "bằng khen")) {
+    return Mention(AwardType::kCertificateOfMerit, "Bằng khen", i, i + 2);
+  }
+  if (MatchesPhrase(tokens, i, "giấy khen")) {
+    return Mention(AwardType::kCertificateOfCommendation, "Giấy khen", i, i + 2);
+  }
+  if (MatchesPhrase(tokens, i, "thư khen")) return Mention(AwardType::kOther, "Thư khen", i, i + 2);
+  if (word == "cờ" && i + 1 < end) {
+    if (MatchesPhrase(tokens, i + 1, "thi đua")) {
+      size_t k = i + 3;
+      std::string name = "Cờ thi đua";
+      AwardMention mention = Mention(AwardType::kEmulationFlag, "", i, k);
+      if (MatchesPhrase(tokens, k, "của chính phủ")) {
+        name = "Cờ thi đua của Chính phủ";
+        mention.implied_issuer = "Chính phủ";
+        mention.specific_name = true;
+      } else if (MatchesPhrase(tokens, k, "xuất sắc")) {
+        name = "Cờ thi đua xuất sắc";
+        mention.last = k + 2;
+        mention.specific_name = true;
+      }
+      mention.name = name;
+      return mention;
+    }
+    if (MatchesPhrase(tokens, i + 1, "vững mạnh xuất sắc")) {
+      AwardMention mention = Mention(AwardType::kEmulationFlag, "Cờ vững mạnh xuất sắc", i, i + 4);
+      mention.specific_name = true;
+      return mention;
+    }
+    return std::nullopt;
+  }
+  if (word == "danh" && i + 1 < end && tokens[i + 1].lower == "hiệu") {
+    size_t k = i + 2;
+    bool state = false;
+    if (MatchesPhrase(tokens, k, "vinh dự nhà nước")) {
+      state = true;
+      k += 4;
+    }
+    const bool quoted = k < end && (tokens[k].text == "\"" || tokens[k].text == "'");
+    if (auto title = MatchTitle(tokens, k + (quoted ? 1 : 0), end, /*after_danh_hieu=*/true)) {
+      title->first = i;
+      if (quoted && title->last < end && tokens[title->last].is_word == false) ++title->last;
+      return title;
+    }
+    std::string free = ReadFreeName(tokens, k, end);
+    if (free.empty()) return std::nullopt;
+    AwardMention mention =
+        Mention(state ? AwardType::kStateHonoraryTitle : AwardType::kOther, free, i, k);
+    mention.specific_name = true;
+    return mention;
+  }
+  if (auto title = MatchTitle(tokens, i, end, /*after_danh_hieu=*/false)) return title;
+  if (word == "giải") {
+    if (MatchesPhrase(tokens, i, "giải thưởng hồ chí minh")) {
+      AwardMention mention = Mention(AwardType::kStatePrize, "Giải thưởng Hồ Chí Minh", i, i + 5);
+      mention.implied_issuer = "Chủ tịch nước";
+      return mention;
+    }
+    if (MatchesPhrase(tokens, i, "giải thưởng nhà nước")) {
+      AwardMention mention = Mention(AwardType::kStatePrize, "Giải thưởng Nhà nước", i, i + 4);
+      mention.implied_issuer = "Chủ tịch nước";
+      return mention;
+    }
+    size_t k = i + 1;
+    std::string name = "Giải";
+    if (k < end && tokens[k].lower == "thưởng") {
+      name = "Giải thưởng";
+      ++k;
+    }
+    if (k < end && IsOneOf(tokens[k], {"a", "b", "c", "nhất", "nhì", "ba", "đặc", "khuyến"})) {
+      name = "Giải " + Capitalised(tokens[k].text);
+      if (tokens[k].lower == "khuyến" && k + 1 < end) name = "Giải Khuyến khích", ++k;
+      if (tokens[k].lower == "đặc" && k + 1 < end) name = "Giải Đặc biệt", ++k;
+      ++k;
+    } else if (k < end && MatchesPhrase(tokens, k, "báo chí")) {
+      name = "Giải báo chí";
+      k += 2;
+      const std::string free = ReadFreeName(tokens, k, end);
+      if (!free.empty()) name += " " + free;
+    } else {
+      const std::string free = ReadFreeName(tokens, k, end);
+      if (free.empty()) return std::nullopt;
+      name += " " + free;
+    }
+    AwardMention mention = Mention(AwardType::kOther, name, i, k);
+    mention.specific_name = true;
+    return mention;
+  }
+  if (MatchesPhrase(tokens, i, "thưởng nóng")) {
+    return Mention(AwardType::kOther, "Thưởng nóng", i, i + 2);
+  }
+  if (MatchesPhrase(tokens, i, "khen thưởng đột xuất")) {
+    AwardMention mention = Mention(AwardType::kOther, "Khen thưởng đột xuất", i, i + 3);
+    mention.specific_name = true;
+    return mention;
+  }
+  if (MatchesPhrase(tokens, i, "khen thưởng") || MatchesPhrase(tokens, i, "tuyên dương") ||
+      MatchesPhrase(tokens, i, "tôn vinh") || MatchesPhrase(tokens, i, "vinh danh")) {
+    AwardMention mention = Mention(AwardType::kOther, Capitalised(token.text), i, i + 2);
+    mention.name = Capitalised(token.lower) + " " + std::string(tokens[i + 1].lower);
+    mention.generic = true;
+    return mention;
+  }
+  return std::nullopt;
+}
+
+bool IsCompetitionResult(const std::vector<Token>& tokens, const AwardMention& mention) {
+  if (mention.type == AwardType::kMedal && mention.last < tokens.size() &&
+      IsOneOf(tokens[mention.last], {"vàng", "bạc", "đồng"})) {
+    return true;
+  }
+  if (mention.name.rfind("Giải", 0) == 0 && mention.first > 0) {
+    const Token& before = tokens[mention.first - 1];
+    if (IsOneOf(before, {"đoạt", "giành", "đạt", "vô", "đấu"})) return true;
+    if (mention.last < tokens.size() &&
+        IsOneOf(tokens[mention.last], {"bóng", "đấu", "vô", "cờ", "chạy", "bơi"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, size_t i,
+                                           size_t& length) {
+  struct Noun {
+    std::string_view written;
+    RecipientKind kind;
+  };
+  static constexpr std::array<Noun, 76> kNouns = {{
+      {"hộ gia đình", RecipientKind::kCollective},
+      {"gia đình", RecipientKind::kCollective},
+      {"tập thể", RecipientKind::kCollective},
+      {"đơn vị", RecipientKind::kCollective},
+      {"cơ quan", RecipientKind::kCollective},
+      {"tổ chức", RecipientKind::kCollective},
+      {"doanh nghiệp", RecipientKind::kCollective},
+      {"dn", RecipientKind::kCollective},
+      {"công ty", RecipientKind::kCollective},
+      {"chi bộ", RecipientKind::kCollective},
+      {"đảng bộ", RecipientKind::kCollective},
+      {"trường", RecipientKind::kCollective},
+      {"địa phương", RecipientKind::kCollective},
+      {"hợp tác xã", RecipientKind::kCollective},
+      {"dòng họ", RecipientKind::kCollective},
+      {"cđcs", RecipientKind::kCollective},
+      {"cđ cấp trên cơ sở", RecipientKind::kCollective},
+      {"công đoàn", RecipientKind::kCollective},
+      {"khu dân cư", RecipientKind::kCollective},
+      {"thôn", RecipientKind::kCollective},
+      {"bệnh viện", RecipientKind::kCollective},
+      {"cá nhân", RecipientKind::kIndividual},
+      {"người dân", RecipientKind::kIndividual},
+      {"người", RecipientKind::kIndividual},
+      {"đồng chí", RecipientKind::kIndividual},
+      {"cán bộ", RecipientKind::kIndividual},
+      {"chiến sĩ", RecipientKind::kIndividual},
+      {"học sinh", RecipientKind::kIndividual},
+      {"sinh viên", RecipientKind::kIndividual},
+      {"em", RecipientKind::kIndividual},
+      {"cháu", RecipientKind::kIndividual},
+      {"mẹ", RecipientKind::kIndividual},
+      {"bà mẹ", RecipientKind::kIndividual},
+      {"vị", RecipientKind::kIndividual},
+      {"công dân", RecipientKind::kIndividual},
+      {"hội viên", RecipientKind::kIndividual},
+      {"đoàn viên", RecipientKind::kIndividual},
+      {"đảng viên", RecipientKind::kIndividual},
+      {"giáo viên", RecipientKind::kIndividual},
+      {"nhà giáo", RecipientKind::kIndividual},
+      {"thầy cô", RecipientKind::kIndividual},
+      {"bác sĩ", RecipientKind::kIndividual},
+      {"y bác sĩ", RecipientKind::kIndividual},
+      {"nhà báo", RecipientKind::kIndividual},
+      {"phóng viên", RecipientKind::kIndividual},
+      {"tác giả", RecipientKind::kIndividual},
+      {"nông dân", RecipientKind::kIndividual},
+      {"công nhân", RecipientKind::kIndividual},
+      {"người lao động", RecipientKind::kIndividual},
+      {"lao động", RecipientKind::kIndividual},
+      {"thực tập sinh", RecipientKind::kIndividual},
+      {"nữ thực tập sinh", RecipientKind::kIndividual},
+      {"cô gái", RecipientKind::kIndividual},
+      {"chàng trai", RecipientKind::kIndividual},
+      {"thanh niên", RecipientKind::kIndividual},
+      {"doanh nhân", RecipientKind::kIndividual},
+      {"cựu chiến binh", RecipientKind::kIndividual},
+      {"nam sinh", RecipientKind::kIndividual},
+      {"nữ sinh", RecipientKind::kIndividual},
+      {"lão nông", RecipientKind::kIndividual},
+      {"ngư dân", RecipientKind::kIndividual},
+      {"tình nguyện viên", RecipientKind::kIndividual},
+      {"đội viên", RecipientKind::kIndividual},
+      {"thiếu nhi", RecipientKind::kIndividual},
+      {"nhân viên", RecipientKind::kIndividual},
+      {"chiến sỹ", RecipientKind::kIndividual},
+      {"cán bộ, chiến sĩ", RecipientKind::kIndividual},
+      {"lãnh đạo", RecipientKind::kIndividual},
+      {"nghệ sĩ", RecipientKind::kIndividual},
+      {"vận động viên", RecipientKind::kIndividual},
+      {"huấn luyện viên", RecipientKind::kIndividual},
+      {"gương", RecipientKind::kUnspecified},
+      {"tấm gương", RecipientKind::kUnspecified},
+      {"điển hình", RecipientKind::kUnspecified},
+      {"đại biểu", RecipientKind::kUnspecified},
+      {"tác phẩm", RecipientKind::kUnspecified},
+  }};
+  const Noun* best = nullptr;
+  for (const Noun& noun : kNouns) {
+    const size_t words = PhraseLength(noun.written);
+    if (i + words <= tokens.size() && MatchesPhrase(tokens, i, noun.written) &&
+        (best == nullptr || words > PhraseLength(best->written))) {
+      best = &noun;
+    }
+  }
+  if (best == nullptr) return std::nullopt;
+  length = PhraseLength(best->written);
+  return best->kind;
+}
+
+bool IsHonorific(const std::vector<Token>& tokens, size_t i, size_t& length) {
+  length = 1;
+  if (i >= tokens.size()) return false;
+  static constexpr std::array<std::string_view, 15> kTwoWord = {
+      "đồng chí",  "thượng tướng", "trung tướng", "thiếu tướng", "đại tướng",
+      "đại tá",    "thượng tá",    "trung tá",    "thiếu tá",    "đại úy",
+      "thượng úy", "trung úy",     "thiếu úy",    "nghệ sĩ",     "nhà giáo"};
+  for (std::string_view phrase : kTwoWord) {
+    if (MatchesPhrase(tokens, i, phrase)) {
+      length = 2;
+      return true;
+    }
+  }
+  if (IsOneOf(tokens[i],
+              {"ông", "bà", "anh", "chị", "em",     "cháu",  "cụ",   "thầy", "cô",   "pgs",
+               "gs",  "ts", "ths", "bs",  "pgs.ts", "gs.ts", "nsnd", "nsưt", "nhạc", "họa"})) {
+    // "PGS." keeps its full stop as a separate token.
+    if (i + 1 < tokens.size() && tokens[i + 1].text == ".") length = 2;
+    return true;
+  }
+  return false;
+}
+
+bool IsOrganisationHead(const std::vector<Token>& tokens, size_t i, size_t& length) {
+  static constexpr std::array<std::string_view, 44> kHeads = {
+      "nhà xuất bản", "tổng công ty", "công ty",     "bệnh viện", "tạp chí",    "tổng cục",
+      "học viện",     "đại học",      "đại sứ quán", "bộ đội",    "công an",    "liên đoàn",
+      "tập đoàn",     "ngân hàng",    "trung tâm",   "ủy ban",    "hợp tác xã", "thành đoàn",
+      "tỉnh đoàn",    "quân khu",     "sư đoàn",     "lữ đoàn",   "trung đoàn", "chi cục",
+      "kho bạc",      "trường",       "hội",         "viện",      "cục",        "sở",
+      "ban",          "báo",          "đài",         "nxb",       "bv",         "ubnd",
+      "đồn",          "đội",          "phòng",       "ngành",     "tỉnh",       "huyện",
+      "xã",           "lực lượng"};
+  for (std::string_view head : kHeads) {
+    if (MatchesPhrase(tokens, i, head)) {
+      length = PhraseLength(head);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsConferringVerb(const Token& token) {
+  return IsOneOf(token, {"trao", "tặng", "truy", "phong", "gắn", "nhận", "thưởng", "khen", "tuyên",
+                         "tôn", "vinh"});
+}
+
+bool IsReceivingWord(const Token& token) { return IsOneOf(token, {"được", "nhận"}); }
+
+bool IsNotConferredCue(const std::vector<Token>& tokens, size_t i) {
+  const Token& token = tokens[i];
+  if (IsOneOf(token, {"nếu", "sẽ", "hủy", "huỷ", "tước", "trình"})) return true;
+  return MatchesPhrase(tokens, i, "đề nghị") || MatchesPhrase(tokens, i, "đề xuất") ||
+         MatchesPhrase(tokens, i, "kiến nghị") || MatchesPhrase(tokens, i, "xét tặng") ||
+         MatchesPhrase(tokens, i, "xem xét") || MatchesPhrase(tokens, i, "thu hồi") ||
+         MatchesPhrase(tokens, i, "có thể") || MatchesPhrase(tokens, i, "dự kiến") ||
+         MatchesPhrase(tokens, i, "hồ sơ") || MatchesPhrase(tokens, i, "đủ điều kiện") ||
+         MatchesPhrase(tokens, i, "đạt tiêu chuẩn") || MatchesPhrase(tokens, i, "công nhận đạt") ||
+         MatchesPhrase(tokens, i, "chưa được") || MatchesPhrase(tokens, i, "không được");
+}
+
+bool IsFamilyName(const Token& token) {
+  return token.capitalised &&
+         IsOneOf(token, {"nguyễn", "trần", "lê",    "phạm",   "hoàng", "huỳnh", "phan",  "vũ",
+                         "võ",     "đặng", "bùi",   "đỗ",     "hồ",    "ngô",   "dương", "lý",
+                         "đinh",   "đoàn", "trịnh", "lương",  "mai",   "tạ",    "cao",   "lâm",
+                         "châu",   "tô",   "hà",    "trương", "văn",   "chu",   "kiều",  "lại",
+                         "quách",  "thái", "triệu", "tống",   "vương", "la",    "lưu"});
+}
+
+}  // namespace laurel::parser

@@ -1,0 +1,445 @@
+#include "ingest-service/src/parser/event_extraction.h"
+
+#include <algorithm>
+#include <string>
+
+#include "ingest-service/src/parser/award_lexicon.h"
+#include "ingest-service/src/parser/dates.h"
+#include "ingest-service/src/parser/gazetteer.h"
+#include "ingest-service/src/parser/issuer_resolution.h"
+#include "ingest-service/src/parser/recipients.h"
+#include "ingest-service/src/parser/vietnamese_letters.h"
+
+namespace laurel::parser {
+namespace {
+
+constexpr size_t kRestatementWindow = 4;  // sentences after the event's own that may restate it
+constexpr size_t kMaxMovementWords = 10;
+constexpr size_t kMaxOrganizerWords = 24;
+constexpr double kStrongConfidence = 0.9;
+constexpr double kDatedActConfidence = 0.75;
+constexpr double kMentionConfidence = 0.5;
+
+enum class Evidence { kNone, kMention, kDatedAct, kGathering };
+
+struct Candidate {
+  Evidence evidence = Evidence::kNone;
+  size_t sentence = 0;
+  std::optional<EventKind> kind;
+  size_t gathering_token = 0;
+  size_t gathering_length = 0;
+};
+
+bool IsEventVerb(const std::vector<Token>& tokens, size_t i) {
+  return IsOneOf(tokens[i], {"trao", "tặng", "gắn"}) || MatchesPhrase(tokens, i, "tổ chức") ||
+         MatchesPhrase(tokens, i, "diễn ra") || MatchesPhrase(tokens, i, "khai mạc") ||
+         MatchesPhrase(tokens, i, "khép lại") || MatchesPhrase(tokens, i, "bế mạc") ||
+         MatchesPhrase(tokens, i, "đón nhận") || MatchesPhrase(tokens, i, "kỷ niệm") ||
+         MatchesPhrase(tokens, i, "làm lễ");
+}
+
+// Reported speech and paperwork: "cho biết", "thông tin từ", "quyết định", "vừa".
+bool IsReportCue(const std::vector<Token>& tokens, size_t i) {
+  return MatchesPhrase(tokens, i, "cho biết") || MatchesPhrase(tokens, i, "thông tin") ||
+         MatchesPhrase(tokens, i, "quyết định") || MatchesPhrase(tokens, i, "ban hành") ||
+         IsOneOf(tokens[i], {"vừa"});
+}
+
+bool StartsWithAny(const std::vector<Token>& tokens, const Sentence& sentence,
+                   std::initializer_list<std::string_view> phrases) {
+  for (std::string_view phrase : phrases) {
+    if (MatchesPhrase(tokens, sentence.first_token, phrase)) return true;
+  }
+  return false;
+}
+
+Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, size_t index) {
+  Candidate candidate;
+  candidate.sentence = index;
+  const size_t begin = sentence.first_token;
+  const size_t end = sentence.last_token;
+  bool organised = false;
+  for (size_t i = begin; i < end; ++i) {
+    size_t length;
+    if (!candidate.kind) {
+      if (auto kind = GatheringAt(tokens, i, end, length)) {
+        candidate.kind = kind;
+        candidate.gathering_token = i;
+        candidate.gathering_length = length;
+      }
+    }
+    if (MatchesPhrase(tokens, i, "tổ chức") || MatchesPhrase(tokens, i, "diễn ra") ||
+        MatchesPhrase(tokens, i, "làm lễ") || MatchesPhrase(tokens, i, "khai mạc")) {
+      organised = true;
+    }
+  }
+  const std::optional<EventDay> day = FindEventDay(tokens, begin, end);
+  if (candidate.kind && (day || organised)) {
+    candidate.evidence = Evidence::kGathering;
+    return candidate;
+  }
+  if (day) {
+    bool blocked = false;
+    for (size_t i = begin; i < end; ++i) {
+      if (IsReportCue(tokens, i)) blocked = true;
+      if (!blocked && IsEventVerb(tokens, i)) {
+        candidate.evidence = Evidence::kDatedAct;
+        return candidate;
+      }
+    }
+  }
+  if (candidate.kind) candidate.evidence = Evidence::kMention;
+  return candidate;
+}
+
+// Years written for the event: in its sentence or in a sentence that restates it ("Đây là sự kiện
+// ...").
+int YearNearEvent(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
+                  size_t event_sentence, const Candidate& candidate) {
+  int best = 0;
+  const auto scan = [&](const Sentence& sentence) {
+    const std::vector<Period> periods =
+        FindPeriods(tokens, sentence.first_token, sentence.last_token);
+    for (const WrittenYear& year : FindYears(tokens, sentence.first_token, sentence.last_token)) {
+      bool excluded = false;
+      for (const Period& period : periods) {
+        if (!period.anniversary && year.token >= period.token && year.token <= period.token + 2) {
+          excluded = true;
+        }
+      }
+      // "Giải báo chí TTXVN năm 2016" is the prize's year, not the ceremony's.
+      for (size_t k = year.token; k > sentence.first_token && k + 6 > year.token; --k) {
+        if (tokens[k - 1].lower == "giải") excluded = true;
+      }
+      if (!excluded) best = std::max(best, year.year);
+    }
+  };
+  scan(sentences[event_sentence]);
+  std::string gathering;
+  if (candidate.kind) {
+    gathering = JoinTokens(tokens, candidate.gathering_token,
+                           candidate.gathering_token + candidate.gathering_length + 1);
+  }
+  for (size_t s = event_sentence + 1; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
+    const bool nearby = s <= event_sentence + kRestatementWindow &&
+                        StartsWithAny(tokens, sentence, {"đây là", "sự kiện", "buổi lễ"});
+    bool restates = false;
+    if (!gathering.empty() && candidate.gathering_length > 0) {
+      restates = true;
+      for (size_t k = 0; k <= candidate.gathering_length && restates; ++k) {
+        const size_t at = sentence.first_token + k;
+        restates = at < sentence.last_token &&
+                   tokens[at].lower == tokens[candidate.gathering_token + k].lower;
+      }
+    }
+    if (nearby || restates) scan(sentence);
+  }
+  return best;
+}
+
+Date ResolveDate(const EventDay& day, const std::optional<Date>& published, int written_year) {
+  if (day.relative) {
+    if (!published) return {};
+    return AddDays(*published, day.days_from_publication);
+  }
+  Date date{day.year, day.month, day.day};
+  if (date.year != 0) return date;
+  if (published) {
+    date.year = published->year;
+    if (IsBefore(*published, date)) date.year -= 1;
+    return date;
+  }
+  date.year = written_year;
+  return date;
+}
+
+// The place after "tại" or any place the sentence names; -2 when it names a place abroad.
+int ProvinceOfSentence(const NormalizedText& text, const std::vector<Token>& tokens,
+                       const Sentence& sentence) {
+  const size_t begin = tokens[sentence.first_token].begin;
+  const size_t end = tokens[sentence.last_token - 1].end;
+  const std::vector<PlaceMention> places = FindPlaces(text.text, text.lower, begin, end);
+  for (size_t i = sentence.first_token; i + 1 < sentence.last_token; ++i) {
+    if (tokens[i].lower != "tại") continue;
+    size_t k = i + 1;
+    if (IsOneOf(tokens[k], {"thành", "tp", "tỉnh"}) && k + 1 < sentence.last_token) {
+      k += tokens[k].lower == "thành" ? 2 : 1;
+    }
+    if (k >= sentence.last_token || !tokens[k].capitalised) continue;
+    const auto place = std::find_if(places.begin(), places.end(), [&](const PlaceMention& p) {
+      return p.begin >= tokens[i].end &&
+             p.begin <= tokens[std::min(k + 8, sentence.last_token - 1)].end;
+    });
+    if (place != places.end()) return place->province_index;
+    // "tại thành phố Augsburg": a named place that is no Vietnamese province.
+    if (places.empty()) return -2;
+  }
+  return places.empty() ? -1 : places.front().province_index;
+}
+
+std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence) {
+  const size_t begin = sentence.first_token;
+  const size_t end = sentence.last_token;
+  for (size_t i = begin; i < end; ++i) {
+    const bool verb = MatchesPhrase(tokens, i, "tổ chức") || MatchesPhrase(tokens, i, "làm lễ");
+    if (!verb) continue;
+    // "được X tổ chức" / "do X tổ chức".
+    size_t k = i;
+    while (k > begin && !IsOneOf(tokens[k - 1], {"được", "do"}) && tokens[k - 1].text != "," &&
+           k + kMaxOrganizerWords > i) {
+      --k;
+    }
+    if (k > begin && IsOneOf(tokens[k - 1], {"được", "do"}) && k < i) {
+      return ExpandAbbreviations(JoinTokens(tokens, k, i));
+    }
+    // The subject: back over a list of bodies, stopping at time and place adverbials.
+    size_t stop = i;
+    while (stop > begin &&
+           IsOneOf(tokens[stop - 1], {"đã", "long", "trọng", "cùng", "phối", "hợp", "vừa", "sẽ"})) {
+      --stop;
+    }
+    size_t start = stop;
+    while (start > begin && start + kMaxOrganizerWords > stop) {
+      const Token& previous = tokens[start - 1];
+      if (previous.text == ",") {
+        size_t length;
+        if (start < stop &&
+            (IsOrganisationHead(tokens, start, length) ||
+             MatchesPhrase(tokens, start, "hội đồng") || tokens[start].capitalised) &&
+            start - 1 > begin) {
+          // Keep going only if the part before is a body too ("Tỉnh ủy, HĐND, UBND, ...").
+          size_t part = start - 1;
+          while (part > begin && tokens[part - 1].text != ",") --part;
+          if (IsOrganisationHead(tokens, part, length) ||
+              IsOneOf(tokens[part], {"tỉnh", "thành", "hđnd"}) ||
+              MatchesPhrase(tokens, part, "hội đồng")) {
+            --start;
+            continue;
+          }
+        }
+        break;
+      }
+      if (previous.text == ":" || previous.text == ";") break;
+      --start;
+    }
+    if (start >= stop) return "";
+    // "X phối hợp (với|cùng) Y": both organise.
+    std::string organizer;
+    size_t from = start;
+    for (size_t k2 = start; k2 < stop; ++k2) {
+      if (MatchesPhrase(tokens, k2, "phối hợp")) {
+        organizer = JoinTokens(tokens, from, k2);
+        from = k2 + 2;
+        if (from < stop && IsOneOf(tokens[from], {"với", "cùng"})) ++from;
+      }
+    }
+    const std::string rest = JoinTokens(tokens, from, stop);
+    organizer = organizer.empty() ? rest : organizer + " và " + rest;
+    if (!organizer.empty() && organizer.back() == ',') organizer.pop_back();
+    return ExpandAbbreviations(organizer);
+  }
+  return "";
+}
+
+// "phong trào thi đua “Vì an ninh Tổ quốc”" → "Vì an ninh Tổ quốc"; unquoted names only when they
+// look like a movement's name ("toàn dân bảo vệ an ninh Tổ quốc", "ATLĐ - PCCN").
+std::string MovementIn(const std::vector<Token>& tokens, const Sentence& sentence) {
+  const size_t end = sentence.last_token;
+  for (size_t i = sentence.first_token; i + 1 < end; ++i) {
+    if (!MatchesPhrase(tokens, i, "phong trào")) continue;
+    if (i > sentence.first_token && IsOneOf(tokens[i - 1], {"dựng", "động"})) continue;
+    size_t k = i + 2;
+    if (MatchesPhrase(tokens, k, "thi đua")) k += 2;
+    if (k < end && (tokens[k].text == "\"" || tokens[k].text == "'")) {
+      const std::string_view quote = tokens[k].text;
+      size_t close = k + 1;
+      while (close < end && tokens[close].text != quote && close < k + 2 * kMaxMovementWords)
+        ++close;
+      if (close < end && close > k + 1) return JoinTokens(tokens, k + 1, close);
+      continue;
+    }
+    size_t stop = k;
+    bool acronym = false;
+    while (stop < end && stop < k + kMaxMovementWords) {
+      const Token& token = tokens[stop];
+      if (!token.is_word && token.text != "-") break;
+      if (IsOneOf(token, {"năm", "giai", "của", "trong", "tại", "và", "do", "được", "đã", "với",
+                          "nhằm", "gắn", "này", "đó"})) {
+        break;
+      }
+      if (token.is_word && token.text.size() >= 3 && IsAllCaps(token.text)) acronym = true;
+      ++stop;
+    }
+    if (stop == k) continue;
+    const bool named =
+        acronym || MatchesPhrase(tokens, k, "toàn dân") || tokens[k].lower == "vì" ||
+        MatchesPhrase(tokens, k, "cả nước") || MatchesPhrase(tokens, k, "người tốt") ||
+        MatchesPhrase(tokens, k, "dạy tốt") || MatchesPhrase(tokens, k, "chung tay") ||
+        MatchesPhrase(tokens, k, "đền ơn") || MatchesPhrase(tokens, k, "uống nước");
+    if (named) return JoinTokens(tokens, k, stop);
+  }
+  return "";
+}
+
+bool MentionsPhrase(const std::vector<Token>& tokens, const Sentence& sentence,
+                    std::string_view phrase) {
+  for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    if (MatchesPhrase(tokens, i, phrase)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<EventKind> GatheringAt(const std::vector<Token>& tokens, size_t i, size_t end,
+                                     size_t& length) {
+  const Token& token = tokens[i];
+  length = 2;
+  if (MatchesPhrase(tokens, i, "đại hội")) {
+    if (i + 2 < end && tokens[i + 2].lower == "đồng") return std::nullopt;  // shareholders' meeting
+    return EventKind::kCongress;
+  }
+  if (MatchesPhrase(tokens, i, "hội nghị")) {
+    if (i > 0 && tokens[i - 1].lower == "tâm") return std::nullopt;  // "Trung tâm Hội nghị"
+    return EventKind::kConference;
+  }
+  if (token.lower == "lễ") {
+    length = 1;
+    if (i + 1 < end && IsOneOf(tokens[i + 1], {"hội", "tết", "phục"})) return std::nullopt;
+    if (i > 0 && IsOneOf(tokens[i - 1], {"tuần", "ngày", "nghỉ", "lễ"})) return std::nullopt;
+    return EventKind::kCeremony;
+  }
+  if (MatchesPhrase(tokens, i, "mít tinh") || MatchesPhrase(tokens, i, "gặp mặt")) {
+    return EventKind::kCeremony;
+  }
+  if (MatchesPhrase(tokens, i, "tổng kết") || MatchesPhrase(tokens, i, "sơ kết")) {
+    return EventKind::kConference;
+  }
+  if (MatchesPhrase(tokens, i, "chương trình") && i + 2 < end) {
+    for (size_t k = i + 2; k < end && k < i + 5; ++k) {
+      if (IsOneOf(tokens[k], {"tôn", "tuyên", "trao", "vinh"})) return EventKind::kCeremony;
+    }
+    if (tokens[i + 2].text == "\"" || tokens[i + 2].text == "'" || tokens[i + 2].lower == "đặc") {
+      return EventKind::kOther;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
+  const std::vector<Token>& tokens = *inputs.tokens;
+  const std::vector<Sentence>& sentences = *inputs.sentences;
+  std::optional<Candidate> best;
+  std::optional<EventKind> first_gathering;
+  bool calls_it_ceremony = false;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
+    if (sentence.last_token <= sentence.first_token) continue;
+    Candidate candidate = Classify(tokens, sentence, s);
+    if (candidate.kind && !first_gathering && !sentence.headline) first_gathering = candidate.kind;
+    if (MentionsPhrase(tokens, sentence, "buổi lễ")) calls_it_ceremony = true;
+    if (sentence.headline) {
+      // A headline only tells of a ceremony by "đón nhận" ("... đón nhận Huân chương ...").
+      if (MentionsPhrase(tokens, sentence, "đón nhận") &&
+          !MentionsPhrase(tokens, sentence, "vừa")) {
+        candidate.evidence = Evidence::kMention;
+        candidate.kind = EventKind::kCeremony;
+      } else {
+        continue;
+      }
+    }
+    if (!best || candidate.evidence > best->evidence ||
+        (best->evidence == Evidence::kMention && sentences[best->sentence].headline &&
+         candidate.evidence == Evidence::kMention)) {
+      if (candidate.evidence != Evidence::kNone) best = candidate;
+    }
+  }
+  if (!best) return std::nullopt;
+  if (best->evidence == Evidence::kMention && !inputs.has_awards) return std::nullopt;
+  const Sentence& sentence = sentences[best->sentence];
+  bool commendation = inputs.has_awards;
+  for (size_t i = sentence.first_token; i < sentence.last_token && !commendation; ++i) {
+    commendation = IsOneOf(tokens[i], {"khen", "tuyên", "tôn", "trao", "đón", "thi"});
+  }
+  if (!commendation) return std::nullopt;
+
+  ExtractedEvent extracted;
+  Event& event = extracted.event;
+  extracted.sentence = best->sentence;
+  if (best->kind) {
+    event.kind = *best->kind;
+  } else if (first_gathering) {
+    event.kind = *first_gathering;
+  } else {
+    event.kind = EventKind::kCeremony;
+  }
+  // "tổ chức tổng kết và trao Giải ...", called "buổi lễ" elsewhere: a ceremony.
+  if (event.kind == EventKind::kConference && calls_it_ceremony &&
+      !MentionsPhrase(tokens, sentence, "hội nghị")) {
+    event.kind = EventKind::kCeremony;
+  }
+  if (const auto day = FindEventDay(tokens, sentence.first_token, sentence.last_token)) {
+    const int year = YearNearEvent(tokens, sentences, best->sentence, *best);
+    event.date = ResolveDate(*day, inputs.published, year);
+  }
+  int province = ProvinceOfSentence(*inputs.text, tokens, sentence);
+  if (province == -1) province = inputs.article_province;
+  if (province >= 0) {
+    extracted.province_index = province;
+    const Date on = inputs.published.value_or(event.date);
+    event.province = ProvinceNameOn(province, on);
+    if (const Province2025* current = CurrentProvinceOf(province)) {
+      event.current_province = std::string(current->name);
+    }
+  }
+  event.organizer = Organizer(tokens, sentence);
+  // Movement and period: the event's sentence first, then where awards were given, then any
+  // sentence about an emulation movement.
+  std::vector<size_t> order = {best->sentence};
+  for (size_t s : inputs.award_sentences) order.push_back(s);
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    if (MentionsPhrase(tokens, sentences[s], "phong trào thi đua") ||
+        MentionsPhrase(tokens, sentences[s], "tổng kết")) {
+      order.push_back(s);
+    }
+  }
+  const int event_year =
+      event.date.year != 0 ? event.date.year : (inputs.published ? inputs.published->year : 0);
+  for (size_t s : order) {
+    if (event.movement.empty()) {
+      event.movement = MovementIn(tokens, sentences[s]);
+      // A movement launched at the event is not the one it reviews.
+      if (!event.movement.empty() && MentionsPhrase(tokens, sentences[s], "phát động")) {
+        event.movement.clear();
+      }
+    }
+    if (event.period_start_year == 0) {
+      for (const Period& period :
+           FindPeriods(tokens, sentences[s].first_token, sentences[s].last_token)) {
+        if (period.anniversary) continue;
+        if (event_year != 0 && period.end_year > event_year) continue;
+        event.period_start_year = period.start_year;
+        event.period_end_year = period.end_year;
+        break;
+      }
+    }
+  }
+  switch (best->evidence) {
+    case Evidence::kGathering:
+      event.confidence = kStrongConfidence;
+      break;
+    case Evidence::kDatedAct:
+      event.confidence = kDatedActConfidence;
+      break;
+    default:
+      event.confidence = kMentionConfidence;
+  }
+  if (province >= 0 && province == inputs.article_province &&
+      ProvinceOfSentence(*inputs.text, tokens, sentence) == -1) {
+    event.confidence -= 0.1;
+  }
+  return extracted;
+}
+
+}  // namespace laurel::parser

@@ -1,0 +1,244 @@
+#include "ingest-service/src/parser/issuer_resolution.h"
+
+#include <array>
+#include <utility>
+#include <vector>
+
+#include "ingest-service/src/parser/gazetteer.h"
+#include "ingest-service/src/parser/string_util.h"
+#include "ingest-service/src/parser/text_normalizer.h"
+
+namespace laurel::parser {
+namespace {
+
+struct Expansion {
+  std::string_view written;  // lower-case
+  std::string_view canonical;
+};
+
+// Abbreviations and variant spellings of bodies, longest first where one contains another.
+constexpr std::array<Expansion, 34> kExpansions = {{
+    {"tổng liên đoàn lao động việt nam", "Tổng Liên đoàn Lao động Việt Nam"},
+    {"tổng lđlđ việt nam", "Tổng Liên đoàn Lao động Việt Nam"},
+    {"tổng lđlđ vn", "Tổng Liên đoàn Lao động Việt Nam"},
+    {"tổng lđlđvn", "Tổng Liên đoàn Lao động Việt Nam"},
+    {"ủy ban nhân dân", "UBND"},
+    {"hội đồng nhân dân", "HĐND"},
+    {"lđlđ", "Liên đoàn Lao động"},
+    {"bộ vhttdl", "Bộ Văn hóa, Thể thao và Du lịch"},
+    {"bộ vh-tt&dl", "Bộ Văn hóa, Thể thao và Du lịch"},
+    {"bộ văn hóa, thể thao và du lịch", "Bộ Văn hóa, Thể thao và Du lịch"},
+    {"bộ gd&đt", "Bộ Giáo dục và Đào tạo"},
+    {"bộ gd-đt", "Bộ Giáo dục và Đào tạo"},
+    {"sở gd&đt", "Sở Giáo dục và Đào tạo"},
+    {"sở gd-đt", "Sở Giáo dục và Đào tạo"},
+    {"phòng gd&đt", "Phòng Giáo dục và Đào tạo"},
+    {"bộ lđ-tb&xh", "Bộ Lao động - Thương binh và Xã hội"},
+    {"bộ kh&cn", "Bộ Khoa học và Công nghệ"},
+    {"bộ gtvt", "Bộ Giao thông vận tải"},
+    {"bộ tt&tt", "Bộ Thông tin và Truyền thông"},
+    {"bộ ca", "Bộ Công an"},
+    {"bộ qp", "Bộ Quốc phòng"},
+    {"ủy ban atgt quốc gia", "Ủy ban An toàn giao thông quốc gia"},
+    {"ubatgt quốc gia", "Ủy ban An toàn giao thông quốc gia"},
+    {"mttq", "Mặt trận Tổ quốc"},
+    {"t.ư", "Trung ương"},
+    {"tư", "Trung ương"},
+    {"tw", "Trung ương"},
+    {"hội đồng đội", "Hội đồng Đội"},
+    {"ban chấp hành trung ương hội chữ thập đỏ", "Trung ương Hội Chữ thập đỏ"},
+    {"hội chữ thập đỏ", "Hội Chữ thập đỏ"},
+    {"tp.", "thành phố"},
+    {"tp", "thành phố"},
+    {"thành phố", "thành phố"},
+    {"vn", "Việt Nam"},
+}};
+
+// Roles whose holder gives awards in the name of a body: the issuer is the body that follows.
+constexpr std::array<std::string_view, 14> kHeadRoles = {
+    "bộ trưởng",   "chủ tịch",  "trưởng ban",      "giám đốc",   "tổng giám đốc",
+    "hiệu trưởng", "chủ nhiệm", "tổng cục trưởng", "cục trưởng", "viện trưởng",
+    "bí thư",      "trưởng",    "thủ trưởng",      "tư lệnh"};
+
+constexpr std::array<std::string_view, 24> kForeignStates = {
+    "pháp",     "italia",    "ý",          "nga",       "liên bang nga", "lào",      "campuchia",
+    "nhật bản", "đức",       "mỹ",         "hoa kỳ",    "trung quốc",    "hàn quốc", "cuba",
+    "ba lan",   "anh",       "úc",         "australia", "canada",        "thái lan", "singapore",
+    "malaysia", "indonesia", "philippines"};
+
+bool IsWordBoundary(std::string_view lower, size_t pos) {
+  if (pos >= lower.size()) return true;
+  const char ch = lower[pos];
+  return ch == ' ' || ch == ',' || ch == '.' || ch == '-' || ch == '(' || ch == ')';
+}
+
+// Replaces every whole-word occurrence of the expansions in `text` (matched on `lower`).
+std::string Expand(std::string_view text, std::string_view lower) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < lower.size()) {
+    const bool at_word = pos == 0 || lower[pos - 1] == ' ' || lower[pos - 1] == '(';
+    const Expansion* best = nullptr;
+    if (at_word) {
+      for (const Expansion& expansion : kExpansions) {
+        if (lower.compare(pos, expansion.written.size(), expansion.written) == 0 &&
+            IsWordBoundary(lower, pos + expansion.written.size()) &&
+            (best == nullptr || expansion.written.size() > best->written.size())) {
+          best = &expansion;
+        }
+      }
+    }
+    if (best != nullptr) {
+      out += best->canonical;
+      pos += best->written.size();
+      // "TP.HCM": the city abbreviation runs into the name.
+      if (best->written == "tp." && pos < lower.size() && lower[pos] != ' ') out += ' ';
+      continue;
+    }
+    out += text[pos];
+    ++pos;
+  }
+  return out;
+}
+
+std::string ProvincePart(int province_index, const Date& date) {
+  if (province_index < 0) return "";
+  const bool city = Provinces()[province_index].centrally_run;
+  return std::string(city ? "thành phố " : "tỉnh ") + ProvinceNameOn(province_index, date);
+}
+
+// Replaces the written province ("TPHCM", "tỉnh Khánh Hoà", "Hà Tĩnh") with "tỉnh X" / "thành phố
+// X"; appends the article's province to a bare "tỉnh" / "thành phố" / "TP" at the end.
+std::string CompleteProvince(const std::string& expanded, const IssuerContext& context) {
+  const NormalizedText folded = NormalizeTextLenient(expanded);
+  const std::vector<PlaceMention> places =
+      FindPlaces(folded.text, folded.lower, 0, folded.lower.size());
+  for (const PlaceMention& place : places) {
+    if (place.kind != PlaceKind::kProvince) continue;
+    size_t begin = place.begin;
+    for (std::string_view prefix : {"tỉnh ", "thành phố "}) {
+      if (begin >= prefix.size() &&
+          folded.lower.compare(begin - prefix.size(), prefix.size(), prefix) == 0) {
+        begin -= prefix.size();
+      }
+    }
+    return folded.text.substr(0, begin) + ProvincePart(place.province_index, context.date) +
+           folded.text.substr(place.end);
+  }
+  std::string_view lower = folded.lower;
+  for (std::string_view bare : {"tỉnh", "thành phố"}) {
+    if (lower.size() >= bare.size() && lower.substr(lower.size() - bare.size()) == bare &&
+        (lower.size() == bare.size() || lower[lower.size() - bare.size() - 1] == ' ')) {
+      if (context.province_index < 0) return folded.text;
+      return folded.text.substr(0, folded.text.size() - bare.size()) +
+             ProvincePart(context.province_index, context.date);
+    }
+  }
+  // "UBND huyện", "UBND xã": the unit named elsewhere in the article.
+  for (const auto& [unit, name] : context.local_units) {
+    if (lower.size() >= unit.size() && lower.substr(lower.size() - unit.size()) == unit &&
+        (lower.size() == unit.size() || lower[lower.size() - unit.size() - 1] == ' ')) {
+      return folded.text + " " + name;
+    }
+  }
+  return folded.text;
+}
+
+std::string CapitaliseFirst(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
+  if (StartsWith(text, "ủy")) text.replace(0, std::string_view("ủ").size(), "Ủ");
+  if (StartsWith(text, "đ")) text.replace(0, std::string_view("đ").size(), "Đ");
+  return text;
+}
+
+}  // namespace
+
+std::string ExpandAbbreviations(std::string_view phrase) {
+  const NormalizedText folded = NormalizeTextLenient(phrase);
+  return Expand(folded.text, folded.lower);
+}
+
+bool IsForeignIssuer(std::string_view canonical) {
+  const std::string lower = NormalizeTextLenient(canonical).lower;
+  std::string_view rest = lower;
+  for (std::string_view prefix : {"nhà nước ", "đại sứ ", "tổng thống ", "chính phủ "}) {
+    if (StartsWith(rest, prefix)) rest.remove_prefix(prefix.size());
+  }
+  for (std::string_view state : kForeignStates) {
+    if (rest == state) return true;
+  }
+  return Contains(lower, "cảnh sát") || Contains(lower, "thị trưởng");
+}
+
+std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& context) {
+  const NormalizedText folded = NormalizeTextLenient(TrimAscii(phrase));
+  std::string_view text = folded.text;
+  std::string_view lower = folded.lower;
+  if (lower.empty()) return "";
+  // The state and the government.
+  if (StartsWith(lower, "chủ tịch nước") || StartsWith(lower, "nhà nước việt nam") ||
+      lower == "nhà nước" || lower == "đảng, nhà nước" || StartsWith(lower, "lãnh đạo đảng")) {
+    return "Chủ tịch nước";
+  }
+  if (StartsWith(lower, "thủ tướng")) return "Thủ tướng Chính phủ";
+  if (lower == "chính phủ" || StartsWith(lower, "chính phủ ")) return "Chính phủ";
+  // Foreign states: "Đại sứ Pháp" → "Pháp", "Tổng thống Italia" → "Nhà nước Italia".
+  for (std::string_view prefix : {"đại sứ ", "tổng thống ", "nhà nước "}) {
+    if (!StartsWith(lower, prefix)) continue;
+    const std::string_view rest = lower.substr(prefix.size());
+    for (std::string_view state : kForeignStates) {
+      if (StartsWith(rest, state) && IsWordBoundary(rest, state.size())) {
+        const std::string name(text.substr(prefix.size(), state.size()));
+        return prefix == "đại sứ " ? name : "Nhà nước " + name;
+      }
+    }
+  }
+  // "Chủ tịch UBND tỉnh", "Bộ trưởng Bộ Công an": the body the head speaks for.
+  for (std::string_view role : kHeadRoles) {
+    if (StartsWith(lower, role) && lower.size() > role.size() && lower[role.size()] == ' ') {
+      text.remove_prefix(role.size() + 1);
+      lower.remove_prefix(role.size() + 1);
+      break;
+    }
+  }
+  // "Chủ tịch tỉnh" → UBND of the province.
+  if (lower == "tỉnh" || lower == "thành phố" || StartsWith(lower, "tỉnh ") ||
+      StartsWith(lower, "thành phố ")) {
+    const std::string expanded = Expand(text, lower);
+    return CompleteProvince("UBND " + expanded, context);
+  }
+  if (StartsWith(lower, "huyện ") || StartsWith(lower, "quận ") || StartsWith(lower, "xã ") ||
+      StartsWith(lower, "phường ") || StartsWith(lower, "thị xã ")) {
+    return "UBND " + std::string(text);
+  }
+  const std::string expanded = Expand(text, lower);
+  return CapitaliseFirst(CompleteProvince(expanded, context));
+}
+
+IssuerLevel LevelOf(std::string_view canonical) {
+  if (canonical.empty()) return IssuerLevel::kUnspecified;
+  const std::string lower = NormalizeTextLenient(canonical).lower;
+  if (lower == "chủ tịch nước" || StartsWith(lower, "quốc hội") || lower == "nhà nước") {
+    return IssuerLevel::kState;
+  }
+  if (lower == "thủ tướng chính phủ" || lower == "chính phủ") return IssuerLevel::kGovernment;
+  if (IsForeignIssuer(canonical)) return IssuerLevel::kForeign;
+  if (StartsWith(lower, "ubnd huyện") || StartsWith(lower, "ubnd quận") ||
+      StartsWith(lower, "ubnd xã") || StartsWith(lower, "ubnd phường") ||
+      StartsWith(lower, "ubnd thị") || StartsWith(lower, "công an huyện") ||
+      StartsWith(lower, "công an xã")) {
+    return IssuerLevel::kLocal;
+  }
+  if (StartsWith(lower, "ubnd") || StartsWith(lower, "hđnd") || StartsWith(lower, "sở ") ||
+      StartsWith(lower, "công an tỉnh") || StartsWith(lower, "công an thành phố")) {
+    return IssuerLevel::kProvince;
+  }
+  if (StartsWith(lower, "bộ ") || StartsWith(lower, "tổng cục") ||
+      (StartsWith(lower, "ủy ban") && Contains(lower, "quốc gia")) ||
+      StartsWith(lower, "hội đồng thi đua - khen thưởng trung ương")) {
+    return IssuerLevel::kMinistry;
+  }
+  return IssuerLevel::kOrganization;
+}
+
+}  // namespace laurel::parser

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "ingest-service/src/parser/model.h"
+
+// Turns the authority an article names ("Chủ tịch UBND tỉnh", "Tổng LĐLĐVN", "Bộ trưởng Bộ VHTTDL")
+// into the canonical issuer of rule 6 ("UBND tỉnh Khánh Hòa", "Tổng Liên đoàn Lao động Việt Nam",
+// "Bộ Văn hóa, Thể thao và Du lịch") and its tier.
+namespace laurel::parser {
+
+struct IssuerContext {
+  int province_index = -1;  // the article's province, for "UBND tỉnh" without a name
+  Date date;                // the article's date, for the province's name on it
+  // The last district, commune... named in the article: "huyện" → "Thạch Hà".
+  std::map<std::string, std::string> local_units;
+};
+
+// Canonical issuer for an authority phrase as written (folded text, case kept). Empty when the
+// phrase names no authority (a person, "lãnh đạo").
+std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& context);
+
+// Spells out the abbreviations of bodies ("Bộ VHTTDL" → "Bộ Văn hóa, Thể thao và Du lịch").
+std::string ExpandAbbreviations(std::string_view phrase);
+
+// The tier of a canonical issuer.
+IssuerLevel LevelOf(std::string_view canonical_issuer);
+
+// True when the phrase names a foreign state or its representative ("Đại sứ Pháp", "Tổng thống
+// Italia").
+bool IsForeignIssuer(std::string_view canonical_issuer);
+
+}  // namespace laurel::parser

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest-service/src/parser/model.h"
+#include "ingest-service/src/parser/tokenizer.h"
+
+// Who receives an award, read from a recipient phrase: "21 tập thể và 90 cá nhân có thành tích
+// ...", "ông Đinh Sỹ Đại, ... và bà Trần Thị Chi Lan", "NXB Kim Đồng", "Lê Văn Tùng và 8 người".
+namespace laurel::parser {
+
+struct RecipientGroup {
+  RecipientKind kind = RecipientKind::kUnspecified;
+  std::optional<int64_t> count;  // absent for "các tập thể", "nhiều cá nhân", "hơn 1.000 gương"
+  std::vector<std::string> names;
+  std::string noun;  // the recipient noun as written in lower case ("tập thể", "gia đình"), if any
+  size_t first = 0;  // token range
+  size_t last = 0;
+};
+
+// The groups named in tokens[begin, end). A counted group ("90 cá nhân") starts a record; names
+// after it are its members; uncounted nouns ("các tập thể, cá nhân") are groups of their own.
+std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, size_t begin,
+                                            size_t end);
+
+// Reads a person's name after an honorific or a family name; returns the token after it, or `i`
+// when there is none.
+size_t ReadPersonName(const std::vector<Token>& tokens, size_t i, size_t end, std::string& name);
+
+// Reads an organisation's name starting at its head word ("Bệnh viện Nhi Trung ương"); returns the
+// token after it, or `i` when there is none.
+size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t end,
+                            std::string& name);
+
+// Joins tokens[first, last) back into text with single spaces, dropping spaces before punctuation.
+std::string JoinTokens(const std::vector<Token>& tokens, size_t first, size_t last);
+
+}  // namespace laurel::parser

@@ -1,0 +1,149 @@
+#include "ingest-service/src/parser/restatement_merging.h"
+
+#include <algorithm>
+#include <string>
+
+#include "ingest-service/src/parser/string_util.h"
+#include "ingest-service/src/parser/text_normalizer.h"
+
+namespace laurel::parser {
+namespace {
+
+constexpr double kRestatementBonus = 0.05;
+
+std::string Folded(const std::string& text) { return NormalizeTextLenient(text).lower; }
+
+bool NounsCompatible(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return true;
+  return Contains(a, b) || Contains(b, a);
+}
+
+bool IssuersCompatible(const AwardCandidate& a, const AwardCandidate& b) {
+  if (a.award.issuer.empty() || b.award.issuer.empty()) return true;
+  if (Folded(a.award.issuer) == Folded(b.award.issuer)) return true;
+  return a.issuer_weak || b.issuer_weak;
+}
+
+bool NamesCompatible(const AwardCandidate& a, const AwardCandidate& b) {
+  if (!a.specific_name || !b.specific_name) return true;
+  return Folded(a.award.award_name) == Folded(b.award.award_name);
+}
+
+bool Unknown(const AwardCandidate& c) {
+  return !c.award.count && c.award.recipient_kind == RecipientKind::kUnspecified &&
+         c.recipient_noun.empty() && c.award.recipients.empty();
+}
+
+// Whether `b` restates the record `a`.
+bool SameRecord(const AwardCandidate& a, const AwardCandidate& b) {
+  if (a.award.award_type != b.award.award_type) return false;
+  if (!IssuersCompatible(a, b) || !NamesCompatible(a, b)) return false;
+  if (Unknown(a) || Unknown(b)) return true;
+  const bool same_specific_name = a.specific_name && b.specific_name &&
+                                  Folded(a.award.award_name) == Folded(b.award.award_name);
+  const RecipientKind ka = a.award.recipient_kind;
+  const RecipientKind kb = b.award.recipient_kind;
+  const bool kinds_match = ka == kb;
+  if (a.award.count && b.award.count) {
+    return *a.award.count == *b.award.count &&
+           (kinds_match || ka == RecipientKind::kUnspecified || kb == RecipientKind::kUnspecified);
+  }
+  if (a.award.count.has_value() != b.award.count.has_value() && same_specific_name) return true;
+  return kinds_match && NounsCompatible(a.recipient_noun, b.recipient_noun);
+}
+
+void Absorb(AwardCandidate& into, const AwardCandidate& from) {
+  if (!into.award.count && from.award.count) into.award.count = from.award.count;
+  if (into.award.recipient_kind == RecipientKind::kUnspecified) {
+    into.award.recipient_kind = from.award.recipient_kind;
+  }
+  if (into.recipient_noun.empty()) into.recipient_noun = from.recipient_noun;
+  if ((into.award.issuer.empty() || (into.issuer_weak && !from.issuer_weak)) &&
+      !from.award.issuer.empty()) {
+    into.award.issuer = from.award.issuer;
+    into.award.issuer_level = from.award.issuer_level;
+    into.issuer_weak = from.issuer_weak;
+  }
+  if (!into.specific_name && from.specific_name) {
+    into.award.award_name = from.award.award_name;
+    into.specific_name = true;
+  }
+  for (const std::string& name : from.award.recipients) {
+    if (std::find(into.award.recipients.begin(), into.award.recipients.end(), name) ==
+        into.award.recipients.end()) {
+      into.award.recipients.push_back(name);
+    }
+  }
+  if (into.award.presenter.empty()) into.award.presenter = from.award.presenter;
+  into.award.confidence =
+      std::min(1.0, std::max(into.award.confidence, from.award.confidence) + kRestatementBonus);
+}
+
+}  // namespace
+
+std::vector<AwardCandidate> MergeRestatements(const std::vector<AwardCandidate>& candidates) {
+  std::vector<AwardCandidate> records;
+  // Body first, headline last: the headline only restates or adds.
+  std::vector<const AwardCandidate*> ordered;
+  for (const AwardCandidate& c : candidates) {
+    if (!c.from_title && !c.generic) ordered.push_back(&c);
+  }
+  for (const AwardCandidate& c : candidates) {
+    if (!c.from_title && c.generic) ordered.push_back(&c);
+  }
+  for (const AwardCandidate& c : candidates) {
+    if (c.from_title) ordered.push_back(&c);
+  }
+  for (const AwardCandidate* candidate : ordered) {
+    // A record with no recipient information is a restatement of any record of its type.
+    auto same = std::find_if(records.begin(), records.end(), [&](const AwardCandidate& record) {
+      if (candidate->generic && !record.generic) {
+        return record.award.recipient_kind == candidate->award.recipient_kind &&
+               (!candidate->award.count || record.award.count == candidate->award.count);
+      }
+      return SameRecord(record, *candidate);
+    });
+    if (same != records.end()) {
+      if (!candidate->generic || same->generic) Absorb(*same, *candidate);
+      continue;
+    }
+    if (candidate->from_title) {
+      const bool body_has_type =
+          std::any_of(records.begin(), records.end(), [&](const AwardCandidate& r) {
+            return !r.from_title &&
+                   (r.award.award_type == candidate->award.award_type || candidate->generic);
+          });
+      if (body_has_type) continue;
+    }
+    records.push_back(*candidate);
+  }
+  // A generic total whose breakdown is given ("khen thưởng 752 cá nhân. Trong đó, 74 ..., 186
+  // ..."), and records that say nothing of their recipients when a fuller record of their type
+  // exists.
+  std::vector<bool> drop(records.size(), false);
+  for (size_t i = 0; i < records.size(); ++i) {
+    const AwardCandidate& record = records[i];
+    if (record.generic && record.award.count) {
+      int64_t sum = 0;
+      for (const AwardCandidate& other : records) {
+        if (!other.generic && other.award.count &&
+            other.award.recipient_kind == record.award.recipient_kind) {
+          sum += *other.award.count;
+        }
+      }
+      drop[i] = sum == *record.award.count;
+    }
+    if (Unknown(record)) {
+      drop[i] = std::count_if(records.begin(), records.end(), [&](const AwardCandidate& other) {
+                  return other.award.award_type == record.award.award_type;
+                }) > 1;
+    }
+  }
+  std::vector<AwardCandidate> kept;
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (!drop[i]) kept.push_back(std::move(records[i]));
+  }
+  return kept;
+}
+
+}  // namespace laurel::parser

@@ -1,0 +1,116 @@
+#include "ingest-service/src/parser/sentence_splitter.h"
+
+#include <string_view>
+
+#include "ingest-service/src/parser/vietnamese_letters.h"
+
+namespace laurel::parser {
+namespace {
+
+constexpr size_t kMaxCreditWords = 4;
+
+// Abbreviations written with a full stop that never end a sentence.
+bool IsAbbreviation(const Token& token) {
+  return IsOneOf(token, {"pgs",    "gs",    "ts",   "ths",  "bs", "ks", "tp",   "q",  "p",
+                         "ncs",    "ls",    "nsnd", "nsưt", "st", "mr", "ms",   "dr", "tt",
+                         "pgs.ts", "gs.ts", "th.s", "bsck", "tx", "h",  "ts.bs"});
+}
+
+// Capitalised words that begin a new sentence when glued to the end of a caption.
+bool IsSentenceOpener(const std::vector<Token>& tokens, size_t i) {
+  const Token& token = tokens[i];
+  if (!token.capitalised) return false;
+  if (IsOneOf(token,
+              {"tại",   "theo", "trong", "thay", "sau",  "trước", "đây",   "với",  "các", "những",
+               "ông",   "bà",   "tham",  "dự",   "tới",  "cùng",  "ngoài", "hiện", "hôm", "sáng",
+               "chiều", "tối",  "trưa",  "được", "cũng", "tuy",   "khi",   "nhằm", "đến"})) {
+    return true;
+  }
+  return i + 1 < tokens.size() &&
+         (MatchesPhrase(tokens, i, "nhân dịp") || MatchesPhrase(tokens, i, "phát biểu") ||
+          MatchesPhrase(tokens, i, "đồng chí") || MatchesPhrase(tokens, i, "dịp này") ||
+          MatchesPhrase(tokens, i, "bên cạnh") || MatchesPhrase(tokens, i, "đặc biệt"));
+}
+
+// A caption glued to the next sentence ends in a lower-case word, a number or an acronym ("VN").
+bool EndsCaption(const Token& token) {
+  if (!token.is_word) return false;
+  return !token.capitalised || (token.text.size() >= 2 && IsAllCaps(token.text));
+}
+
+bool StartsNewSentence(const Token& token) {
+  if (token.capitalised || token.all_digits) return true;
+  return token.text == "\"" || token.text == "(" || token.text == "-" || token.text == "'";
+}
+
+}  // namespace
+
+std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, std::string_view text) {
+  std::vector<Sentence> sentences;
+  size_t start = 0;
+  size_t line = 0;
+  size_t start_line = 0;
+  size_t credit_words = 0;
+  bool in_credit = false;
+  const auto close = [&](size_t end) {
+    if (end > start) sentences.push_back({start, end, start_line});
+    start = end;
+    start_line = line;
+    in_credit = false;
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i > 0 && text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end).find('\n') !=
+                     std::string_view::npos) {
+      close(i);
+      ++line;
+      start_line = line;
+    }
+    const Token& token = tokens[i];
+    if (in_credit) {
+      const bool credit_ends = token.text.find('/') != std::string_view::npos ||
+                               token.lower.find("ttxvn") != std::string_view::npos ||
+                               ++credit_words >= kMaxCreditWords;
+      if (!token.is_word) {
+        if (token.text != "-") close(i + (token.text == ")" || token.text == "." ? 1 : 0));
+        continue;
+      }
+      if (credit_words > 1 && IsSentenceOpener(tokens, i)) {
+        close(i);
+      } else if (credit_words > 1 && !token.capitalised &&
+                 token.text.find('/') == std::string_view::npos) {
+        close(i);
+      } else if (credit_ends) {
+        close(i + 1);
+      }
+      continue;
+    }
+    if (token.is_word && IsOneOf(token, {"ảnh"}) && i + 1 < tokens.size() &&
+        tokens[i + 1].text == ":") {
+      in_credit = true;
+      credit_words = 0;
+      ++i;
+      continue;
+    }
+    if (!token.is_word && (token.text == "." || token.text == "!" || token.text == "?")) {
+      size_t end = i + 1;
+      while (end < tokens.size() && !tokens[end].is_word &&
+             (tokens[end].text == "." || tokens[end].text == "\"" || tokens[end].text == "'" ||
+              tokens[end].text == "/" || tokens[end].text == ")" || tokens[end].text == "!" ||
+              tokens[end].text == "?")) {
+        ++end;
+      }
+      const bool abbreviation = token.text == "." && i > start && IsAbbreviation(tokens[i - 1]) &&
+                                tokens[i - 1].end == token.begin;
+      if (!abbreviation && (end >= tokens.size() || StartsNewSentence(tokens[end]))) {
+        close(end);
+        i = end - 1;
+      }
+      continue;
+    }
+    if (i > start + 2 && EndsCaption(tokens[i - 1]) && IsSentenceOpener(tokens, i)) close(i);
+  }
+  close(tokens.size());
+  return sentences;
+}
+
+}  // namespace laurel::parser

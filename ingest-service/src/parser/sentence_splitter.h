@@ -1,0 +1,23 @@
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "ingest-service/src/parser/tokenizer.h"
+
+// Splits tokenised article text into sentences. News text runs captions, photo credits and
+// sub-heads into the next sentence without punctuation ("... đại biểu. Ảnh: Trọng Đức/TTXVN Tham dự
+// ..."), so besides full stops and line breaks the splitter ends a sentence after a photo credit
+// and before a word that only ever starts a sentence when it follows a lower-case word.
+namespace laurel::parser {
+
+struct Sentence {
+  size_t first_token = 0;  // [first_token, last_token) in the token vector
+  size_t last_token = 0;
+  size_t line = 0;        // index of the text line it starts on
+  bool headline = false;  // the article's title, read apart from the body
+};
+
+std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, std::string_view text);
+
+}  // namespace laurel::parser

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "ingest-service/src/parser/text_normalizer.h"
+
+// Words and punctuation of a stretch of normalised text. A word keeps inner joiners that belong to
+// it: "TP.HCM", "5/6", "2015-2020", "GD&ĐT", "1.355".
+namespace laurel::parser {
+
+struct Token {
+  size_t begin = 0;  // byte range in the normalised text
+  size_t end = 0;
+  std::string_view text;   // as written (after folding)
+  std::string_view lower;  // lower-cased
+  bool is_word = false;    // letters or digits; otherwise one punctuation character
+  bool capitalised = false;
+  bool all_digits = false;  // digits with optional inner '.', '/', '-' only
+};
+
+std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size_t end);
+
+// True when `token` is a word whose lower-case form is one of `words`.
+bool IsOneOf(const Token& token, std::initializer_list<std::string_view> words);
+
+// True when tokens[i...] spell `phrase` (lower-case words separated by single spaces).
+bool MatchesPhrase(const std::vector<Token>& tokens, size_t i, std::string_view phrase);
+
+// Number of tokens `phrase` spans (its space-separated words).
+size_t PhraseLength(std::string_view phrase);
+
+}  // namespace laurel::parser

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+// Letter facts for Vietnamese text: case mapping that keeps the UTF-8 length (so a lower-cased copy
+// stays byte-aligned with the text it was made from) and the tone marks the normaliser moves
+// between vowels.
+namespace laurel::parser {
+
+enum class Tone { kNone, kGrave, kAcute, kHook, kTilde, kDot };
+
+// Lower case of `c` when it has the same UTF-8 length as `c`; `c` itself otherwise.
+char32_t ToLowerSameLength(char32_t c);
+
+bool IsUpperLetter(char32_t c);
+bool IsLetter(char32_t c);
+
+// For the five vowels whose tone moves in "oa/oe/uy" syllables (a, e, y, o, u in either case): the
+// plain vowel and the tone it carries. Any other code point comes back unchanged with Tone::kNone.
+char32_t SplitTone(char32_t c, Tone& tone);
+// The inverse of SplitTone for a plain a/e/y/o/u.
+char32_t ApplyTone(char32_t plain_vowel, Tone tone);
+
+// Lower-cases a whole UTF-8 string (assumed valid) with ToLowerSameLength, so the result has the
+// same byte length and offsets as `text`.
+std::string ToLowerPreservingOffsets(std::string_view text);
+
+// True when `word` has letters and none of them is lower-case ("TTXVN", "UBND").
+bool IsAllCaps(std::string_view word);
+
+// True when the first code point of `word` is an upper-case letter.
+bool StartsUpper(std::string_view word);
+
+}  // namespace laurel::parser
