@@ -1,0 +1,139 @@
+#include "common/pg_pool.h"
+
+#include <utility>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "common/json_log.h"
+
+namespace laurel {
+namespace {
+
+// The connection URL with a connect timeout, unless the operator already chose one.
+std::string WithConnectTimeout(const std::string& url, absl::Duration timeout) {
+  if (absl::StrContains(url, "connect_timeout=")) return url;
+  const char* separator = absl::StrContains(url, "?") ? "&" : "?";
+  const int64_t seconds = std::max<int64_t>(1, absl::ToInt64Seconds(timeout));
+  // Key=value connection strings take the parameter space-separated; URLs as a query parameter.
+  if (!absl::StrContains(url, "://")) return absl::StrCat(url, " connect_timeout=", seconds);
+  return absl::StrCat(url, separator, "connect_timeout=", seconds);
+}
+
+}  // namespace
+
+absl::Status StatusFromDatabaseException(const std::exception& error) {
+  if (dynamic_cast<const pqxx::broken_connection*>(&error) != nullptr) {
+    return absl::UnavailableError(absl::StrCat("database unreachable: ", error.what()));
+  }
+  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&error)) {
+    const std::string& state = sql->sqlstate();
+    if (state == "57014") return absl::DeadlineExceededError("database statement timed out");
+    if (state == "40001" || state == "40P01") {
+      return absl::AbortedError(absl::StrCat("transaction conflict, retry: ", error.what()));
+    }
+    if (state == "23505") return absl::AlreadyExistsError(error.what());
+    // Undefined table: the schema is not migrated yet, which passes once ingest-service migrates
+    // it.
+    if (state == "42P01") {
+      return absl::UnavailableError("database schema is not ready yet (migrations pending); retry");
+    }
+    // Class 08 (connection exception) and 57P0x (server shutting down): the database is going away.
+    if (absl::StartsWith(state, "08") || absl::StartsWith(state, "57P")) {
+      return absl::UnavailableError(absl::StrCat("database unavailable: ", error.what()));
+    }
+    return absl::InternalError(absl::StrCat("database error ", state, ": ", error.what()));
+  }
+  if (dynamic_cast<const pqxx::in_doubt_error*>(&error) != nullptr) {
+    return absl::UnavailableError(absl::StrCat(
+        "connection lost during commit; retry with the same request_id: ", error.what()));
+  }
+  return absl::InternalError(absl::StrCat("database error: ", error.what()));
+}
+
+PgPool::PgPool(PgPoolOptions options) : options_(std::move(options)) {}
+
+PgPool::~PgPool() = default;
+
+absl::StatusOr<std::unique_ptr<pqxx::connection>> PgPool::Open() const {
+  try {
+    auto connection = std::make_unique<pqxx::connection>(
+        WithConnectTimeout(options_.url, options_.connect_timeout));
+    pqxx::nontransaction setup(*connection);
+    setup.exec(absl::StrCat("SET statement_timeout = ",
+                            absl::ToInt64Milliseconds(options_.statement_timeout)));
+    setup.exec(absl::StrCat("SET application_name = ", setup.quote(options_.application_name)));
+    setup.commit();
+    return connection;
+  } catch (const std::exception& error) {
+    return StatusFromDatabaseException(error);
+  }
+}
+
+absl::StatusOr<PgPool::Acquired> PgPool::Acquire() {
+  {
+    absl::MutexLock lock(&mutex_);
+    auto available = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+      return !idle_.empty() || open_ < options_.size;
+    };
+    if (!mutex_.AwaitWithTimeout(absl::Condition(&available), options_.acquire_timeout)) {
+      return absl::ResourceExhaustedError(
+          absl::StrCat("all ", options_.size, " database connections are busy; retry later"));
+    }
+    if (!idle_.empty()) {
+      Acquired acquired{std::move(idle_.back()), /*reused=*/true};
+      idle_.pop_back();
+      return acquired;
+    }
+    ++open_;  // Reserve the slot; the connection is opened without holding the lock.
+  }
+  auto opened = Open();
+  if (!opened.ok()) {
+    absl::MutexLock lock(&mutex_);
+    --open_;
+    return opened.status();
+  }
+  return Acquired{std::move(*opened), /*reused=*/false};
+}
+
+void PgPool::Release(std::unique_ptr<pqxx::connection> connection, bool healthy) {
+  absl::MutexLock lock(&mutex_);
+  if (healthy && connection->is_open()) {
+    idle_.push_back(std::move(connection));
+  } else {
+    --open_;
+  }
+}
+
+absl::Status PgPool::WithConnection(const std::function<absl::Status(pqxx::connection&)>& body) {
+  // An idle connection may have died with a database restart since its last use; such a failure
+  // says nothing about the database now, so it earns one retry on a freshly opened connection.
+  for (int attempt = 0;; ++attempt) {
+    auto acquired = Acquire();
+    if (!acquired.ok()) return acquired.status();
+    auto& [connection, reused] = *acquired;
+    try {
+      absl::Status status = body(*connection);
+      Release(std::move(connection), /*healthy=*/true);
+      return status;
+    } catch (const pqxx::broken_connection& error) {
+      Release(std::move(connection), /*healthy=*/false);
+      log::Warning("database_connection_lost", {{"error", error.what()}});
+      if (!reused || attempt > 0) return StatusFromDatabaseException(error);
+    } catch (const std::exception& error) {
+      absl::Status status = StatusFromDatabaseException(error);
+      Release(std::move(connection), /*healthy=*/!absl::IsUnavailable(status));
+      return status;
+    }
+  }
+}
+
+absl::Status PgPool::InTransaction(const std::function<absl::Status(pqxx::work&)>& body) {
+  return WithConnection([&](pqxx::connection& connection) {
+    pqxx::work transaction(connection);
+    absl::Status status = body(transaction);
+    if (status.ok()) transaction.commit();
+    return status;  // Leaving scope without commit() rolls back.
+  });
+}
+
+}  // namespace laurel

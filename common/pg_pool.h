@@ -1,0 +1,69 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "pqxx/pqxx"
+
+namespace laurel {
+
+struct PgPoolOptions {
+  // libpq connection URL, e.g. postgresql://laurel@db:5432/laurel.
+  std::string url;
+  // Upper bound on open connections: what a slow database can tie up is bounded by it.
+  int size = 8;
+  // How long opening a connection may take before the database counts as unreachable.
+  absl::Duration connect_timeout = absl::Seconds(5);
+  // Set on every connection, so no statement outlives a request by much.
+  absl::Duration statement_timeout = absl::Seconds(15);
+  // How long a caller waits for a free connection before RESOURCE_EXHAUSTED.
+  absl::Duration acquire_timeout = absl::Seconds(5);
+  // Shown in pg_stat_activity.
+  std::string application_name = "laurel";
+};
+
+// A bounded pool of libpq connections, opened lazily and reopened after the database comes back, so
+// a service survives database restarts without restarting itself.
+class PgPool {
+ public:
+  explicit PgPool(PgPoolOptions options);
+  ~PgPool();
+  PgPool(const PgPool&) = delete;
+  PgPool& operator=(const PgPool&) = delete;
+
+  // Runs `body` with a connection of its own. Database errors thrown by libpqxx become a Status
+  // (UNAVAILABLE when the connection broke: the call is safe to retry), and a broken connection is
+  // dropped instead of returned to the pool. RESOURCE_EXHAUSTED when no connection frees up in
+  // time.
+  absl::Status WithConnection(const std::function<absl::Status(pqxx::connection&)>& body);
+
+  // Runs `body` in one transaction that commits when it returns OK and rolls back otherwise.
+  absl::Status InTransaction(const std::function<absl::Status(pqxx::work&)>& body);
+
+  const PgPoolOptions& options() const { return options_; }
+
+ private:
+  struct Acquired {
+    std::unique_ptr<pqxx::connection> connection;
+    bool reused;  // taken from the idle list rather than opened for this call
+  };
+  absl::StatusOr<Acquired> Acquire();
+  void Release(std::unique_ptr<pqxx::connection> connection, bool healthy);
+  absl::StatusOr<std::unique_ptr<pqxx::connection>> Open() const;
+
+  const PgPoolOptions options_;
+  absl::Mutex mutex_;
+  std::vector<std::unique_ptr<pqxx::connection>> idle_ ABSL_GUARDED_BY(mutex_);
+  int open_ ABSL_GUARDED_BY(mutex_) = 0;
+};
+
+// The Status for an exception thrown by libpqxx (or anything else) while talking to the database.
+absl::Status StatusFromDatabaseException(const std::exception& error);
+
+}  // namespace laurel
