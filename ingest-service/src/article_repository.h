@@ -1,0 +1,44 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "ingest-service/src/parsed_records.h"
+#include "laurel/v1/ingest_service.pb.h"
+
+namespace laurel::ingest {
+
+// What makes two submissions the same article: the same request_id, else the same url, else (when
+// the new one has no url) the same folded text.
+struct ArticleKeys {
+  std::string request_id;     // empty when not given
+  std::string url;            // empty when not given
+  std::string identity_hash;  // SHA-256 of the folded text, 32 raw bytes
+};
+
+struct NewArticle {
+  ArticleKeys keys;
+  std::string text;
+  std::string source;
+  int parser_version = 0;
+  UnstoredRecords records;
+};
+
+// Where ingested articles live. Implementations store an article and its records atomically.
+class ArticleRepository {
+ public:
+  virtual ~ArticleRepository() = default;
+
+  // The stored article matching `keys`, with its records and created = false; nullopt when none
+  // does.
+  virtual absl::StatusOr<std::optional<v1::IngestArticleResponse>> FindExisting(
+      const ArticleKeys& keys) = 0;
+
+  // Stores the article, its events and its awards in one transaction and returns them with their
+  // names and created = true. When a concurrent call stored the same article first, stores nothing
+  // and returns that one with created = false.
+  virtual absl::StatusOr<v1::IngestArticleResponse> Insert(const NewArticle& article) = 0;
+};
+
+}  // namespace laurel::ingest

@@ -1,0 +1,21 @@
+#include "ingest-service/src/ingest_grpc_service.h"
+
+#include "common/grpc_status.h"
+
+namespace laurel::ingest {
+namespace {
+
+constexpr char kErrorDomain[] = "ingest.laurel.v1";
+
+}  // namespace
+
+grpc::Status IngestGrpcService::IngestArticle(grpc::ServerContext* /*context*/,
+                                              const v1::IngestArticleRequest* request,
+                                              v1::IngestArticleResponse* response) {
+  auto result = ingestor_.Ingest(*request);
+  if (!result.ok()) return ToGrpcStatus(result.status(), kErrorDomain);
+  *response = std::move(*result);
+  return grpc::Status::OK;
+}
+
+}  // namespace laurel::ingest

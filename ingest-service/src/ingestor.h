@@ -1,0 +1,24 @@
+#pragma once
+
+#include "absl/status/statusor.h"
+#include "ingest-service/src/article_repository.h"
+#include "ingest-service/src/request_validation.h"
+#include "laurel/v1/ingest_service.pb.h"
+
+namespace laurel::ingest {
+
+// Turns one submitted article into stored records: validate, parse, store — or, for an article
+// already stored, answer with what was stored the first time.
+class Ingestor {
+ public:
+  Ingestor(ArticleRepository& repository, RequestLimits limits)
+      : repository_(repository), limits_(limits) {}
+
+  absl::StatusOr<v1::IngestArticleResponse> Ingest(const v1::IngestArticleRequest& request) const;
+
+ private:
+  ArticleRepository& repository_;
+  const RequestLimits limits_;
+};
+
+}  // namespace laurel::ingest

@@ -1,0 +1,65 @@
+// ingest-service: accepts articles over gRPC, parses them and stores them in PostgreSQL.
+#include <cstdlib>
+#include <string>
+
+#include "absl/flags/flag.h"
+#include "common/database_flags.h"
+#include "common/env_flags.h"
+#include "common/grpc_server.h"
+#include "common/json_log.h"
+#include "common/migrator.h"
+#include "common/pg_pool.h"
+#include "ingest-service/src/ingest_grpc_service.h"
+#include "ingest-service/src/ingestor.h"
+#include "ingest-service/src/pg_article_repository.h"
+
+ABSL_FLAG(std::string, listen, "0.0.0.0:50051", "HOST:PORT to serve gRPC on.");
+ABSL_FLAG(int64_t, max_article_bytes, 1 << 20, "Largest article text accepted, in bytes.");
+ABSL_FLAG(absl::Duration, readiness_interval, absl::Seconds(2),
+          "How often database reachability is checked for health.");
+
+int main(int argc, char** argv) {
+  laurel::GrpcServer::BlockTerminationSignals();
+  laurel::ParseFlagsWithEnvironment(
+      argc, argv,
+      "ingest-service --listen=HOST:PORT --database_url=URL\n"
+      "Every flag may also be set as LAUREL_<FLAG> in the environment.");
+
+  laurel::PgPool pool(laurel::PgPoolOptionsFromFlags("laurel-ingest"));
+  laurel::ingest::PgArticleRepository repository(pool);
+  laurel::ingest::RequestLimits limits;
+  limits.max_text_bytes = absl::GetFlag(FLAGS_max_article_bytes);
+  laurel::ingest::Ingestor ingestor(repository, limits);
+  laurel::ingest::IngestGrpcService service(ingestor);
+
+  laurel::GrpcServerOptions options;
+  options.listen = absl::GetFlag(FLAGS_listen);
+  options.services = {&service};
+  options.health_names = {"laurel.v1.IngestService"};
+  options.max_receive_message_bytes = static_cast<int>(limits.max_text_bytes) + (64 << 10);
+  auto server = laurel::GrpcServer::Start(options);
+  if (!server.ok()) {
+    laurel::log::Error("start_failed", {{"error", server.status().ToString()}});
+    return EXIT_FAILURE;
+  }
+  // Serving needs the schema: migrate as soon as the database answers (retrying until it does),
+  // then keep checking that it still answers.
+  bool migrated = false;
+  (*server)->MonitorReadiness(
+      [&pool, &migrated] {
+        return pool.WithConnection([&migrated](pqxx::connection& connection) {
+          if (!migrated) {
+            if (absl::Status status = laurel::ApplyMigrations(connection); !status.ok()) {
+              return status;
+            }
+            migrated = true;
+          }
+          pqxx::nontransaction probe(connection);
+          probe.exec("SELECT 1");
+          return absl::OkStatus();
+        });
+      },
+      absl::GetFlag(FLAGS_readiness_interval));
+  (*server)->WaitForTermination();
+  return EXIT_SUCCESS;
+}
