@@ -1,0 +1,86 @@
+# Shared set-up for scripts/demo.sh and scripts/test.sh: packages, build, a private PostgreSQL, buf.
+# Everything here is idempotent, so the scripts can be re-run at will.
+
+LAUREL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+LAUREL_BUILD_DIR=${LAUREL_BUILD_DIR:-$LAUREL_ROOT/build}
+LAUREL_PG_PORT=${LAUREL_PG_PORT:-54329}
+LAUREL_PG_DIR=${LAUREL_PG_DIR:-/var/tmp/laurel-pg-$LAUREL_PG_PORT}
+LAUREL_PG_BIN=${LAUREL_PG_BIN:-/usr/lib/postgresql/15/bin}
+LAUREL_ADMIN_URL="postgresql://postgres@127.0.0.1:$LAUREL_PG_PORT/postgres"
+
+laurel_packages=(
+  cmake g++ make pkg-config
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
+  libabsl-dev libpqxx-dev libssl-dev libicu-dev
+  libgtest-dev libbenchmark-dev nlohmann-json3-dev
+  postgresql
+)
+
+laurel_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+laurel_install_packages() {
+  local missing=()
+  for package in "${laurel_packages[@]}" "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$package")
+  done
+  command -v npm >/dev/null || missing+=(npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    laurel_log "Installing ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}" >/dev/null
+  fi
+}
+
+laurel_build() {
+  laurel_log "Building in $LAUREL_BUILD_DIR"
+  cmake -S "$LAUREL_ROOT" -B "$LAUREL_BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$LAUREL_BUILD_DIR" -j "$(nproc)"
+}
+
+# Runs a PostgreSQL command as the cluster's owner: postgres when we are root (initdb and postgres refuse to
+# run as root), ourselves otherwise.
+laurel_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# A private PostgreSQL 15 cluster on 127.0.0.1:$LAUREL_PG_PORT, trust authentication, for demos and tests.
+laurel_start_postgres() {
+  if "$LAUREL_PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$LAUREL_PG_PORT"; then
+    return 0
+  fi
+  laurel_log "Starting PostgreSQL on port $LAUREL_PG_PORT ($LAUREL_PG_DIR)"
+  if [ ! -s "$LAUREL_PG_DIR/PG_VERSION" ]; then
+    as_root mkdir -p "$LAUREL_PG_DIR"
+    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$LAUREL_PG_DIR"
+    laurel_pg "$LAUREL_PG_BIN/initdb" -D "$LAUREL_PG_DIR" -U postgres --auth=trust \
+      --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  laurel_pg "$LAUREL_PG_BIN/pg_ctl" -D "$LAUREL_PG_DIR" -l "$LAUREL_PG_DIR/server.log" -w start \
+    -o "-p $LAUREL_PG_PORT -k $LAUREL_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 \
+        -c fsync=on -c shared_buffers=256MB" >/dev/null
+}
+
+# Creates database $1 on the private cluster unless it exists.
+laurel_create_database() {
+  if ! psql "$LAUREL_ADMIN_URL" -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1; then
+    psql "$LAUREL_ADMIN_URL" -qc "CREATE DATABASE $1"
+  fi
+}
+
+# The buf CLI (npm's @bufbuild/buf) in the build directory, exported as LAUREL_BUF: tests play a grpcurl
+# user with `buf curl`.
+laurel_install_buf() {
+  local prefix="$LAUREL_BUILD_DIR/tools"
+  if [ ! -x "$prefix/node_modules/.bin/buf" ]; then
+    laurel_log "Installing the buf CLI from npm"
+    mkdir -p "$prefix"
+    npm install --silent --no-audit --no-fund --prefix "$prefix" @bufbuild/buf@1 >/dev/null
+  fi
+  export LAUREL_BUF="$prefix/node_modules/.bin/buf"
+}

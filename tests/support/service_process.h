@@ -1,0 +1,52 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "grpc/health/v1/health.pb.h"
+
+namespace laurel::testing {
+
+// A port nobody listens on right now, for a service under test.
+int FreePort();
+
+// Asks grpc.health.v1.Health/Check at `address` about `service` ("" is the whole server).
+absl::StatusOr<grpc::health::v1::HealthCheckResponse::ServingStatus> CheckHealth(
+    const std::string& address, const std::string& service = "");
+
+// Polls CheckHealth until it reports `wanted`; DEADLINE_EXCEEDED after `timeout`.
+absl::Status WaitForHealth(const std::string& address,
+                           grpc::health::v1::HealthCheckResponse::ServingStatus wanted,
+                           absl::Duration timeout = absl::Seconds(20));
+
+// A service binary run as its own process, the way an operator runs it: flags, environment,
+// signals.
+class ServiceProcess {
+ public:
+  // Starts `binary` with `args` and, on top of this process's environment, `environment`. Its
+  // stdout and stderr go to a log file, readable through logs().
+  static absl::StatusOr<std::unique_ptr<ServiceProcess>> Start(
+      const std::string& binary, const std::vector<std::string>& args,
+      const std::vector<std::pair<std::string, std::string>>& environment = {});
+  ~ServiceProcess();  // kills the process if it still runs
+
+  // Sends SIGTERM and waits for the exit; returns the exit code (128 + signal when killed by one).
+  absl::StatusOr<int> Terminate(absl::Duration timeout = absl::Seconds(20));
+
+  // Everything the process wrote so far.
+  std::string logs() const;
+
+ private:
+  ServiceProcess(pid_t pid, std::string log_path) : pid_(pid), log_path_(std::move(log_path)) {}
+
+  pid_t pid_;
+  const std::string log_path_;
+};
+
+}  // namespace laurel::testing

@@ -1,0 +1,73 @@
+#include "tests/support/test_database.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+
+#include "absl/strings/str_cat.h"
+#include "common/migrator.h"
+#include "gtest/gtest.h"
+#include "pqxx/pqxx"
+
+namespace laurel::testing {
+namespace {
+
+// `url` with its database path replaced by `database`; the query string is kept.
+std::string WithDatabase(const std::string& url, const std::string& database) {
+  const size_t scheme = url.find("://");
+  const size_t path = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  const size_t query = url.find('?');
+  const std::string base = url.substr(0, std::min(path, query));
+  const std::string rest = query == std::string::npos ? "" : url.substr(query);
+  return absl::StrCat(base, "/", database, rest);
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<TestDatabase>> TestDatabase::Create() {
+  const char* admin_url = std::getenv("LAUREL_TEST_DATABASE_URL");
+  if (admin_url == nullptr || *admin_url == '\0') {
+    return absl::FailedPreconditionError(
+        "LAUREL_TEST_DATABASE_URL is not set: run the tests through scripts/test.sh, which starts "
+        "a "
+        "PostgreSQL server for them");
+  }
+  static std::atomic<int> counter{0};
+  const std::string name = absl::StrCat("laurel_test_", getpid(), "_", counter++);
+  try {
+    pqxx::connection admin(admin_url);
+    pqxx::nontransaction session(admin);
+    session.exec(absl::StrCat("DROP DATABASE IF EXISTS ", name));
+    session.exec(absl::StrCat("CREATE DATABASE ", name));
+  } catch (const std::exception& error) {
+    return absl::UnavailableError(absl::StrCat("cannot create test database: ", error.what()));
+  }
+  return std::unique_ptr<TestDatabase>(
+      new TestDatabase(admin_url, name, WithDatabase(admin_url, name)));
+}
+
+TestDatabase::~TestDatabase() {
+  try {
+    pqxx::connection admin(admin_url_);
+    pqxx::nontransaction session(admin);
+    session.exec(absl::StrCat("DROP DATABASE IF EXISTS ", name_, " WITH (FORCE)"));
+  } catch (const std::exception&) {
+    // A leftover test database is harmless; the next run of the same pid drops it.
+  }
+}
+
+std::string MigratedDatabaseUrl(std::unique_ptr<TestDatabase>& holder) {
+  auto database = TestDatabase::Create();
+  if (!database.ok()) {
+    ADD_FAILURE() << database.status();
+    return "";
+  }
+  holder = std::move(*database);
+  pqxx::connection connection(holder->url());
+  const absl::Status migrated = ApplyMigrations(connection);
+  EXPECT_TRUE(migrated.ok()) << migrated;
+  return holder->url();
+}
+
+}  // namespace laurel::testing

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+
+namespace laurel::testing {
+
+// A fresh, empty database on the test PostgreSQL server, dropped again when this object goes. The
+// server is named by LAUREL_TEST_DATABASE_URL (scripts/test.sh starts one and sets it): a URL whose
+// role may create databases. Each test gets its own database, so tests never see each other's rows.
+class TestDatabase {
+ public:
+  static absl::StatusOr<std::unique_ptr<TestDatabase>> Create();
+  ~TestDatabase();
+
+  // libpq URL of the fresh database.
+  const std::string& url() const { return url_; }
+
+ private:
+  TestDatabase(std::string admin_url, std::string name, std::string url)
+      : admin_url_(std::move(admin_url)), name_(std::move(name)), url_(std::move(url)) {}
+
+  const std::string admin_url_;
+  const std::string name_;
+  const std::string url_;
+};
+
+// The URL of a fresh database, migrated to the newest schema, for the current test; fails the test
+// (and returns "") when the test server is missing.
+std::string MigratedDatabaseUrl(std::unique_ptr<TestDatabase>& holder);
+
+}  // namespace laurel::testing
