@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "ingest-service/src/parsed_records.h"
@@ -25,6 +26,12 @@ struct NewArticle {
   UnstoredRecords records;
 };
 
+// What a batch write did with one article.
+struct StoredArticle {
+  std::string name;      // "articles/{id}": the article stored now, or the one stored before
+  bool created = false;  // false when it was already stored (before, or earlier in the same batch)
+};
+
 // Where ingested articles live. Implementations store an article and its records atomically.
 class ArticleRepository {
  public:
@@ -39,6 +46,12 @@ class ArticleRepository {
   // names and created = true. When a concurrent call stored the same article first, stores nothing
   // and returns that one with created = false.
   virtual absl::StatusOr<v1::IngestArticleResponse> Insert(const NewArticle& article) = 0;
+
+  // Stores a batch in one transaction, with the same idempotency as Insert: one result per article,
+  // in order. An article already stored, or repeated within the batch, is not stored again and
+  // answers with the stored article's name and created = false.
+  virtual absl::StatusOr<std::vector<StoredArticle>> InsertBatch(
+      const std::vector<NewArticle>& articles) = 0;
 };
 
 }  // namespace laurel::ingest

@@ -26,8 +26,8 @@ absl::StatusOr<v1::GetAwardStatisticsResponse> PgQueryRepository::GetAwardStatis
   v1::GetAwardStatisticsResponse response;
   absl::Status status = pool_.WithConnection([&](pqxx::connection& connection) {
     pqxx::read_transaction transaction(connection);
-    const pqxx::result rows =
-        transaction.exec_params(statistics->sql, pqxx::prepare::make_dynamic_params(statistics->params));
+    const pqxx::result rows = transaction.exec_params(
+        statistics->sql, pqxx::prepare::make_dynamic_params(statistics->params));
     for (const pqxx::row& row : rows) {
       const bool is_total = row[row.size() - 1].as<bool>();
       v1::StatisticsRow* out = is_total ? response.mutable_total() : response.add_rows();
@@ -68,14 +68,15 @@ constexpr Listing kArticleListing{FilterTarget::kArticles,
                                   "articles f JOIN articles ar ON ar.id = f.id", "f.id",
                                   kArticleColumns};
 constexpr Listing kEventListing{FilterTarget::kEvents,
-                                "event_facts f JOIN events ev ON ev.id = f.event_id", "f.event_id",
-                                kEventColumns};
+                                "event_facts f JOIN events ev ON ev.id = f.event_id "
+                                "JOIN distinct_events de ON de.id = ev.distinct_event_id",
+                                "f.event_id", kEventColumns};
 constexpr Listing kAwardListing{FilterTarget::kAwards,
                                 "award_facts f JOIN awards aw ON aw.id = f.award_id", "f.award_id",
                                 kAwardColumns};
 
-// One page of `listing` kept by `filter`: each row read by `from_row` into the response's repeated field
-// `items`, and next_page_token set when more rows follow.
+// One page of `listing` kept by `filter`: each row read by `from_row` into the response's repeated
+// field `items`, and next_page_token set when more rows follow.
 template <typename Response, typename Item>
 absl::StatusOr<Response> ListPage(PgPool& pool, const Listing& listing,
                                   const v1::RecordFilter& filter, const PageRequest& page,
@@ -86,9 +87,9 @@ absl::StatusOr<Response> ListPage(PgPool& pool, const Listing& listing,
   conditions->conditions.push_back(
       absl::StrCat(listing.id_column, " > ", conditions->Bind(absl::StrCat(page.after_id))));
   // One row beyond the page tells whether another page follows, so the last page carries no token.
-  const std::string sql = absl::StrCat(
-      "SELECT ", listing.columns, " FROM ", listing.relation, " ", conditions->WhereClause(),
-      " ORDER BY ", listing.id_column, " LIMIT ", conditions->Bind(absl::StrCat(page.size + 1)));
+  const std::string sql = absl::StrCat("SELECT ", listing.columns, " FROM ", listing.relation, " ",
+                                       conditions->WhereClause(), " ORDER BY ", listing.id_column,
+                                       " LIMIT ", conditions->Bind(absl::StrCat(page.size + 1)));
   Response response;
   absl::Status status = pool.WithConnection([&](pqxx::connection& connection) {
     pqxx::read_transaction transaction(connection);
