@@ -11,6 +11,12 @@ namespace laurel::ingest {
 
 absl::StatusOr<v1::IngestArticleResponse> Ingestor::Ingest(
     const v1::IngestArticleRequest& request) const {
+  auto article = Prepare(request);
+  if (!article.ok()) return article.status();
+  return repository_.Insert(*article);
+}
+
+absl::StatusOr<NewArticle> Ingestor::Prepare(const v1::IngestArticleRequest& request) const {
   if (absl::Status status = ValidateIngestRequest(request, limits_); !status.ok()) return status;
 
   auto parsed = parser::ParseArticle(request.text());
@@ -25,7 +31,7 @@ absl::StatusOr<v1::IngestArticleResponse> Ingestor::Ingest(
   article.source = request.source();
   article.parser_version = parser::kParserVersion;
   article.records = ToUnstoredRecords(*parsed);
-  return repository_.Insert(article);
+  return article;
 }
 
 }  // namespace laurel::ingest

@@ -16,6 +16,10 @@ class Ingestor {
 
   absl::StatusOr<v1::IngestArticleResponse> Ingest(const v1::IngestArticleRequest& request) const;
 
+  // Validates and parses a request into the article to store, without storing it: bulk writers
+  // prepare many and store them with ArticleRepository::InsertBatch.
+  absl::StatusOr<NewArticle> Prepare(const v1::IngestArticleRequest& request) const;
+
  private:
   ArticleRepository& repository_;
   const RequestLimits limits_;
