@@ -36,7 +36,7 @@ CREATE TABLE distinct_events (
   fingerprint         BYTEA UNIQUE,
   -- The report whose award records are counted: the first one stored.
   first_event_id      BIGINT NOT NULL,
-  -- How many articles report it.
+  -- How many articles report it (an article reporting it twice counts once).
   mention_count       INTEGER NOT NULL CHECK (mention_count > 0)
 );
 
@@ -48,7 +48,7 @@ CREATE INDEX articles_parser_version ON articles (parser_version, id);
 
 -- Existing reports: match them up exactly as new ones will be.
 CREATE TEMPORARY TABLE existing_fingerprints ON COMMIT DROP AS
-SELECT ev.id AS event_id,
+SELECT ev.id AS event_id, ev.article_id,
        event_fingerprint(ev.date_year, ev.date_month, ev.date_day, ev.province, ev.organizer,
                          COALESCE(array_agg(g.key ORDER BY g.key) FILTER (WHERE aw.id IS NOT NULL),
                                   '{}')) AS fingerprint
@@ -56,9 +56,9 @@ FROM events ev
 LEFT JOIN awards aw ON aw.event_id = ev.id
 CROSS JOIN LATERAL (SELECT award_group_key(aw.award_type, aw.award_name, aw.issuer,
                                            aw.recipient_kind, aw.recipient_count) AS key) g
-GROUP BY ev.id;
+GROUP BY ev.id, ev.article_id;
 INSERT INTO distinct_events (fingerprint, first_event_id, mention_count)
-SELECT fingerprint, min(event_id), count(*) FROM existing_fingerprints
+SELECT fingerprint, min(event_id), count(DISTINCT article_id) FROM existing_fingerprints
 WHERE fingerprint IS NOT NULL GROUP BY fingerprint;
 INSERT INTO distinct_events (fingerprint, first_event_id, mention_count)
 SELECT NULL, event_id, 1 FROM existing_fingerprints WHERE fingerprint IS NULL;
@@ -141,15 +141,26 @@ CROSS JOIN LATERAL (
          + make_interval(mins => COALESCE(ar.published_utc_offset_minutes, 0)) AS local_time
 ) pub;
 
+-- Every counted award record an article reports: those of the first report of every event it reports
+-- (its own, or an earlier article's), and its own records given at no event.
+CREATE VIEW article_reports AS
+SELECT ev.article_id, aw.id AS award_id
+FROM events ev
+JOIN distinct_events de ON de.id = ev.distinct_event_id
+JOIN awards aw ON aw.event_id = de.first_event_id AND aw.counted
+UNION ALL
+SELECT aw.article_id, aw.id
+FROM awards aw
+WHERE aw.event_id IS NULL AND aw.counted;
+
 -- Rollups.
 --
 -- What an article contributes to the statistics, one row per (part, record):
 --   part 'A' — the counted award records it carries (award and recipient sums; `unit` is the distinct
 --              event, counted once per group for the `events` metric);
---   part 'R' — for the `articles` metric, every counted record of every event the article reports (its
---              own or the first report's), and its own records without an event (`unit` NULL). The
---              metric counts distinct (article, unit) pairs per group: an event reported by three
---              articles counts three.
+--   part 'R' — for the `articles` metric, every record it reports (article_reports), with `unit` the
+--              record's distinct event (NULL for records given at no event). The metric counts distinct
+--              (article, unit) pairs per group: an event reported by three articles counts three.
 -- A rollup groups these rows by its key columns. Adding an article adds its contributions; re-parsing
 -- subtracts the contributions of the articles involved and adds them back afterwards. Sums over any
 -- event-level column (province, date, ...) are exact because a unit has one value of each; a rollup is
@@ -160,16 +171,10 @@ SELECT 'A'::TEXT AS part, f.article_id, f.distinct_event_id AS unit, f.province,
        f.recipient_count
 FROM award_facts f
 UNION ALL
-SELECT 'R', ev.article_id, ev.distinct_event_id, f.province, f.current_province, f.issuer,
+SELECT 'R', r.article_id, f.distinct_event_id, f.province, f.current_province, f.issuer,
        f.issuer_level, f.award_type, f.recipient_kind, f.award_year, f.award_month, NULL
-FROM events ev
-JOIN distinct_events de ON de.id = ev.distinct_event_id
-JOIN award_facts f ON f.event_id = de.first_event_id
-UNION ALL
-SELECT 'R', f.article_id, NULL, f.province, f.current_province, f.issuer, f.issuer_level,
-       f.award_type, f.recipient_kind, f.award_year, f.award_month, NULL
-FROM award_facts f
-WHERE f.event_id IS NULL;
+FROM article_reports r
+JOIN award_facts f ON f.award_id = r.award_id;
 
 CREATE TABLE rollup_month (
   award_year SMALLINT NOT NULL, award_month SMALLINT NOT NULL,

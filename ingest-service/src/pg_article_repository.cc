@@ -79,7 +79,7 @@ FROM (
 WHERE fp.id = e.id;
 WITH upserted AS (
   INSERT INTO distinct_events AS d (fingerprint, first_event_id, mention_count)
-  SELECT fingerprint, min(id), count(*) FROM laurel_staged_events
+  SELECT fingerprint, min(id), count(DISTINCT article_id) FROM laurel_staged_events
   WHERE fingerprint IS NOT NULL
   GROUP BY fingerprint
   ORDER BY fingerprint

@@ -4,6 +4,7 @@
 #include "common/record_rows.h"
 #include "query-service/src/record_filter.h"
 #include "query-service/src/statistics_query.h"
+#include "query-service/src/time_series.h"
 
 namespace laurel::query {
 namespace {
@@ -21,7 +22,7 @@ void ReadMetrics(const pqxx::row& row, int first, v1::StatisticsRow* out) {
 
 absl::StatusOr<v1::GetAwardStatisticsResponse> PgQueryRepository::GetAwardStatistics(
     const v1::GetAwardStatisticsRequest& request) {
-  auto statistics = BuildStatisticsSql(request);
+  auto statistics = BuildStatisticsSql(request, source_);
   if (!statistics.ok()) return statistics.status();
   v1::GetAwardStatisticsResponse response;
   absl::Status status = pool_.WithConnection([&](pqxx::connection& connection) {
@@ -40,6 +41,11 @@ absl::StatusOr<v1::GetAwardStatisticsResponse> PgQueryRepository::GetAwardStatis
   });
   if (!status.ok()) return status;
   response.mutable_total();  // present even when nothing matched
+  response.set_served_from(statistics->served_from);
+  if (!statistics->ordered) {
+    if (absl::Status filled = FillTimeGaps(request, response); !filled.ok()) return filled;
+    OrderAndLimit(request, response);
+  }
   return response;
 }
 
