@@ -1,5 +1,6 @@
 #include "ingest-service/src/parser/award_extraction.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -21,11 +22,16 @@ bool IsStateAward(AwardType type) {
          type == AwardType::kStateHonoraryTitle || type == AwardType::kStatePrize;
 }
 
-// "thi đua, khen thưởng" is the field, "Ban Thi đua - Khen thưởng" a body: neither confers
-// anything.
-bool IsPartOfName(const std::vector<Token>& tokens, const AwardMention& mention, size_t begin) {
+// "thi đua, khen thưởng" is the field, "Ban Thi đua - Khen thưởng" a body, "lễ tuyên dương" and
+// "dự tôn vinh" a gathering: none of them confers anything on anyone.
+bool IsNotAnAct(const std::vector<Token>& tokens, const AwardMention& mention, size_t begin) {
   if (!mention.generic) return false;
   if (tokens[mention.first].capitalised && mention.first > begin) return true;
+  if (mention.first > begin &&
+      IsOneOf(tokens[mention.first - 1], {"lễ", "dự", "trình", "nghị", "thức", "động", "gia",
+                                          "công", "việc", "hình", "chế", "quỹ", "đêm", "buổi"})) {
+    return true;
+  }
   size_t k = mention.first;
   while (k > begin && !tokens[k - 1].is_word &&
          (tokens[k - 1].text == "-" || tokens[k - 1].text == ",")) {
@@ -107,6 +113,7 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
   std::vector<std::pair<size_t, size_t>> parts;
   size_t stop = verb;
   while (stop > begin && IsOneOf(tokens[stop - 1], {"đã", "vừa", "cũng", "quyết", "định", "sẽ",
+                                                    "trao", "tặng", "tổ", "chức", "truy", "phong",
                                                     "trân", "trọng", "long", "trọng", "thể"})) {
     --stop;
   }
@@ -161,20 +168,30 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
     issuer.weak = true;
     return issuer;
   }
-  if (StartsWithPerson(tokens, first, last) || IsDeputyOrPerson(tokens, first)) {
-    // A named presenter: their last role before the verb may say whose award it is.
+  if (StartsWithPerson(tokens, first, last)) {
+    // "ông Nguyễn Văn Thắng, Chủ tịch UBND huyện này": a presenter whose role may name the body.
+    for (size_t k = first; k + 1 < last; ++k) {
+      if (tokens[k].text != ",") continue;
+      if (IsDeputyOrPerson(tokens, k + 1)) break;
+      issuer.canonical = CanonicalIssuer(PhraseText(tokens, k + 1, last), context);
+      break;
+    }
     issuer.weak = true;
     return issuer;
   }
-  const std::string text = PhraseText(tokens, first, last);
-  issuer.canonical = CanonicalIssuer(text, context);
+  if (IsDeputyOrPerson(tokens, first)) {
+    issuer.weak = true;
+    return issuer;
+  }
+  issuer.canonical = CanonicalIssuer(PhraseText(tokens, first, last), context);
   // A role with a person's name ("Bộ trưởng Nguyễn Ngọc Thiện") names no body.
   if (StartsWith(issuer.canonical, "Bộ trưởng") || StartsWith(issuer.canonical, "Chủ tịch ")) {
     issuer.canonical.clear();
   }
   size_t length;
   issuer.weak = !IsOrganisationHead(tokens, first, length) &&
-                !IsOneOf(tokens[first], {"ubnd", "chủ", "thủ", "tổng"});
+                !IsOneOf(tokens[first], {"ubnd", "chủ", "thủ", "tổng", "hđnd"}) &&
+                !MatchesPhrase(tokens, first, "hội đồng");
   return issuer;
 }
 
@@ -249,8 +266,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       mention->first = i;
       mention->last = i + 1;
     }
-    if (mention && !IsCompetitionResult(tokens, *mention) &&
-        !IsPartOfName(tokens, *mention, begin)) {
+    if (mention && !IsCompetitionResult(tokens, *mention) && !IsNotAnAct(tokens, *mention, begin)) {
       i = std::max(mention->last, i + 1);
       mentions.push_back(std::move(*mention));
     } else {
@@ -267,9 +283,12 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
   const bool breakdown = MatchesPhrase(tokens, begin, "trong đó") && context.previous_conferred;
   const std::optional<Issuer> on_behalf = OnBehalfOf(tokens, begin, end, context.issuer);
 
+  size_t consumed_until = begin;  // what earlier mentions already read (their issuer phrases)
+  bool previous_conferred = false;
+  std::optional<Issuer> previous_issuer;
   for (size_t m = 0; m < mentions.size(); ++m) {
     const AwardMention& mention = mentions[m];
-    const size_t previous_end = m > 0 ? mentions[m - 1].last : begin;
+    const size_t previous_end = std::max(m > 0 ? mentions[m - 1].last : begin, consumed_until);
     size_t next_start = m + 1 < mentions.size() ? mentions[m + 1].first : end;
     // "tặng giấy khen và tuyên dương em X": both reach the same recipient.
     if (m + 1 < mentions.size() && mentions[m + 1].generic && next_start == mention.last + 1 &&
@@ -292,7 +311,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       }
     }
     next_start = std::min(next_start, clause_end);
-    const size_t scope_begin = std::max(previous_end, clause_begin);
+    const size_t scope_begin = std::min(std::max(previous_end, clause_begin), mention.first);
 
     // Proposed, conditional or under review.
     bool not_conferred = false;
@@ -301,18 +320,32 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     }
     if (not_conferred) continue;
 
-    // Is it conferred here? A verb of giving or receiving before it, "do X trao tặng" after it, or
-    // a generic form that is its own verb.
-    bool conferred = mention.generic || breakdown;
-    size_t verb = mention.first;
+    // Is it conferred here? A verb of giving or receiving before it, "do X trao tặng" after it, a
+    // form that is its own verb, or an earlier award of the same list ("trao 11 HC A, 74 HC B").
+    bool conferred = mention.self_conferring || breakdown;
+    size_t giving = mention.first;   // last giving verb before it
+    size_t receive = mention.first;  // last receiving word before it
     for (size_t k = scope_begin; k < mention.first; ++k) {
-      if (IsConferringVerb(tokens[k]) || IsReceivingWord(tokens[k])) {
-        conferred = true;
-        if (IsGivingVerb(tokens[k]) && verb == mention.first) verb = k;
-      }
+      if (IsGivingVerb(tokens[k]) || tokens[k].lower == "trao") giving = k;
+      if (IsReceivingWord(tokens[k])) receive = k;
+      if (IsConferringVerb(tokens[k]) || IsReceivingWord(tokens[k])) conferred = true;
     }
+    if (receive < mention.first && tokens[receive].lower == "nhận" && receive > scope_begin &&
+        tokens[receive - 1].lower == "đón") {
+      --receive;
+    }
+    bool listed = false;
+    if (!conferred && m > 0 && previous_conferred) {
+      listed = true;
+      for (size_t k = mentions[m - 1].last; k < mention.first; ++k) {
+        if (tokens[k].is_word && !tokens[k].all_digits && !ParseCount(tokens, k)) listed = false;
+      }
+      conferred = listed;
+    }
+    const bool welcomed = receive < mention.first && tokens[receive].lower == "đón";
     size_t after = mention.last;
     std::optional<Issuer> explicit_issuer;
+    std::vector<RecipientGroup> groups;
     // "Bằng khen của Chủ tịch UBND tỉnh", "Huân chương ... do Chủ tịch nước trao tặng".
     if (after < next_start && (tokens[after].lower == "của" || tokens[after].lower == "do" ||
                                tokens[after].lower == "từ")) {
@@ -320,7 +353,13 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       const size_t phrase_end = IssuerPhraseEnd(tokens, after + 1, next_start);
       Issuer issuer;
       issuer.canonical = CanonicalIssuer(PhraseText(tokens, after + 1, phrase_end), context.issuer);
-      if (!issuer.canonical.empty()) explicit_issuer = issuer;
+      // "đón nhận Huân chương ... của Công ty X": X receives it.
+      if (welcomed && !by && !issuer.canonical.empty() &&
+          LevelOf(issuer.canonical) == IssuerLevel::kOrganization) {
+        groups = ParseRecipients(tokens, after + 1, phrase_end);
+      } else if (!issuer.canonical.empty()) {
+        explicit_issuer = issuer;
+      }
       after = phrase_end;
       if (by) {
         while (after < next_start &&
@@ -330,101 +369,106 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         }
       }
     }
-    if (!conferred && !mention.generic) {
-      // Captions and headlines: "Bằng khen cho 21 tập thể" still needs a verb somewhere.
+    if (!conferred) {
+      // Captions and headlines: "Bằng khen cho 21 tập thể" still says who receives.
       for (size_t k = after; k < next_start && k < after + 2; ++k) {
         if (IsOneOf(tokens[k], {"cho", "tặng"})) conferred = true;
       }
     }
     if (!conferred) continue;
+    previous_conferred = true;
+    consumed_until = after;
 
     // Count written on the award itself: "trao 11 Huân chương Độc lập hạng Nhì".
     std::optional<int64_t> award_count;
-    if (mention.first > begin) {
-      for (size_t k = mention.first - 1; k + 3 >= mention.first && k >= scope_begin; --k) {
-        if (auto number = ParseCount(tokens, k); number && k + number->tokens == mention.first &&
-                                                 !(k > begin && IsApproximator(tokens[k - 1]))) {
-          award_count = number->value;
-          break;
-        }
-        if (k == scope_begin || k == 0) break;
+    for (size_t k = mention.first; k > scope_begin && k + 3 > mention.first; --k) {
+      const auto number = ParseCount(tokens, k - 1);
+      if (number && k - 1 + number->tokens == mention.first &&
+          !(k - 1 > begin && IsApproximator(tokens[k - 2]))) {
+        award_count = number->value;
+        break;
       }
     }
 
     // Recipients after the award: "... cho 21 tập thể và 90 cá nhân".
-    std::vector<RecipientGroup> groups;
     size_t recipients_from = after;
     while (recipients_from < next_start &&
            IsOneOf(tokens[recipients_from],
                    {"lần", "thứ", "hai", "ba", "đột", "xuất", "cùng", "mức"})) {
       ++recipients_from;
     }
-    if (recipients_from < next_start &&
-        !IsOneOf(tokens[recipients_from], {"gồm", "trong", "của", "với", "tại", "và"}) &&
-        tokens[recipients_from].is_word) {
-      groups = ParseRecipients(tokens, recipients_from, next_start);
-    } else if (recipients_from < next_start && tokens[recipients_from].text == "(") {
+    if (groups.empty() && recipients_from < next_start && tokens[recipients_from].text == "(") {
       // "bằng khen (kèm theo 10 triệu đồng/đơn vị) cho 2 tập thể".
-      size_t k = recipients_from;
-      while (k < next_start && tokens[k].text != ")") ++k;
-      if (k + 1 < next_start) groups = ParseRecipients(tokens, k + 1, next_start);
+      while (recipients_from < next_start && tokens[recipients_from].text != ")") ++recipients_from;
+      ++recipients_from;
     }
-    // The issuer or subject before it, and recipients of a passive clause.
+    // Not when what follows is the next clause's subject: ", 5 cá nhân ... được nhận Bằng khen".
+    bool passive_ahead = false;
+    for (size_t k = recipients_from; k < next_start; ++k) {
+      if (tokens[k].lower == "cho") break;
+      if (IsReceivingWord(tokens[k])) passive_ahead = true;
+    }
+    if (groups.empty() && recipients_from < next_start && tokens[recipients_from].is_word &&
+        !passive_ahead &&
+        !IsOneOf(tokens[recipients_from], {"gồm", "trong", "của", "với", "tại", "và", "từ"})) {
+      groups = ParseRecipients(tokens, recipients_from, next_start, /*introduced=*/false);
+    }
+    // Before the award: a passive clause's recipients and agent, or an active clause's subject.
     std::optional<Issuer> subject_issuer;
     std::vector<std::pair<size_t, size_t>> subject_parts;
-    size_t receive = mention.first;
-    for (size_t k = scope_begin; k < mention.first; ++k) {
-      if (IsReceivingWord(tokens[k]) || MatchesPhrase(tokens, k, "đón nhận")) {
-        receive = k;
-        break;
-      }
-    }
     if (receive < mention.first) {
-      // "NXB Kim Đồng được Thủ tướng ... tặng Bằng khen": recipients before "được", issuer inside.
+      size_t subject_end = receive;
+      while (subject_end > scope_begin &&
+             IsOneOf(tokens[subject_end - 1],
+                     {"được", "đã", "vinh", "dự", "cũng", "vừa", "đều", "đón"})) {
+        --subject_end;
+      }
       size_t subject_begin = scope_begin;
-      for (size_t k = receive; k > scope_begin; --k) {
-        if (tokens[k - 1].text == ":" || tokens[k - 1].text == "\"") {
-          subject_begin = k;
+      for (size_t k = subject_end; k > scope_begin; --k) {
+        const bool speech = MatchesPhrase(tokens, k - 1, "cho biết") || tokens[k - 1].text == ":" ||
+                            tokens[k - 1].text == "\"";
+        if (speech) {
+          subject_begin = tokens[k - 1].text == "cho" ? k + 1 : k;
           break;
         }
       }
       if (groups.empty()) {
         // Time and place adverbials come first: "Tại chương trình, 90 gia đình ...".
         size_t k = subject_begin;
-        for (size_t j = subject_begin; j < receive; ++j) {
-          if (tokens[j].text == "," && j + 1 < receive) {
-            size_t length;
-            const bool next_group = ParseCount(tokens, j + 1).has_value() ||
-                                    IsOrganisationHead(tokens, j + 1, length) ||
-                                    IsHonorific(tokens, j + 1, length) ||
-                                    RecipientNoun(tokens, j + 1, length).has_value();
-            if (next_group && k == subject_begin) k = j + 1;
+        for (size_t j = subject_begin; j + 1 < subject_end; ++j) {
+          if (tokens[j].text != ",") continue;
+          size_t length;
+          const bool next_group =
+              ParseCount(tokens, j + 1).has_value() || IsOrganisationHead(tokens, j + 1, length) ||
+              IsHonorific(tokens, j + 1, length) || IsFamilyName(tokens[j + 1]) ||
+              RecipientNoun(tokens, j + 1, length).has_value();
+          if (next_group) {
+            k = j + 1;
+            break;
           }
         }
-        groups = ParseRecipients(tokens, k, receive);
-      }
-      if (tokens[receive].lower == "được") {
-        size_t giver = receive + 1;
-        while (giver < mention.first &&
-               IsOneOf(tokens[giver], {"nhận", "trao", "tặng", "vinh", "dự"})) {
-          ++giver;
-        }
-        size_t giver_end = giver;
-        while (giver_end < mention.first && !IsGivingVerb(tokens[giver_end]) &&
-               tokens[giver_end].lower != "trao") {
-          ++giver_end;
-        }
-        if (giver_end > giver && giver_end < mention.first) {
-          Issuer issuer;
-          issuer.canonical = CanonicalIssuer(PhraseText(tokens, giver, giver_end), context.issuer);
-          if (!issuer.canonical.empty()) subject_issuer = issuer;
+        groups = ParseRecipients(tokens, k, subject_end);
+        // "Phụ nữ TP.HCM đón nhận Huân chương ...": a body named without a head word.
+        if (groups.empty() && welcomed && k < subject_end && tokens[k].capitalised &&
+            subject_end - k <= 8) {
+          RecipientGroup body;
+          body.kind = RecipientKind::kCollective;
+          body.count = 1;
+          body.names.push_back(PhraseText(tokens, k, subject_end));
+          groups.push_back(body);
         }
       }
-    } else if (verb < mention.first) {
-      subject_parts = SubjectParts(tokens, scope_begin, verb);
+      // "được Thủ tướng Chính phủ tặng": the agent between "được" and the verb.
+      if (tokens[receive].lower == "được" && giving > receive + 1 && giving < mention.first) {
+        const Issuer agent = IssuerFromSubject(
+            tokens, receive + 1, IssuerPhraseEnd(tokens, receive + 1, giving), context.issuer);
+        if (!agent.canonical.empty()) subject_issuer = agent;
+      }
+    } else if (giving < mention.first) {
+      subject_parts = SubjectParts(tokens, scope_begin, giving);
       if (groups.empty()) {
         // "trao tặng Học viện Kỹ thuật Mật mã Huân chương ...": the recipient sits between.
-        size_t k = verb;
+        size_t k = giving;
         while (k < mention.first && (IsGivingVerb(tokens[k]) || tokens[k].lower == "trao")) ++k;
         if (k < mention.first && !(award_count && k + 1 >= mention.first)) {
           groups = ParseRecipients(tokens, k, mention.first);
@@ -434,14 +478,22 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     if (groups.empty() && award_count && m + 1 < mentions.size()) {
       // "trao 11 Huân chương ..., 74 Huân chương ..., 3 Huân chương ... tặng các đồng chí": the
       // recipients follow the last award of the list.
-      const AwardMention& last_mention = mentions.back();
-      size_t from = last_mention.last;
+      size_t from = mentions.back().last;
       while (from < end && !IsOneOf(tokens[from], {"cho", "tặng"})) ++from;
       if (from < end) groups = ParseRecipients(tokens, from, end);
     }
-    if (mention.generic && groups.empty()) continue;
+    // A generic form needs somebody it recognises.
+    if (mention.generic) {
+      groups.erase(std::remove_if(groups.begin(), groups.end(),
+                                  [](const RecipientGroup& g) {
+                                    return g.kind == RecipientKind::kUnspecified && !g.count;
+                                  }),
+                   groups.end());
+      if (groups.empty()) continue;
+    }
 
-    // Issuer: explicit > on behalf of > passive agent > subject > convention.
+    // Issuer: implied by the award > "của/do X" > on behalf of > passive agent > subject > the
+    // list's.
     std::vector<Issuer> issuers;
     if (!mention.implied_issuer.empty()) {
       issuers.push_back({mention.implied_issuer, false});
@@ -457,6 +509,10 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         if (!issuer.canonical.empty() || subject_parts.size() == 1) issuers.push_back(issuer);
       }
     }
+    if ((issuers.empty() || (issuers.size() == 1 && issuers[0].canonical.empty())) &&
+        previous_issuer && (listed || giving == mention.first)) {
+      issuers.assign(1, *previous_issuer);
+    }
     if (issuers.empty()) issuers.push_back({"", true});
     if (IsStateAward(mention.type)) {
       for (Issuer& issuer : issuers) {
@@ -464,14 +520,13 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       }
       if (issuers.size() > 1) issuers.resize(1);
     }
-
-    if (groups.empty()) {
-      RecipientGroup unknown;
-      groups.push_back(unknown);
+    if (issuers.size() == 1 && !issuers[0].canonical.empty() && !issuers[0].weak) {
+      previous_issuer = issuers[0];
     }
+
+    if (groups.empty()) groups.emplace_back();
     for (const Issuer& issuer : issuers) {
-      for (size_t g = 0; g < groups.size(); ++g) {
-        const RecipientGroup& group = groups[g];
+      for (const RecipientGroup& group : groups) {
         AwardCandidate candidate;
         candidate.award.award_type = mention.type;
         candidate.award.award_name = mention.name;
@@ -479,12 +534,13 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         candidate.award.issuer_level = LevelOf(issuer.canonical);
         candidate.award.recipient_kind = group.kind;
         candidate.award.count = group.count;
-        if (award_count && (groups.size() == 1)) candidate.award.count = award_count;
+        if (award_count && groups.size() == 1) candidate.award.count = award_count;
         candidate.award.recipients = group.names;
         candidate.recipient_noun = group.noun;
         candidate.generic = mention.generic;
         candidate.specific_name = mention.specific_name;
         candidate.issuer_weak = issuer.weak || issuer.canonical.empty();
+        candidate.named_only = !group.names.empty() && group.noun.empty();
         double confidence = kBaseConfidence;
         if (candidate.issuer_weak) confidence -= 0.15;
         if (!candidate.award.count) confidence -= 0.15;

@@ -326,11 +326,14 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     return mention;
   }
   if (MatchesPhrase(tokens, i, "thưởng nóng")) {
-    return Mention(AwardType::kOther, "Thưởng nóng", i, i + 2);
+    AwardMention mention = Mention(AwardType::kOther, "Thưởng nóng", i, i + 2);
+    mention.self_conferring = true;
+    return mention;
   }
   if (MatchesPhrase(tokens, i, "khen thưởng đột xuất")) {
     AwardMention mention = Mention(AwardType::kOther, "Khen thưởng đột xuất", i, i + 3);
     mention.specific_name = true;
+    mention.self_conferring = true;
     return mention;
   }
   if (MatchesPhrase(tokens, i, "khen thưởng") || MatchesPhrase(tokens, i, "tuyên dương") ||
@@ -338,6 +341,7 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     AwardMention mention = Mention(AwardType::kOther, Capitalised(token.text), i, i + 2);
     mention.name = Capitalised(token.lower) + " " + std::string(tokens[i + 1].lower);
     mention.generic = true;
+    mention.self_conferring = true;
     return mention;
   }
   return std::nullopt;
@@ -507,7 +511,14 @@ bool IsReceivingWord(const Token& token) { return IsOneOf(token, {"được", "n
 
 bool IsNotConferredCue(const std::vector<Token>& tokens, size_t i) {
   const Token& token = tokens[i];
-  if (IsOneOf(token, {"nếu", "sẽ", "hủy", "huỷ", "tước", "trình"})) return true;
+  if (IsOneOf(token, {"nếu", "sẽ", "hủy", "huỷ", "tước", "xét"})) return true;
+  // "trình Thủ tướng" submits; "chương trình" is a programme.
+  if (token.lower == "trình") {
+    const bool before = i > 0 && IsOneOf(tokens[i - 1], {"đã", "được", "sẽ", "và", "tờ"});
+    const bool after =
+        i + 1 < tokens.size() && IsOneOf(tokens[i + 1], {"thủ", "chủ", "lên", "cấp", "hội", "bộ"});
+    return before || after;
+  }
   return MatchesPhrase(tokens, i, "đề nghị") || MatchesPhrase(tokens, i, "đề xuất") ||
          MatchesPhrase(tokens, i, "kiến nghị") || MatchesPhrase(tokens, i, "xét tặng") ||
          MatchesPhrase(tokens, i, "xem xét") || MatchesPhrase(tokens, i, "thu hồi") ||

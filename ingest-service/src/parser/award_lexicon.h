@@ -23,6 +23,7 @@ struct AwardMention {
   // yields a record only when nothing more specific covers the same recipients.
   bool generic = false;
   bool specific_name = false;  // the name carries more than the bare form ("... hạng Nhì")
+  bool self_conferring = false;  // the name is also the verb ("khen thưởng đột xuất 9 người")
   std::string implied_issuer;  // "Cờ thi đua của Chính phủ" → "Chính phủ"
 };
 

@@ -31,20 +31,29 @@ std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size
       token.is_word = true;
       token.capitalised = IsUpperLetter(c);
       bool digits = c >= '0' && c <= '9';
+      size_t letters = IsLetter(c) ? 1 : 0;  // letters since the last joiner
+      char32_t last_letter = c;
       size_t cursor = pos + length;
       while (cursor < end) {
         size_t next_length;
         const char32_t next = DecodeUtf8(text, cursor, next_length);
         if (IsAlnum(next)) {
           digits = digits && next >= '0' && next <= '9';
+          letters = IsLetter(next) ? letters + 1 : 0;
+          last_letter = next;
           cursor += next_length;
           continue;
         }
         if (IsJoiner(next) && cursor + next_length < end) {
           size_t after_length;
           const char32_t after = DecodeUtf8(text, cursor + next_length, after_length);
-          if (IsAlnum(after)) {
+          // "Đài Bắc.Chị ...": a full stop without its space still ends a sentence; "TP.HCM" and
+          // "Tp.HCM" stay one word.
+          const bool missing_space =
+              next == '.' && IsUpperLetter(after) && letters >= 3 && !IsUpperLetter(last_letter);
+          if (IsAlnum(after) && !missing_space) {
             cursor += next_length;
+            letters = 0;
             continue;
           }
         }
