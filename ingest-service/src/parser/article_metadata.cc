@@ -184,10 +184,11 @@ ArticleMetadata ReadMetadata(std::string_view original, const NormalizedText& no
         metadata.title = OriginalText(original, normalized, lines[i].begin, title_end);
         metadata.title_begin = lines[i].begin;
         metadata.title_end = title_end;
+        body_line = i + 1;
         if (tag != std::string_view::npos) {
           body_begin_override = title_end;
+          body_line = i;  // the rest of the line is body
         }
-        body_line = i + 1;
       } else {
         break;
       }

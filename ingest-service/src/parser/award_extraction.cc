@@ -40,6 +40,16 @@ bool IsNotAnAct(const std::vector<Token>& tokens, const AwardMention& mention, s
   return k >= begin + 2 && MatchesPhrase(tokens, k - 2, "thi đua");
 }
 
+// Words that open a time, place or circumstance before a clause's subject: "Tại chương trình, 90
+// gia đình ...", "Nhân dịp này, Công ty ...".
+bool IsAdverbialStart(const std::vector<Token>& tokens, size_t i) {
+  return i < tokens.size() &&
+         IsOneOf(tokens[i],
+                 {"tại",   "trong", "nhân", "dịp",  "theo",  "qua", "với",  "sáng", "chiều",
+                  "tối",   "trưa",  "ngày", "hôm",  "đợt",   "năm", "vào",  "sau",  "trước",
+                  "ngoài", "bên",   "đến",  "tính", "riêng", "đặc", "cũng", "chúc", "cùng"});
+}
+
 // Verbs after which the subject gives the award: "UBND tỉnh đã trao tặng bằng khen".
 bool IsGivingVerb(const Token& token) {
   return IsOneOf(token, {"trao", "tặng", "truy", "phong", "gắn", "thưởng"});
@@ -63,8 +73,9 @@ size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
       }
       break;
     }
-    if (IsOneOf(token, {"cho", "tặng", "trao", "vì", "phong", "do", "đã", "vừa", "cũng", "về",
-                        "nhân", "lần", "năm", "tại", "trong", "với", "kèm"}) ||
+    if (MatchesPhrase(tokens, k, "nhân dịp") ||
+        IsOneOf(token, {"cho", "tặng", "trao", "vì", "phong", "do", "đã", "vừa", "cũng", "về",
+                        "lần", "năm", "tại", "trong", "với", "kèm"}) ||
         IsOneOf(token, {"quyết", "được", "đến", "khi", "sau", "và"})) {
       // "Bộ Văn hóa, Thể thao và Du lịch": "và" inside a ministry's name.
       if (token.lower == "và" && k + 1 < end && tokens[k + 1].capitalised && k > i &&
@@ -183,7 +194,8 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
     issuer.weak = true;
     return issuer;
   }
-  issuer.canonical = CanonicalIssuer(PhraseText(tokens, first, last), context);
+  issuer.canonical =
+      CanonicalIssuer(PhraseText(tokens, first, IssuerPhraseEnd(tokens, first, last)), context);
   // A role with a person's name ("Bộ trưởng Nguyễn Ngọc Thiện") names no body.
   if (StartsWith(issuer.canonical, "Bộ trưởng") || StartsWith(issuer.canonical, "Chủ tịch ")) {
     issuer.canonical.clear();
@@ -223,7 +235,7 @@ bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, in
         MatchesPhrase(tokens, i, "đến nay") || MatchesPhrase(tokens, i, "tính đến") ||
         MatchesPhrase(tokens, i, "nhiều huân") ||
         MatchesPhrase(tokens, i, "phần thưởng cao quý khác") ||
-        MatchesPhrase(tokens, i, "nhiều năm liền")) {
+        MatchesPhrase(tokens, i, "nhiều năm liền") || MatchesPhrase(tokens, i, "nhiều lần")) {
       return true;
     }
   }
@@ -291,8 +303,10 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     const size_t previous_end = std::max(m > 0 ? mentions[m - 1].last : begin, consumed_until);
     size_t next_start = m + 1 < mentions.size() ? mentions[m + 1].first : end;
     // "tặng giấy khen và tuyên dương em X": both reach the same recipient.
+    size_t shared_object = 0;
     if (m + 1 < mentions.size() && mentions[m + 1].generic && next_start == mention.last + 1 &&
         tokens[mention.last].lower == "và") {
+      shared_object = mentions[m + 1].last;
       next_start = m + 2 < mentions.size() ? mentions[m + 2].first : end;
     }
     // Clause boundaries: ';' splits independent statements.
@@ -391,7 +405,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     }
 
     // Recipients after the award: "... cho 21 tập thể và 90 cá nhân".
-    size_t recipients_from = after;
+    size_t recipients_from = std::max(after, shared_object);
     while (recipients_from < next_start &&
            IsOneOf(tokens[recipients_from],
                    {"lần", "thứ", "hai", "ba", "đột", "xuất", "cùng", "mức"})) {
@@ -411,12 +425,22 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     if (groups.empty() && recipients_from < next_start && tokens[recipients_from].is_word &&
         !passive_ahead &&
         !IsOneOf(tokens[recipients_from], {"gồm", "trong", "của", "với", "tại", "và", "từ"})) {
-      groups = ParseRecipients(tokens, recipients_from, next_start, /*introduced=*/false);
+      // A verb-like form or a shared verb takes its object directly: "tuyên dương em X".
+      const bool object = mention.self_conferring || shared_object > 0;
+      groups = ParseRecipients(tokens, recipients_from, next_start, /*introduced=*/object);
     }
     // Before the award: a passive clause's recipients and agent, or an active clause's subject.
     std::optional<Issuer> subject_issuer;
     std::vector<std::pair<size_t, size_t>> subject_parts;
-    if (receive < mention.first) {
+    // Passive ("S được [A] tặng M", "S nhận M") unless a giving verb starts a later clause.
+    bool passive = receive < mention.first;
+    if (passive && giving < mention.first && giving > receive) {
+      for (size_t k = receive; k < giving; ++k) {
+        if (tokens[k].text == "," || tokens[k].text == ";") passive = false;
+      }
+      if (tokens[receive].lower != "được") passive = false;
+    }
+    if (passive) {
       size_t subject_end = receive;
       while (subject_end > scope_begin &&
              IsOneOf(tokens[subject_end - 1],
@@ -435,7 +459,8 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       if (groups.empty()) {
         // Time and place adverbials come first: "Tại chương trình, 90 gia đình ...".
         size_t k = subject_begin;
-        for (size_t j = subject_begin; j + 1 < subject_end; ++j) {
+        while (k < subject_end && !tokens[k].is_word) ++k;
+        for (size_t j = k; j + 1 < subject_end && IsAdverbialStart(tokens, k); ++j) {
           if (tokens[j].text != ",") continue;
           size_t length;
           const bool next_group =
@@ -482,12 +507,11 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       while (from < end && !IsOneOf(tokens[from], {"cho", "tặng"})) ++from;
       if (from < end) groups = ParseRecipients(tokens, from, end);
     }
-    // A generic form needs somebody it recognises.
+    // A generic form needs somebody it recognises, counted or named ("biểu dương, khen thưởng những
+    // đơn vị làm tốt" is advice).
     if (mention.generic) {
       groups.erase(std::remove_if(groups.begin(), groups.end(),
-                                  [](const RecipientGroup& g) {
-                                    return g.kind == RecipientKind::kUnspecified && !g.count;
-                                  }),
+                                  [](const RecipientGroup& g) { return !g.count; }),
                    groups.end());
       if (groups.empty()) continue;
     }
@@ -509,8 +533,9 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         if (!issuer.canonical.empty() || subject_parts.size() == 1) issuers.push_back(issuer);
       }
     }
+    // "Tổng LĐLĐVN tặng cờ ... cho 9 tập thể, tặng bằng khen cho ...": the same giver throughout.
     if ((issuers.empty() || (issuers.size() == 1 && issuers[0].canonical.empty())) &&
-        previous_issuer && (listed || giving == mention.first)) {
+        previous_issuer) {
       issuers.assign(1, *previous_issuer);
     }
     if (issuers.empty()) issuers.push_back({"", true});

@@ -169,12 +169,14 @@ std::optional<AwardMention> MatchTitle(const std::vector<Token>& tokens, size_t 
     const size_t words = PhraseLength(title.written);
     if (i + words > end || !MatchesPhrase(tokens, i, title.written)) continue;
     if (title.needs_capital && !after_danh_hieu && !tokens[i].capitalised) continue;
+    // "NSƯT Việt Hà" is a performer's title before her name, not a title conferred.
+    if (!after_danh_hieu && words == 1) continue;
     size_t last = i + words;
     std::string name(title.canonical);
     // "Anh hùng Lao động thời kỳ đổi mới"
     if (MatchesPhrase(tokens, last, "thời kỳ đổi mới")) {
       name += " thời kỳ đổi mới";
-      last += 3;
+      last += PhraseLength("thời kỳ đổi mới");
     }
     AwardMention mention = Mention(title.type, name, i, last);
     mention.specific_name = true;
@@ -484,15 +486,55 @@ bool IsHonorific(const std::vector<Token>& tokens, size_t i, size_t& length) {
 }
 
 bool IsOrganisationHead(const std::vector<Token>& tokens, size_t i, size_t& length) {
-  static constexpr std::array<std::string_view, 44> kHeads = {
-      "nhà xuất bản", "tổng công ty", "công ty",     "bệnh viện", "tạp chí",    "tổng cục",
-      "học viện",     "đại học",      "đại sứ quán", "bộ đội",    "công an",    "liên đoàn",
-      "tập đoàn",     "ngân hàng",    "trung tâm",   "ủy ban",    "hợp tác xã", "thành đoàn",
-      "tỉnh đoàn",    "quân khu",     "sư đoàn",     "lữ đoàn",   "trung đoàn", "chi cục",
-      "kho bạc",      "trường",       "hội",         "viện",      "cục",        "sở",
-      "ban",          "báo",          "đài",         "nxb",       "bv",         "ubnd",
-      "đồn",          "đội",          "phòng",       "ngành",     "tỉnh",       "huyện",
-      "xã",           "lực lượng"};
+  static constexpr std::array<std::string_view, 49> kHeads = {"tổng liên đoàn",
+                                                              "tổng lđlđ",
+                                                              "lđlđ",
+                                                              "hđnd",
+                                                              "mttq",
+                                                              "nhà xuất bản",
+                                                              "tổng công ty",
+                                                              "công ty",
+                                                              "bệnh viện",
+                                                              "tạp chí",
+                                                              "tổng cục",
+                                                              "học viện",
+                                                              "đại học",
+                                                              "đại sứ quán",
+                                                              "bộ đội",
+                                                              "công an",
+                                                              "liên đoàn",
+                                                              "tập đoàn",
+                                                              "ngân hàng",
+                                                              "trung tâm",
+                                                              "ủy ban",
+                                                              "hợp tác xã",
+                                                              "thành đoàn",
+                                                              "tỉnh đoàn",
+                                                              "quân khu",
+                                                              "sư đoàn",
+                                                              "lữ đoàn",
+                                                              "trung đoàn",
+                                                              "chi cục",
+                                                              "kho bạc",
+                                                              "trường",
+                                                              "hội",
+                                                              "viện",
+                                                              "cục",
+                                                              "sở",
+                                                              "ban",
+                                                              "báo",
+                                                              "đài",
+                                                              "nxb",
+                                                              "bv",
+                                                              "ubnd",
+                                                              "đồn",
+                                                              "đội",
+                                                              "phòng",
+                                                              "ngành",
+                                                              "tỉnh",
+                                                              "huyện",
+                                                              "xã",
+                                                              "lực lượng"};
   for (std::string_view head : kHeads) {
     if (MatchesPhrase(tokens, i, head)) {
       length = PhraseLength(head);

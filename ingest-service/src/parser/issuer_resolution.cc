@@ -199,7 +199,13 @@ bool IsForeignIssuer(std::string_view canonical) {
 }
 
 std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& context) {
-  const std::string without_name = WithoutPersonName(TrimAscii(phrase));
+  // "Hội đồng Đội Trung ương (Đội TNTP Hồ Chí Minh)": the parenthesis only explains.
+  std::string plain(TrimAscii(phrase));
+  for (size_t open = plain.find('('); open != std::string::npos; open = plain.find('(')) {
+    const size_t close = plain.find(')', open);
+    plain.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
+  }
+  const std::string without_name = WithoutPersonName(TrimAscii(plain));
   const NormalizedText folded = NormalizeTextLenient(without_name);
   std::string_view text = folded.text;
   std::string_view lower = folded.lower;

@@ -1,5 +1,7 @@
 #include "ingest-service/src/parser/recipients.h"
 
+#include <algorithm>
+
 #include "ingest-service/src/parser/award_lexicon.h"
 #include "ingest-service/src/parser/numbers.h"
 
@@ -304,6 +306,13 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     }
     if (consumed == 0 && !skipped && (i >= end || !IsSeparator(tokens[i]))) break;
     if (i < end && (EndsPhrase(tokens[i]) || tokens[i].text == ";")) break;
+  }
+  // Right after an award's name and without "cho", only a counted group is a recipient: "trao
+  // tặng Huân chương ... Phó Thủ tướng X" names the presenter of the next clause.
+  if (!introduced) {
+    groups.erase(std::remove_if(groups.begin(), groups.end(),
+                                [](const RecipientGroup& g) { return !g.count || g.noun.empty(); }),
+                 groups.end());
   }
   return groups;
 }

@@ -30,7 +30,8 @@ bool IsSentenceOpener(const std::vector<Token>& tokens, size_t i) {
   return i + 1 < tokens.size() &&
          (MatchesPhrase(tokens, i, "nhân dịp") || MatchesPhrase(tokens, i, "phát biểu") ||
           MatchesPhrase(tokens, i, "đồng chí") || MatchesPhrase(tokens, i, "dịp này") ||
-          MatchesPhrase(tokens, i, "bên cạnh") || MatchesPhrase(tokens, i, "đặc biệt"));
+          MatchesPhrase(tokens, i, "bên cạnh") || MatchesPhrase(tokens, i, "đặc biệt") ||
+          MatchesPhrase(tokens, i, "vừa qua"));
 }
 
 // A caption glued to the next sentence ends in a lower-case word, a number or an acronym ("VN").
