@@ -73,7 +73,8 @@ size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
       }
       break;
     }
-    if (MatchesPhrase(tokens, k, "nhân dịp") ||
+    if (MatchesPhrase(tokens, k, "nhân dịp") || MatchesPhrase(tokens, k, "tổ chức") ||
+        IsOneOf(token, {"lễ", "có", "ra"}) ||
         IsOneOf(token, {"cho", "tặng", "trao", "vì", "phong", "do", "đã", "vừa", "cũng", "về",
                         "lần", "năm", "tại", "trong", "với", "kèm"}) ||
         IsOneOf(token, {"quyết", "được", "đến", "khi", "sau", "và"})) {
@@ -278,7 +279,8 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       mention->first = i;
       mention->last = i + 1;
     }
-    if (mention && !IsCompetitionResult(tokens, *mention) && !IsNotAnAct(tokens, *mention, begin)) {
+    if (mention && !IsCompetitionResult(tokens, *mention, begin, end) &&
+        !IsNotAnAct(tokens, *mention, begin)) {
       i = std::max(mention->last, i + 1);
       mentions.push_back(std::move(*mention));
     } else {
@@ -287,7 +289,8 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
   }
   if (mentions.empty()) return candidates;
   for (size_t i = begin; i < end; ++i) {
-    if (MatchesPhrase(tokens, i, "thu hồi") || IsOneOf(tokens[i], {"hủy", "huỷ", "tước"})) {
+    if (MatchesPhrase(tokens, i, "thu hồi") || IsOneOf(tokens[i], {"hủy", "huỷ", "tước"}) ||
+        IsHypotheticalCue(tokens, i)) {
       return candidates;
     }
   }
@@ -298,16 +301,25 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
   size_t consumed_until = begin;  // what earlier mentions already read (their issuer phrases)
   bool previous_conferred = false;
   std::optional<Issuer> previous_issuer;
+  std::vector<RecipientGroup> previous_groups;
   for (size_t m = 0; m < mentions.size(); ++m) {
     const AwardMention& mention = mentions[m];
     const size_t previous_end = std::max(m > 0 ? mentions[m - 1].last : begin, consumed_until);
     size_t next_start = m + 1 < mentions.size() ? mentions[m + 1].first : end;
     // "tặng giấy khen và tuyên dương em X": both reach the same recipient.
+    // "tặng giấy khen và tuyên dương em X", "trao bằng khen, kỷ niệm chương cho X": a list of
+    // awards reaches the recipients named after its last item.
     size_t shared_object = 0;
-    if (m + 1 < mentions.size() && mentions[m + 1].generic && next_start == mention.last + 1 &&
-        tokens[mention.last].lower == "và") {
-      shared_object = mentions[m + 1].last;
-      next_start = m + 2 < mentions.size() ? mentions[m + 2].first : end;
+    for (size_t n = m + 1; n < mentions.size(); ++n) {
+      const size_t gap_begin = mentions[n - 1].last;
+      if (mentions[n].first != gap_begin + 1 ||
+          (tokens[gap_begin].lower != "và" && tokens[gap_begin].text != ",") ||
+          (!mentions[n].generic && tokens[gap_begin].lower == "và" && n == m + 1 &&
+           mentions[n].type == mention.type)) {
+        break;
+      }
+      shared_object = mentions[n].last;
+      next_start = n + 1 < mentions.size() ? mentions[n + 1].first : end;
     }
     // Clause boundaries: ';' splits independent statements.
     size_t clause_begin = begin;
@@ -422,6 +434,14 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       if (tokens[k].lower == "cho") break;
       if (IsReceivingWord(tokens[k])) passive_ahead = true;
     }
+    // "tặng giấy khen và thưởng 2 triệu đồng cho đồng chí X": the recipients follow "cho".
+    if (groups.empty() && recipients_from < next_start &&
+        (!tokens[recipients_from].is_word ||
+         IsOneOf(tokens[recipients_from], {"và", "cùng", "kèm"}))) {
+      size_t k = recipients_from;
+      while (k < next_start && tokens[k].lower != "cho" && tokens[k].text != ",") ++k;
+      if (k < next_start && tokens[k].lower == "cho") recipients_from = k;
+    }
     if (groups.empty() && recipients_from < next_start && tokens[recipients_from].is_word &&
         !passive_ahead &&
         !IsOneOf(tokens[recipients_from], {"gồm", "trong", "của", "với", "tại", "và", "từ"})) {
@@ -500,6 +520,9 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         }
       }
     }
+    if (groups.empty() && !previous_groups.empty() && !mention.generic) {
+      groups = previous_groups;  // "... tặng danh hiệu X và vinh dự được Thủ tướng tặng bằng khen"
+    }
     if (groups.empty() && award_count && m + 1 < mentions.size()) {
       // "trao 11 Huân chương ..., 74 Huân chương ..., 3 Huân chương ... tặng các đồng chí": the
       // recipients follow the last award of the list.
@@ -523,16 +546,26 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       issuers.push_back({mention.implied_issuer, false});
     } else if (explicit_issuer) {
       issuers.push_back(*explicit_issuer);
-    } else if (on_behalf && !on_behalf->canonical.empty() && !IsStateAward(mention.type)) {
-      issuers.push_back(*on_behalf);
     } else if (subject_issuer) {
       issuers.push_back(*subject_issuer);
-    } else if (!subject_parts.empty()) {
+    } else {
       for (const auto& [first, last] : subject_parts) {
         Issuer issuer = IssuerFromSubject(tokens, first, last, context.issuer);
         if (!issuer.canonical.empty() || subject_parts.size() == 1) issuers.push_back(issuer);
       }
+      // "Thay mặt UBND tỉnh, ông X trao ...": the body a presenter stands for.
+      const bool presenter_only =
+          issuers.empty() || std::all_of(issuers.begin(), issuers.end(),
+                                         [](const Issuer& issuer) { return issuer.weak; });
+      if (presenter_only && on_behalf && !on_behalf->canonical.empty() &&
+          !IsStateAward(mention.type)) {
+        issuers.assign(1, *on_behalf);
+      }
     }
+    // Several bodies each giving one person an award ("Hội đồng đội tỉnh, Sở GD&ĐT, UBND huyện ...
+    // đã tặng giấy khen") are several records; bodies jointly rewarding a group are one.
+    const bool one_person = groups.size() == 1 && groups[0].count == 1;
+    if (issuers.size() > 1 && !one_person) issuers.resize(1);
     // "Tổng LĐLĐVN tặng cờ ... cho 9 tập thể, tặng bằng khen cho ...": the same giver throughout.
     if ((issuers.empty() || (issuers.size() == 1 && issuers[0].canonical.empty())) &&
         previous_issuer) {
@@ -549,6 +582,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       previous_issuer = issuers[0];
     }
 
+    if (!groups.empty() && !award_count) previous_groups = groups;
     if (groups.empty()) groups.emplace_back();
     for (const Issuer& issuer : issuers) {
       for (const RecipientGroup& group : groups) {

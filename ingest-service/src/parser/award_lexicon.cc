@@ -7,6 +7,7 @@ namespace laurel::parser {
 namespace {
 
 constexpr size_t kMaxFreeNameWords = 6;
+constexpr size_t kMaxQuotedNameWords = 14;
 
 struct NamedForm {
   std::string_view written;    // lower-case phrase
@@ -115,7 +116,8 @@ std::string ReadFreeName(const std::vector<Token>& tokens, size_t& i, size_t end
   if (quoted) ++k;
   const size_t start = k;
   size_t last_capital = start;
-  for (size_t words = 0; k < end && words < kMaxFreeNameWords; ++k, ++words) {
+  for (size_t words = 0; k < end && words < (quoted ? kMaxQuotedNameWords : kMaxFreeNameWords);
+       ++k, ++words) {
     const Token& token = tokens[k];
     if (!token.is_word) {
       if (quoted && (token.text == "-" || token.text == ",")) continue;
@@ -349,10 +351,20 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
   return std::nullopt;
 }
 
-bool IsCompetitionResult(const std::vector<Token>& tokens, const AwardMention& mention) {
+bool IsCompetitionResult(const std::vector<Token>& tokens, const AwardMention& mention,
+                         size_t begin, size_t end) {
   if (mention.type == AwardType::kMedal && mention.last < tokens.size() &&
       IsOneOf(tokens[mention.last], {"vàng", "bạc", "đồng"})) {
     return true;
+  }
+  if (mention.name.rfind("Giải", 0) == 0) {
+    // A prize won in a contest: "nhận giải ba ở hạng mục ... của cuộc thi".
+    for (size_t k = begin; k < end; ++k) {
+      if (MatchesPhrase(tokens, k, "cuộc thi") || MatchesPhrase(tokens, k, "hạng mục") ||
+          MatchesPhrase(tokens, k, "kỳ thi") || MatchesPhrase(tokens, k, "dự thi")) {
+        return true;
+      }
+    }
   }
   if (mention.name.rfind("Giải", 0) == 0 && mention.first > 0) {
     const Token& before = tokens[mention.first - 1];
@@ -371,7 +383,7 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
     std::string_view written;
     RecipientKind kind;
   };
-  static constexpr std::array<Noun, 76> kNouns = {{
+  static constexpr std::array<Noun, 77> kNouns = {{
       {"hộ gia đình", RecipientKind::kCollective},
       {"gia đình", RecipientKind::kCollective},
       {"tập thể", RecipientKind::kCollective},
@@ -443,6 +455,7 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
       {"nghệ sĩ", RecipientKind::kIndividual},
       {"vận động viên", RecipientKind::kIndividual},
       {"huấn luyện viên", RecipientKind::kIndividual},
+      {"ông", RecipientKind::kIndividual},
       {"gương", RecipientKind::kUnspecified},
       {"tấm gương", RecipientKind::kUnspecified},
       {"điển hình", RecipientKind::kUnspecified},
@@ -567,16 +580,25 @@ bool IsNotConferredCue(const std::vector<Token>& tokens, size_t i) {
          MatchesPhrase(tokens, i, "có thể") || MatchesPhrase(tokens, i, "dự kiến") ||
          MatchesPhrase(tokens, i, "hồ sơ") || MatchesPhrase(tokens, i, "đủ điều kiện") ||
          MatchesPhrase(tokens, i, "đạt tiêu chuẩn") || MatchesPhrase(tokens, i, "công nhận đạt") ||
-         MatchesPhrase(tokens, i, "chưa được") || MatchesPhrase(tokens, i, "không được");
+         MatchesPhrase(tokens, i, "chưa được") || MatchesPhrase(tokens, i, "không được") ||
+         MatchesPhrase(tokens, i, "cần được") || MatchesPhrase(tokens, i, "nên được");
+}
+
+bool IsHypotheticalCue(const std::vector<Token>& tokens, size_t i) {
+  return MatchesPhrase(tokens, i, "quy định") || MatchesPhrase(tokens, i, "dự luật") ||
+         MatchesPhrase(tokens, i, "xứng đáng") || MatchesPhrase(tokens, i, "mong") ||
+         MatchesPhrase(tokens, i, "luật thi đua");
 }
 
 bool IsFamilyName(const Token& token) {
   return token.capitalised &&
-         IsOneOf(token, {"nguyễn", "trần", "lê",    "phạm",   "hoàng", "huỳnh", "phan",  "vũ",
-                         "võ",     "đặng", "bùi",   "đỗ",     "hồ",    "ngô",   "dương", "lý",
-                         "đinh",   "đoàn", "trịnh", "lương",  "mai",   "tạ",    "cao",   "lâm",
-                         "châu",   "tô",   "hà",    "trương", "văn",   "chu",   "kiều",  "lại",
-                         "quách",  "thái", "triệu", "tống",   "vương", "la",    "lưu"});
+         IsOneOf(token,
+                 {"nguyễn", "trần",  "lê",   "phạm",  "hoàng", "huỳnh", "phan", "vũ",    "võ",
+                  "đặng",   "bùi",   "đỗ",   "hồ",    "ngô",   "dương", "lý",   "đinh",  "đoàn",
+                  "trịnh",  "lương", "mai",  "tạ",    "cao",   "lâm",   "châu", "tô",    "hà",
+                  "trương", "văn",   "chu",  "kiều",  "lại",   "quách", "thái", "triệu", "tống",
+                  "vương",  "la",    "lưu",  "phùng", "khúc",  "doãn",  "thân", "đàm",   "lục",
+                  "nông",   "hứa",   "tăng", "khổng", "mạc",   "đào"});
 }
 
 }  // namespace laurel::parser

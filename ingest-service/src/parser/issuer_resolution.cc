@@ -20,7 +20,10 @@ struct Expansion {
 };
 
 // Abbreviations and variant spellings of bodies, longest first where one contains another.
-constexpr std::array<Expansion, 34> kExpansions = {{
+constexpr std::array<Expansion, 37> kExpansions = {{
+    {"vtv", "Đài Truyền hình Việt Nam"},
+    {"ttxvn", "Thông tấn xã Việt Nam"},
+    {"vov", "Đài Tiếng nói Việt Nam"},
     {"tổng liên đoàn lao động việt nam", "Tổng Liên đoàn Lao động Việt Nam"},
     {"tổng lđlđ việt nam", "Tổng Liên đoàn Lao động Việt Nam"},
     {"tổng lđlđ vn", "Tổng Liên đoàn Lao động Việt Nam"},
@@ -58,10 +61,10 @@ constexpr std::array<Expansion, 34> kExpansions = {{
 }};
 
 // Roles whose holder gives awards in the name of a body: the issuer is the body that follows.
-constexpr std::array<std::string_view, 14> kHeadRoles = {
-    "bộ trưởng",   "chủ tịch",  "trưởng ban",      "giám đốc",   "tổng giám đốc",
-    "hiệu trưởng", "chủ nhiệm", "tổng cục trưởng", "cục trưởng", "viện trưởng",
-    "bí thư",      "trưởng",    "thủ trưởng",      "tư lệnh"};
+constexpr std::array<std::string_view, 15> kHeadRoles = {
+    "thứ trưởng",    "bộ trưởng",   "chủ tịch",  "trưởng ban",      "giám đốc",
+    "tổng giám đốc", "hiệu trưởng", "chủ nhiệm", "tổng cục trưởng", "cục trưởng",
+    "viện trưởng",   "bí thư",      "trưởng",    "thủ trưởng",      "tư lệnh"};
 
 constexpr std::array<std::string_view, 24> kForeignStates = {
     "pháp",     "italia",    "ý",          "nga",       "liên bang nga", "lào",      "campuchia",
@@ -205,7 +208,11 @@ std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& contex
     const size_t close = plain.find(')', open);
     plain.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
   }
-  const std::string without_name = WithoutPersonName(TrimAscii(plain));
+  std::string_view trimmed = TrimAscii(plain);
+  if (StartsWith(trimmed, "Đích thân ") || StartsWith(trimmed, "đích thân ")) {
+    trimmed.remove_prefix(std::string_view("đích thân ").size());
+  }
+  const std::string without_name = WithoutPersonName(trimmed);
   const NormalizedText folded = NormalizeTextLenient(without_name);
   std::string_view text = folded.text;
   std::string_view lower = folded.lower;
@@ -251,7 +258,13 @@ std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& contex
   body = ReplaceProvince(body, context);
   const NormalizedText replaced = NormalizeTextLenient(body);
   body = Expand(replaced.text, replaced.lower);
-  return CapitaliseFirst(CompleteBareUnit(body, context));
+  body = CapitaliseFirst(CompleteBareUnit(body, context));
+  // A bare role ("Bộ trưởng" once the name is cut off) names no body.
+  const std::string role = NormalizeTextLenient(body).lower;
+  for (std::string_view head : kHeadRoles) {
+    if (role == head) return "";
+  }
+  return body;
 }
 
 IssuerLevel LevelOf(std::string_view canonical) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ingest-service/src/parser/award_lexicon.h"
+#include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/numbers.h"
 
 namespace laurel::parser {
@@ -11,6 +12,8 @@ namespace {
 constexpr size_t kMaxNameWords = 5;
 constexpr size_t kMaxOrganisationWords = 12;
 constexpr size_t kMaxItems = 24;
+constexpr size_t kMaxParentheticalTokens = 40;
+constexpr size_t kMaxLeadingWords = 3;
 
 bool IsSeparator(const Token& token) {
   return token.text == "," || token.lower == "và" || token.lower == "cùng" || token.text == ";";
@@ -25,7 +28,7 @@ bool EndsPhrase(const Token& token) {
 // Skips a parenthetical "(30 tuổi)", "(BV)", "(Q.6, TP.HCM)".
 size_t SkipParenthetical(const std::vector<Token>& tokens, size_t i, size_t end) {
   if (i >= end || tokens[i].text != "(") return i;
-  for (size_t k = i + 1; k < end && k < i + 12; ++k) {
+  for (size_t k = i + 1; k < end && k < i + kMaxParentheticalTokens; ++k) {
     if (tokens[k].text == ")") return k + 1;
   }
   return i;
@@ -109,6 +112,7 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
   int single_person = -1;  // a group of one person that "và 8 người" adds to
   size_t i = begin;
   size_t items = 0;
+  size_t leading = 0;
   const auto add_name = [&](RecipientKind kind, std::string name, size_t first, size_t last) {
     if (named_group >= 0 && groups[named_group].kind == kind) {
       RecipientGroup& group = groups[named_group];
@@ -154,6 +158,13 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       if (MatchesPhrase(tokens, i, "gia đình")) i += 2;
       continue;
     }
+    // "gia đình em Trần Đức Đông": the family receives for the person named.
+    size_t family_honorific;
+    if (MatchesPhrase(tokens, i, "gia đình") && i + 2 < end &&
+        (IsHonorific(tokens, i + 2, family_honorific) || IsFamilyName(tokens[i + 2]))) {
+      i += 2;
+      continue;
+    }
     const int groups_before = static_cast<int>(groups.size());
     size_t consumed = 0;
     // Counted group: "21 tập thể", "Ba nữ thực tập sinh", "hơn 1.000 gương"; "một số" is no count.
@@ -163,10 +174,13 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
         MatchesPhrase(tokens, i, "một số") ? std::nullopt : ParseCount(tokens, number_at);
     size_t noun_length = 0;
     std::optional<RecipientKind> counted_kind;
-    if (number) counted_kind = RecipientNoun(tokens, number_at + number->tokens, noun_length);
+    // "57 “sinh viên 3 tốt”": a quote may open the noun.
+    size_t noun_from = number ? number_at + number->tokens : number_at;
+    if (number && noun_from < end && tokens[noun_from].text == "\"") ++noun_from;
+    if (number) counted_kind = RecipientNoun(tokens, noun_from, noun_length);
     if (approximate && !number) counted_kind = RecipientNoun(tokens, number_at, noun_length);
     if (counted_kind) {
-      const size_t noun_at = number ? number_at + number->tokens : number_at;
+      const size_t noun_at = noun_from;
       RecipientGroup group;
       group.kind = *counted_kind;
       if (!approximate && number) group.count = number->value;
@@ -187,7 +201,12 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     if (consumed == 0 && !counted_seen) {
       // A body named after its head word: "Trường tiểu học Nguyễn Huệ", "Bệnh viện Nhi Trung ương".
       std::string name;
-      const size_t after = ReadOrganisationName(tokens, i, end, name);
+      size_t head_length = 0;
+      size_t noun_length = 0;
+      // "hội viên Liên Chi hội ...": a recipient noun that starts like a body's head word.
+      const bool noun_first = IsOrganisationHead(tokens, i, head_length) &&
+                              RecipientNoun(tokens, i, noun_length) && noun_length > head_length;
+      const size_t after = noun_first ? i : ReadOrganisationName(tokens, i, end, name);
       if (after > i + 1 && after <= end) {
         bool capitalised = false;
         for (size_t k = i + 1; k < after; ++k) capitalised = capitalised || tokens[k].capitalised;
@@ -260,7 +279,9 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
         }
       }
       const bool after_name = named_group >= 0 && i > begin && tokens[i - 1].lower == "và";
-      if (consumed == 0 && token.capitalised && (IsFamilyName(token) || after_name)) {
+      // "Hà Tĩnh có 76 học sinh": a province is nobody's name.
+      const bool place = i + 1 < end && FindProvinceByName(JoinTokens(tokens, i, i + 2)) >= 0;
+      if (consumed == 0 && token.capitalised && !place && (IsFamilyName(token) || after_name)) {
         const size_t after = ReadPersonName(tokens, i, end, name);
         if (after > i + 1 || (after > i && after_name)) {
           add_name(after_name ? groups[named_group].kind : RecipientKind::kIndividual, name, i,
@@ -270,7 +291,10 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       }
     }
     if (consumed == 0 && groups.empty()) {
-      ++i;  // leading words before the phrase proper ("cô học trò", "đại diện")
+      // A few leading words before the phrase proper ("Hà Tĩnh có 76 học sinh"); more means there
+      // is no recipient phrase here ("thành tích đáng tự hào của ...").
+      if (++leading > kMaxLeadingWords) break;
+      ++i;
       continue;
     }
     if (consumed > 0) {
