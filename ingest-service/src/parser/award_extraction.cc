@@ -78,9 +78,12 @@ size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
         IsOneOf(token, {"cho", "tặng", "trao", "vì", "phong", "do", "đã", "vừa", "cũng", "về",
                         "lần", "năm", "tại", "trong", "với", "kèm"}) ||
         IsOneOf(token, {"quyết", "được", "đến", "khi", "sau", "và"})) {
-      // "Bộ Văn hóa, Thể thao và Du lịch": "và" inside a ministry's name.
+      // "Bộ Giáo dục và Đào tạo": "và" inside a body's name, not before another body.
+      size_t head_length;
+      const bool person =
+          IsFamilyName(tokens[k + 1 < end ? k + 1 : k]) && k + 2 < end && tokens[k + 2].capitalised;
       if (token.lower == "và" && k + 1 < end && tokens[k + 1].capitalised && k > i &&
-          tokens[k - 1].capitalised && MatchesPhrase(tokens, k + 1, "du lịch")) {
+          !IsOrganisationHead(tokens, k + 1, head_length) && !person) {
         ++k;
         continue;
       }
@@ -242,21 +245,19 @@ bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, in
   }
   if (reference_year == 0) return false;
   const std::vector<Period> periods = FindPeriods(tokens, begin, end);
-  bool merit_context =
-      false;  // "có thành tích xuất sắc năm 2016": the year of the merit, not the award
-  for (size_t i = begin; i < end; ++i) {
-    if (tokens[i].lower == "thành" && i + 1 < end && tokens[i + 1].lower == "tích")
-      merit_context = true;
-    if (tokens[i].lower == "giải" || tokens[i].lower == "mùa") merit_context = true;
-    if (merit_context || !tokens[i].all_digits) continue;
+  // "có thành tích xuất sắc năm 2016" dates the merit, "Giải ... năm 2016" the prize: from such
+  // words on, years do not date the award.
+  size_t merit_from = end;
+  for (size_t i = begin; i < end && merit_from == end; ++i) {
+    if (MatchesPhrase(tokens, i, "thành tích") || IsOneOf(tokens[i], {"giải", "mùa"}))
+      merit_from = i;
+  }
+  for (const WrittenYear& year : FindYears(tokens, begin, merit_from)) {
     bool in_period = false;
     for (const Period& period : periods) {
-      if (i >= period.token && i <= period.token + 2) in_period = true;
+      if (year.token >= period.token && year.token <= period.token + 2) in_period = true;
     }
-    if (in_period) continue;
-    for (const WrittenYear& year : FindYears(tokens, i, i + 1)) {
-      if (!year.in_range && year.year < reference_year) return true;
-    }
+    if (!in_period && !year.in_range && year.year < reference_year) return true;
   }
   return false;
 }
@@ -418,9 +419,11 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
 
     // Recipients after the award: "... cho 21 tập thể và 90 cá nhân".
     size_t recipients_from = std::max(after, shared_object);
+    // "lần thứ 2", "đột xuất": said of the award, not of its recipients.
     while (recipients_from < next_start &&
-           IsOneOf(tokens[recipients_from],
-                   {"lần", "thứ", "hai", "ba", "đột", "xuất", "cùng", "mức"})) {
+           (IsOneOf(tokens[recipients_from],
+                    {"lần", "thứ", "hai", "ba", "đột", "xuất", "cùng", "mức"}) ||
+            (recipients_from > after && tokens[recipients_from - 1].lower == "thứ"))) {
       ++recipients_from;
     }
     if (groups.empty() && recipients_from < next_start && tokens[recipients_from].text == "(") {
@@ -582,6 +585,13 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       previous_issuer = issuers[0];
     }
 
+    // "Tỉnh ủy, HĐND, UBND ... tổ chức lễ kỷ niệm và đón nhận Huân chương": the bodies that welcome
+    // an award receive it as one.
+    if (welcomed && groups.size() == 1 && groups[0].kind == RecipientKind::kCollective &&
+        groups[0].noun.empty() && groups[0].count > 1) {
+      groups[0].count = 1;
+      groups[0].names.resize(1);
+    }
     if (!groups.empty() && !award_count) previous_groups = groups;
     if (groups.empty()) groups.emplace_back();
     for (const Issuer& issuer : issuers) {

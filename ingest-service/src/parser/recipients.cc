@@ -143,6 +143,7 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
   while (i < end && items++ < kMaxItems) {
     const Token& token = tokens[i];
     if (IsSeparator(token) || IsOneOf(token, {"cho", "tặng", "tới"})) {
+      if (groups.empty() && token.is_word && !IsSeparator(token)) introduced = true;
       ++i;
       continue;
     }

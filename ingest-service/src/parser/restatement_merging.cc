@@ -65,6 +65,9 @@ bool SameRecord(const AwardCandidate& a, const AwardCandidate& b) {
 
 void Absorb(AwardCandidate& into, const AwardCandidate& from) {
   if (from.award.count && (!into.award.count || (into.named_only && !from.named_only))) {
+    // The counted statement says best who the group is ("trao giải B cho một số tác giả" restates
+    // "14 giải B").
+    if (!into.award.count) into.award.recipient_kind = from.award.recipient_kind;
     into.award.count = from.award.count;
     into.named_only = from.named_only;
   }

@@ -8,7 +8,9 @@ namespace {
 
 bool IsAlnum(char32_t c) { return (c >= '0' && c <= '9') || IsLetter(c); }
 
-bool IsJoiner(char32_t c) { return c == '.' || c == '/' || c == '-' || c == '&' || c == '\''; }
+bool IsJoiner(char32_t c) {
+  return c == '.' || c == '/' || c == '-' || c == '&' || c == '\'' || c == ',';
+}
 
 }  // namespace
 
@@ -31,8 +33,8 @@ std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size
       token.is_word = true;
       token.capitalised = IsUpperLetter(c);
       bool digits = c >= '0' && c <= '9';
-      size_t letters = IsLetter(c) ? 1 : 0;  // letters since the last joiner
-      char32_t last_letter = c;
+      size_t letters = IsLetter(c) ? 1 : 0;        // letters since the last joiner
+      char32_t last_letter = IsLetter(c) ? c : 0;  // 0 after a digit
       size_t cursor = pos + length;
       while (cursor < end) {
         size_t next_length;
@@ -40,7 +42,7 @@ std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size
         if (IsAlnum(next)) {
           digits = digits && next >= '0' && next <= '9';
           letters = IsLetter(next) ? letters + 1 : 0;
-          last_letter = next;
+          last_letter = IsLetter(next) ? next : 0;
           cursor += next_length;
           continue;
         }
@@ -51,7 +53,10 @@ std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size
           // "Tp.HCM" stay one word.
           const bool missing_space =
               next == '.' && IsUpperLetter(after) && letters >= 3 && !IsUpperLetter(last_letter);
-          if (IsAlnum(after) && !missing_space) {
+          // A comma joins only digits: "1,5" is one number, "29 tập thể, 41 cá nhân" two phrases.
+          const bool decimal_comma =
+              next != ',' || (last_letter == 0 && after >= '0' && after <= '9');
+          if (IsAlnum(after) && !missing_space && decimal_comma) {
             cursor += next_length;
             letters = 0;
             continue;
