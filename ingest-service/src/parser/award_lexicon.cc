@@ -86,11 +86,9 @@ const NamedForm* MatchNamed(const std::vector<Token>& tokens, size_t i, size_t e
                             const NamedForm* begin_form, const NamedForm* end_form) {
   const NamedForm* best = nullptr;
   for (const NamedForm* form = begin_form; form != end_form; ++form) {
+    if (!MatchesPhrase(tokens, i, form->written)) continue;
     const size_t words = PhraseLength(form->written);
-    if (i + words <= end && MatchesPhrase(tokens, i, form->written) &&
-        (best == nullptr || words > PhraseLength(best->written))) {
-      best = form;
-    }
+    if (i + words <= end && (best == nullptr || words > PhraseLength(best->written))) best = form;
   }
   return best;
 }
@@ -168,8 +166,9 @@ AwardMention Mention(AwardType type, std::string name, size_t first, size_t last
 std::optional<AwardMention> MatchTitle(const std::vector<Token>& tokens, size_t i, size_t end,
                                        bool after_danh_hieu) {
   for (const TitleForm& title : kTitles) {
+    if (!MatchesPhrase(tokens, i, title.written)) continue;
     const size_t words = PhraseLength(title.written);
-    if (i + words > end || !MatchesPhrase(tokens, i, title.written)) continue;
+    if (i + words > end) continue;
     if (title.needs_capital && !after_danh_hieu && !tokens[i].capitalised) continue;
     // "NSƯT Việt Hà" is a performer's title before her name, not a title conferred.
     if (!after_danh_hieu && words == 1) continue;
@@ -464,11 +463,8 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
   }};
   const Noun* best = nullptr;
   for (const Noun& noun : kNouns) {
-    const size_t words = PhraseLength(noun.written);
-    if (i + words <= tokens.size() && MatchesPhrase(tokens, i, noun.written) &&
-        (best == nullptr || words > PhraseLength(best->written))) {
-      best = &noun;
-    }
+    if (!MatchesPhrase(tokens, i, noun.written)) continue;
+    if (best == nullptr || PhraseLength(noun.written) > PhraseLength(best->written)) best = &noun;
   }
   if (best == nullptr) return std::nullopt;
   length = PhraseLength(best->written);

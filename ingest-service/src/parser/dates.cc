@@ -277,6 +277,7 @@ std::vector<Period> FindPeriods(const std::vector<Token>& tokens, size_t begin, 
     size_t k = i;
     if (k > begin && tokens[k - 1].text == "(") --k;
     const auto preceded_by = [&](std::string_view phrase) {
+      if (k <= begin) return false;
       const size_t words = PhraseLength(phrase);
       return k >= begin + words && MatchesPhrase(tokens, k - words, phrase);
     };

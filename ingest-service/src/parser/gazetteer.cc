@@ -1,7 +1,7 @@
 #include "ingest-service/src/parser/gazetteer.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <map>
 
 #include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/text_normalizer.h"
@@ -82,7 +82,8 @@ struct Pattern {
 };
 
 struct PatternIndex {
-  std::unordered_map<std::string, std::vector<Pattern>> by_first_syllable;
+  // Transparent comparison: looked up with string_views of the text, no allocation per word.
+  std::map<std::string, std::vector<Pattern>, std::less<>> by_first_syllable;
   size_t longest = 0;
 };
 
@@ -312,6 +313,13 @@ std::vector<PlaceMention> FindPlaces(std::string_view text, std::string_view low
       ++pos;
       continue;
     }
+    // Names are capitalised; only "thành phố ..." and "tp..." forms may start in lower case.
+    const unsigned char lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80 ? !(lead >= 'A' && lead <= 'Z') && lead != 't'
+                    : !StartsUpper(text.substr(pos, 4))) {
+      while (pos < end && IsWordChar(lower, pos)) ++pos;
+      continue;
+    }
     size_t syllable_end = pos;
     while (syllable_end < end && lower[syllable_end] != ' ' && lower[syllable_end] != '.' &&
            lower[syllable_end] != '-' && lower[syllable_end] != ',' &&
@@ -319,8 +327,7 @@ std::vector<PlaceMention> FindPlaces(std::string_view text, std::string_view low
            lower[syllable_end] != '(') {
       ++syllable_end;
     }
-    const auto found =
-        index.by_first_syllable.find(std::string(lower.substr(pos, syllable_end - pos)));
+    const auto found = index.by_first_syllable.find(lower.substr(pos, syllable_end - pos));
     const Pattern* best = nullptr;
     // "Thái Bình Dương" is the Pacific: neither Thái Bình nor Bình Dương.
     if (StartsWith(lower.substr(pos), "thái bình dương")) {

@@ -151,6 +151,24 @@ class Builder {
  public:
   explicit Builder(NormalizedText& out) : out_(out) {}
 
+  // An ASCII letter, digit or punctuation mark (not a blank, '&', '_' or '`') with nothing pending:
+  // most of every article.
+  void EmitPlainAscii(char c, int32_t origin) {
+    if (pending_tone_ != Tone::kNone || space_pending_) {
+      Emit(static_cast<unsigned char>(c), origin);
+      return;
+    }
+    at_line_start_ = false;
+    out_.text.push_back(c);
+    out_.origin.push_back(origin);
+  }
+
+  // Whether a space can be appended as is: a word precedes it and nothing is pending.
+  bool CanEmitSpace() const {
+    return pending_tone_ == Tone::kNone && !space_pending_ && !at_line_start_ &&
+           !out_.text.empty() && out_.text.back() != ' ';
+  }
+
   void Emit(char32_t c, int32_t origin) {
     c = FoldCodePoint(c);
     if (c == kDrop) return;
@@ -180,17 +198,19 @@ class Builder {
       space_pending_ = false;
     }
     at_line_start_ = false;
-    Tone tone;
-    const char32_t plain = SplitTone(c, tone);
     const size_t size = out_.text.size();
+    // "oà", "uỷ": the tone belongs on the first vowel when the syllable ends here ("hòa", "thủy"),
+    // but "qu" is a consonant ("quý") and a following letter keeps it ("hoàng").
+    const char before = size >= 1 ? out_.text[size - 1] : ' ';
+    const char before2 = size >= 2 ? out_.text[size - 2] : ' ';
+    Tone tone = Tone::kNone;
+    const char32_t plain =
+        c >= 0xC0 && (before == 'o' || before == 'u' || before == 'O' || before == 'U')
+            ? SplitTone(c, tone)
+            : c;
     if (tone != Tone::kNone && (plain == 'a' || plain == 'e' || plain == 'y' || plain == 'A' ||
                                 plain == 'E' || plain == 'Y')) {
-      // "oà", "uỷ": the tone belongs on the first vowel when the syllable ends here ("hòa",
-      // "thủy"), but "qu" is a consonant ("quý") and a following letter keeps it ("hoàng").
-      const char before = size >= 1 ? out_.text[size - 1] : ' ';
-      const char before2 = size >= 2 ? out_.text[size - 2] : ' ';
-      if ((before == 'o' || before == 'u' || before == 'O' || before == 'U') && before2 != 'q' &&
-          before2 != 'Q') {
+      if (before2 != 'q' && before2 != 'Q') {
         tone_onset_ = size - 1;
         pending_tone_ = tone;
         pending_plain_ = plain;
@@ -207,9 +227,14 @@ class Builder {
 
  private:
   void Append(char32_t c, int32_t origin) {
+    if (c < 0x80) {
+      out_.text.push_back(static_cast<char>(c));
+      out_.origin.push_back(origin);
+      return;
+    }
     const size_t before = out_.text.size();
     AppendUtf8(c, out_.text);
-    out_.origin.insert(out_.origin.end(), out_.text.size() - before, origin);
+    for (size_t i = before; i < out_.text.size(); ++i) out_.origin.push_back(origin);
   }
 
   void ResolveTone(bool next_is_letter) {
@@ -270,8 +295,15 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient
     // ASCII fast path, unless a combining mark follows (NFD: "a" + U+0301).
     const bool mark_follows =
         pos + 1 < original.size() && static_cast<unsigned char>(original[pos + 1]) >= 0xCC;
-    if (byte >= 0x20 && byte < 0x80 && byte != '&' && byte != '_' && byte != '`' && !mark_follows) {
-      builder.Emit(byte, index++);
+    if (byte > 0x20 && byte < 0x80 && byte != '&' && byte != '_' && byte != '`' && !mark_follows) {
+      builder.EmitPlainAscii(static_cast<char>(byte), index++);
+      ++pos;
+      continue;
+    }
+    // A single space between two words needs no blank-collapsing state either.
+    if (byte == ' ' && pos + 1 < original.size() && builder.CanEmitSpace() &&
+        static_cast<unsigned char>(original[pos + 1]) > 0x20 && original[pos + 1] != '&') {
+      builder.EmitPlainAscii(' ', index++);
       ++pos;
       continue;
     }

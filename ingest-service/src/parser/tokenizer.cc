@@ -16,6 +16,7 @@ bool IsJoiner(char32_t c) {
 
 std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size_t end) {
   std::vector<Token> tokens;
+  tokens.reserve((std::min(end, normalized.text.size()) - std::min(begin, end)) / 4 + 8);
   const std::string_view text = normalized.text;
   const std::string_view lower = normalized.lower;
   end = std::min(end, text.size());
@@ -75,25 +76,6 @@ std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size
     pos = token.end;
   }
   return tokens;
-}
-
-bool IsOneOf(const Token& token, std::initializer_list<std::string_view> words) {
-  for (std::string_view word : words) {
-    if (token.lower == word) return true;
-  }
-  return false;
-}
-
-bool MatchesPhrase(const std::vector<Token>& tokens, size_t i, std::string_view phrase) {
-  size_t start = 0;
-  while (start <= phrase.size()) {
-    size_t stop = phrase.find(' ', start);
-    if (stop == std::string_view::npos) stop = phrase.size();
-    if (i >= tokens.size() || tokens[i].lower != phrase.substr(start, stop - start)) return false;
-    ++i;
-    start = stop + 1;
-  }
-  return true;
 }
 
 size_t PhraseLength(std::string_view phrase) {

@@ -59,7 +59,8 @@ bool IsLetter(char32_t c) {
 
 char32_t SplitTone(char32_t c, Tone& tone) {
   tone = Tone::kNone;
-  if (c < 0xC0) return c;
+  // Toned a/e/y/o/u live in Latin-1, Latin Extended-A and the Vietnamese block only.
+  if (c < 0xC0 || (c > 0x17F && c < 0x1EA0) || c > 0x1EF9) return c;
   for (const ToneRow& row : kToneRows) {
     for (size_t i = 0; i < row.toned.size(); ++i) {
       if (row.toned[i] == c) {
