@@ -375,15 +375,15 @@ std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
     }
   }
   if (!best) return std::nullopt;
-  if (best->evidence == Evidence::kMention && !inputs.has_awards) return std::nullopt;
   const Sentence& sentence = sentences[best->sentence];
-  bool commendation = inputs.has_awards;
-  for (size_t i = sentence.first_token; i < sentence.last_token && !commendation; ++i) {
-    commendation = IsOneOf(tokens[i], {"khen", "tuyên", "tôn", "trao", "đón", "thi"});
-  }
-  if (!commendation) return std::nullopt;
-
   ExtractedEvent extracted;
+  // Without awards, only a gathering that is itself about commendation is an event of ours.
+  for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    if (IsOneOf(tokens[i], {"khen", "tuyên", "tôn", "trao", "đón", "thi"})) {
+      extracted.about_commendation = best->evidence != Evidence::kMention;
+    }
+  }
+
   Event& event = extracted.event;
   extracted.sentence = best->sentence;
   if (best->kind) {
@@ -413,10 +413,32 @@ std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
     }
   }
   event.organizer = Organizer(tokens, sentence);
+  switch (best->evidence) {
+    case Evidence::kGathering:
+      event.confidence = kStrongConfidence;
+      break;
+    case Evidence::kDatedAct:
+      event.confidence = kDatedActConfidence;
+      break;
+    default:
+      event.confidence = kMentionConfidence;
+  }
+  if (province >= 0 && province == inputs.article_province &&
+      ProvinceOfSentence(*inputs.text, tokens, sentence) == -1) {
+    event.confidence -= 0.1;
+  }
+  return extracted;
+}
+
+void CompleteEvent(const EventInputs& inputs, const std::vector<size_t>& award_sentences,
+                   ExtractedEvent& extracted) {
+  const std::vector<Token>& tokens = *inputs.tokens;
+  const std::vector<Sentence>& sentences = *inputs.sentences;
+  Event& event = extracted.event;
   // Movement and period: the event's sentence first, then where awards were given, then any
   // sentence about an emulation movement.
-  std::vector<size_t> order = {best->sentence};
-  for (size_t s : inputs.award_sentences) order.push_back(s);
+  std::vector<size_t> order = {extracted.sentence};
+  for (size_t s : award_sentences) order.push_back(s);
   for (size_t s = 0; s < sentences.size(); ++s) {
     if (MentionsPhrase(tokens, sentences[s], "phong trào thi đua") ||
         MentionsPhrase(tokens, sentences[s], "tổng kết")) {
@@ -444,21 +466,6 @@ std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
       }
     }
   }
-  switch (best->evidence) {
-    case Evidence::kGathering:
-      event.confidence = kStrongConfidence;
-      break;
-    case Evidence::kDatedAct:
-      event.confidence = kDatedActConfidence;
-      break;
-    default:
-      event.confidence = kMentionConfidence;
-  }
-  if (province >= 0 && province == inputs.article_province &&
-      ProvinceOfSentence(*inputs.text, tokens, sentence) == -1) {
-    event.confidence -= 0.1;
-  }
-  return extracted;
 }
 
 }  // namespace laurel::parser

@@ -144,18 +144,15 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   context.issuer.local_units = LocalUnits(tokens);
   context.reference_year = published ? published->year : LatestYear(tokens);
 
-  // A first look at the event fixes the province "UBND tỉnh" refers to.
+  // The event first: its province is the one "UBND tỉnh" refers to.
   EventInputs event_inputs;
   event_inputs.text = &normalized;
   event_inputs.tokens = &tokens;
   event_inputs.sentences = &sentences;
   event_inputs.published = published;
   event_inputs.article_province = article_province;
-  event_inputs.has_awards = true;
-  if (const auto provisional = ExtractEvent(event_inputs);
-      provisional && provisional->province_index >= 0) {
-    context.issuer.province_index = provisional->province_index;
-  }
+  std::optional<ExtractedEvent> event = ExtractEvent(event_inputs);
+  if (event && event->province_index >= 0) context.issuer.province_index = event->province_index;
 
   std::vector<AwardCandidate> candidates;
   std::vector<size_t> award_sentences;
@@ -178,9 +175,10 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   }
   std::vector<AwardCandidate> records = MergeRestatements(candidates);
 
-  event_inputs.has_awards = !records.empty();
-  event_inputs.award_sentences = award_sentences;
-  if (auto event = ExtractEvent(event_inputs)) {
+  // A gathering only mentioned, or one with nothing of commendation about it, is no event of ours.
+  if (event && (records.empty() && !event->about_commendation)) event.reset();
+  if (event) {
+    CompleteEvent(event_inputs, award_sentences, *event);
     event->event.span = SpanOf(normalized, tokens, sentences[event->sentence]);
     article.events.push_back(std::move(event->event));
   }
