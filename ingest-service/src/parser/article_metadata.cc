@@ -211,7 +211,8 @@ ArticleMetadata ReadMetadata(std::string_view original, const NormalizedText& no
   if (last > body_line) {
     const Line& line = lines[last - 1];
     // A byline is a few words at the very end: only the line's tail needs reading.
-    size_t tail = line.end > line.begin + kBylineTailBytes ? line.end - kBylineTailBytes : line.begin;
+    size_t tail =
+        line.end > line.begin + kBylineTailBytes ? line.end - kBylineTailBytes : line.begin;
     while (tail > line.begin && (static_cast<unsigned char>(text[tail]) & 0xC0) == 0x80) --tail;
     while (tail > line.begin && text[tail - 1] != ' ') --tail;
     const std::vector<Token> tokens = Tokenize(normalized, tail, line.end);

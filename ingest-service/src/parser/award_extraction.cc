@@ -1,6 +1,7 @@
 #include "ingest-service/src/parser/award_extraction.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <utility>
 
@@ -299,6 +300,12 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
   const bool breakdown = MatchesPhrase(tokens, begin, "trong đó") && context.previous_conferred;
   const std::optional<Issuer> on_behalf = OnBehalfOf(tokens, begin, end, context.issuer);
 
+  // Where proposals, conditions and reviews are mentioned, counted once for the whole sentence.
+  std::vector<uint16_t> cues_before(end - begin + 1, 0);
+  for (size_t k = begin; k < end; ++k) {
+    cues_before[k - begin + 1] =
+        static_cast<uint16_t>(cues_before[k - begin] + (IsNotConferredCue(tokens, k) ? 1 : 0));
+  }
   size_t consumed_until = begin;  // what earlier mentions already read (their issuer phrases)
   bool previous_conferred = false;
   std::optional<Issuer> previous_issuer;
@@ -341,11 +348,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     const size_t scope_begin = std::min(std::max(previous_end, clause_begin), mention.first);
 
     // Proposed, conditional or under review.
-    bool not_conferred = false;
-    for (size_t k = clause_begin; k < mention.first; ++k) {
-      if (IsNotConferredCue(tokens, k)) not_conferred = true;
-    }
-    if (not_conferred) continue;
+    if (cues_before[mention.first - begin] > cues_before[clause_begin - begin]) continue;
 
     // Is it conferred here? A verb of giving or receiving before it, "do X trao tặng" after it, a
     // form that is its own verb, or an earlier award of the same list ("trao 11 HC A, 74 HC B").

@@ -190,7 +190,12 @@ std::optional<AwardMention> MatchTitle(const std::vector<Token>& tokens, size_t 
 
 std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t i, size_t end) {
   const Token& token = tokens[i];
-  if (!token.is_word) return std::nullopt;
+  // The first words of every form below: any other token starts no award.
+  static const auto* const kFirstWords = new WordSet{
+      "huân", "huy",   "kỷ",    "bằng", "giấy", "thư", "cờ",   "danh", "giải",  "thưởng",
+      "khen", "tuyên", "tôn",   "vinh", "anh",  "bà",  "mẹ",   "tỉnh", "thành", "nhà",
+      "thầy", "nghệ",  "chiến", "lao",  "tập",  "đơn", "nsnd", "nsưt", "ngnd",  "ngưt"};
+  if (!token.is_word || !kFirstWords->Contains(token.lower)) return std::nullopt;
   const std::string_view word = token.lower;
   if (word == "huân" || word == "huy") {
     const bool order = word == "huân";
@@ -562,6 +567,10 @@ bool IsReceivingWord(const Token& token) { return IsOneOf(token, {"được", "n
 
 bool IsNotConferredCue(const std::vector<Token>& tokens, size_t i) {
   const Token& token = tokens[i];
+  static const auto* const kFirstWords =
+      new WordSet{"nếu", "sẽ", "hủy", "huỷ", "tước", "xét",  "trình", "đề",    "kiến", "xem", "thu",
+                  "có",  "dự", "hồ",  "đủ",  "đạt",  "công", "chưa",  "không", "cần",  "nên"};
+  if (!kFirstWords->Contains(token.lower)) return false;
   if (IsOneOf(token, {"nếu", "sẽ", "hủy", "huỷ", "tước", "xét"})) return true;
   // "trình Thủ tướng" submits; "chương trình" is a programme.
   if (token.lower == "trình") {

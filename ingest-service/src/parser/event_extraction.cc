@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "ingest-service/src/parser/award_lexicon.h"
 #include "ingest-service/src/parser/dates.h"
@@ -60,14 +61,32 @@ bool StartsWithAny(const std::vector<Token>& tokens, const Sentence& sentence,
   return false;
 }
 
+// Words without which a sentence names no gathering and no day: most sentences are passed over
+// after one look-up per token.
+bool MayTellOfAnEvent(const std::vector<Token>& tokens, const Sentence& sentence) {
+  static const auto* const kWords =
+      new WordSet{"đại", "hội",  "lễ",   "mít", "gặp", "tổng",  "sơ",  "chương", "sáng", "chiều",
+                  "tối", "trưa", "ngày", "đêm", "sớm", "khuya", "nay", "hôm",    "buổi"};
+  for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    if (kWords->Contains(tokens[i].lower)) return true;
+  }
+  return false;
+}
+
 Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, size_t index) {
+  // The first words of every phrase looked at below: other tokens need no further look.
+  static const auto* const kCueWords =
+      new WordSet{"đại",  "hội", "lễ",   "mít", "gặp", "tổng", "sơ", "chương", "tổ",
+                  "diễn", "làm", "khai", "yêu", "kế",  "dự",   "đề", "sẽ"};
   Candidate candidate;
   candidate.sentence = index;
+  if (!MayTellOfAnEvent(tokens, sentence)) return candidate;
   const size_t begin = sentence.first_token;
   const size_t end = sentence.last_token;
   bool organised = false;
   bool planned = false;
   for (size_t i = begin; i < end; ++i) {
+    if (!kCueWords->Contains(tokens[i].lower)) continue;
     size_t length;
     if (!candidate.kind) {
       if (auto kind = GatheringAt(tokens, i, end, length)) {

@@ -31,8 +31,8 @@ struct ExtractedEvent {
 // The gathering the article reports: kind, day, province, organiser.
 std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs);
 
-// Adds the movement and the period reviewed, read from the event's sentence, then the sentences awards
-// were read from, then any sentence about an emulation movement.
+// Adds the movement and the period reviewed, read from the event's sentence, then the sentences
+// awards were read from, then any sentence about an emulation movement.
 void CompleteEvent(const EventInputs& inputs, const std::vector<size_t>& award_sentences,
                    ExtractedEvent& extracted);
 

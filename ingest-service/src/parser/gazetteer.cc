@@ -1,7 +1,8 @@
 #include "ingest-service/src/parser/gazetteer.h"
 
 #include <algorithm>
-#include <map>
+#include <deque>
+#include <unordered_map>
 
 #include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/text_normalizer.h"
@@ -82,8 +83,9 @@ struct Pattern {
 };
 
 struct PatternIndex {
-  // Transparent comparison: looked up with string_views of the text, no allocation per word.
-  std::map<std::string, std::vector<Pattern>, std::less<>> by_first_syllable;
+  // Keyed by views into `syllables`, so words of the text are looked up without allocating.
+  std::unordered_map<std::string_view, std::vector<Pattern>> by_first_syllable;
+  std::deque<std::string> syllables;
   size_t longest = 0;
 };
 
@@ -107,8 +109,13 @@ void AddPattern(PatternIndex& index, std::string lower, int province, PlaceKind 
                 bool needs_capitals) {
   if (lower.empty()) return;
   index.longest = std::max(index.longest, lower.size());
-  std::string first(FirstSyllable(lower));
-  index.by_first_syllable[first].push_back({std::move(lower), province, kind, needs_capitals});
+  const std::string_view first = FirstSyllable(lower);
+  auto found = index.by_first_syllable.find(first);
+  if (found == index.by_first_syllable.end()) {
+    index.syllables.emplace_back(first);
+    found = index.by_first_syllable.emplace(index.syllables.back(), std::vector<Pattern>{}).first;
+  }
+  found->second.push_back({std::move(lower), province, kind, needs_capitals});
 }
 
 const PatternIndex& Patterns() {

@@ -24,13 +24,11 @@ constexpr size_t kMaxHeadlineTokens = 40;  // longer first lines are leads, not 
 
 // Words that only occur in sentences worth the full analysis; the rest of an article is skipped.
 bool HasTrigger(const std::vector<Token>& tokens, const Sentence& sentence) {
+  static const auto* const kWords =
+      new WordSet{"khen",   "chương", "hiệu", "cờ", "giải", "dương", "vinh", "hùng",
+                  "thưởng", "tú",     "tiến", "sĩ", "nsnd", "nsưt",  "ngnd", "ngưt"};
   for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-    const std::string_view word = tokens[i].lower;
-    if (word == "khen" || word == "chương" || word == "hiệu" || word == "cờ" || word == "giải" ||
-        word == "dương" || word == "vinh" || word == "hùng" || word == "thưởng" || word == "nhân" ||
-        word == "ưu" || word == "thi" || word == "tiên") {
-      return true;
-    }
+    if (kWords->Contains(tokens[i].lower)) return true;
   }
   return false;
 }

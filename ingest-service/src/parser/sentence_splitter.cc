@@ -21,6 +21,12 @@ bool IsAbbreviation(const Token& token) {
 bool IsSentenceOpener(const std::vector<Token>& tokens, size_t i) {
   const Token& token = tokens[i];
   if (!token.capitalised) return false;
+  static const auto* const kOpeners =
+      new WordSet{"tại",   "theo", "trong", "thay", "sau",  "trước", "đây",  "với",   "các",
+                  "những", "ông",  "bà",    "tham", "dự",   "tới",   "cùng", "ngoài", "hiện",
+                  "hôm",   "sáng", "chiều", "tối",  "trưa", "được",  "cũng", "tuy",   "khi",
+                  "nhằm",  "đến",  "nhân",  "phát", "đồng", "dịp",   "bên",  "đặc",   "vừa"};
+  if (!kOpeners->Contains(token.lower)) return false;
   if (IsOneOf(token,
               {"tại",   "theo", "trong", "thay", "sau",  "trước", "đây",   "với",  "các", "những",
                "ông",   "bà",   "tham",  "dự",   "tới",  "cùng",  "ngoài", "hiện", "hôm", "sáng",

@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <cstring>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -146,10 +147,26 @@ std::pair<char32_t, size_t> DecodeEntity(std::string_view text, size_t pos) {
   return {0, 0};
 }
 
-// Appends folded code points to a NormalizedText, collapsing blanks and moving tone marks.
+// Whether a combining mark starts at text[pos]: U+0300..U+036F, U+1DC0..U+1DFF, U+20D0..U+20FF or
+// U+FE20..U+FE2F, told from their UTF-8 lead bytes.
+inline bool CombiningMarkAt(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  const unsigned char lead = static_cast<unsigned char>(text[pos]);
+  if (lead == 0xCC || lead == 0xCD) return true;
+  if (pos + 1 >= text.size() || (lead != 0xE1 && lead != 0xE2 && lead != 0xEF)) return false;
+  const unsigned char next = static_cast<unsigned char>(text[pos + 1]);
+  return (lead == 0xE1 && next == 0xB7) || (lead == 0xE2 && next == 0x83) ||
+         (lead == 0xEF && next == 0xB8);
+}
+
+inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// Appends folded code points to a NormalizedText, collapsing blanks and moving tone marks. Writes
+// through raw pointers into buffers sized for the input: this runs over every byte of every
+// article.
 class Builder {
  public:
-  explicit Builder(NormalizedText& out) : out_(out) {}
+  Builder(NormalizedText& out, size_t input_size) : out_(out) { Grow(input_size + 16); }
 
   // An ASCII letter, digit or punctuation mark (not a blank, '&', '_' or '`') with nothing pending:
   // most of every article.
@@ -159,14 +176,32 @@ class Builder {
       return;
     }
     at_line_start_ = false;
-    out_.text.push_back(c);
-    out_.origin.push_back(origin);
+    Reserve(1);
+    text_[size_] = c;
+    lower_[size_] = AsciiLower(c);
+    origin_[size_] = origin;
+    ++size_;
+  }
+
+  // A precomposed letter that needs no folding (most Vietnamese letters), copied as its bytes.
+  // Returns false when it needs the general path: something pending, a tone that may move, or a
+  // look-alike to fold.
+  bool EmitPlainLetter(std::string_view bytes, char32_t c, int32_t origin) {
+    if (pending_tone_ != Tone::kNone || space_pending_ || c == 0x00D0 || c == 0x00F0 ||
+        c == 0x00D7 || c == 0x00F7) {
+      return false;
+    }
+    const char before = size_ == 0 ? ' ' : text_[size_ - 1];
+    if (before == 'o' || before == 'u' || before == 'O' || before == 'U') return false;
+    at_line_start_ = false;
+    Put(c, bytes, origin);
+    return true;
   }
 
   // Whether a space can be appended as is: a word precedes it and nothing is pending.
   bool CanEmitSpace() const {
-    return pending_tone_ == Tone::kNone && !space_pending_ && !at_line_start_ &&
-           !out_.text.empty() && out_.text.back() != ' ';
+    return pending_tone_ == Tone::kNone && !space_pending_ && !at_line_start_ && size_ > 0 &&
+           text_[size_ - 1] != ' ';
   }
 
   void Emit(char32_t c, int32_t origin) {
@@ -198,11 +233,10 @@ class Builder {
       space_pending_ = false;
     }
     at_line_start_ = false;
-    const size_t size = out_.text.size();
     // "oà", "uỷ": the tone belongs on the first vowel when the syllable ends here ("hòa", "thủy"),
     // but "qu" is a consonant ("quý") and a following letter keeps it ("hoàng").
-    const char before = size >= 1 ? out_.text[size - 1] : ' ';
-    const char before2 = size >= 2 ? out_.text[size - 2] : ' ';
+    const char before = size_ >= 1 ? text_[size_ - 1] : ' ';
+    const char before2 = size_ >= 2 ? text_[size_ - 2] : ' ';
     Tone tone = Tone::kNone;
     const char32_t plain =
         c >= 0xC0 && (before == 'o' || before == 'u' || before == 'O' || before == 'U')
@@ -211,7 +245,7 @@ class Builder {
     if (tone != Tone::kNone && (plain == 'a' || plain == 'e' || plain == 'y' || plain == 'A' ||
                                 plain == 'E' || plain == 'Y')) {
       if (before2 != 'q' && before2 != 'Q') {
-        tone_onset_ = size - 1;
+        tone_onset_ = size_ - 1;
         pending_tone_ = tone;
         pending_plain_ = plain;
         pending_origin_ = origin;
@@ -222,28 +256,55 @@ class Builder {
 
   void Finish(int32_t total) {
     ResolveTone(false);
+    out_.text.resize(size_);
+    out_.lower.resize(size_);
+    out_.origin.resize(size_);
     out_.origin.push_back(total);
   }
 
  private:
-  void Append(char32_t c, int32_t origin) {
-    if (c < 0x80) {
-      out_.text.push_back(static_cast<char>(c));
-      out_.origin.push_back(origin);
-      return;
+  void Grow(size_t capacity) {
+    out_.text.resize(capacity);
+    out_.lower.resize(capacity);
+    out_.origin.resize(capacity);
+    text_ = out_.text.data();
+    lower_ = out_.lower.data();
+    origin_ = out_.origin.data();
+    capacity_ = capacity;
+  }
+
+  void Reserve(size_t bytes) {
+    if (size_ + bytes > capacity_) Grow(2 * capacity_ + bytes);
+  }
+
+  // Writes code point `c`, already encoded as `bytes`.
+  void Put(char32_t c, std::string_view bytes, int32_t origin) {
+    Reserve(bytes.size());
+    std::memcpy(text_ + size_, bytes.data(), bytes.size());
+    const char32_t lower = ToLowerSameLength(c);
+    if (lower == c) {
+      std::memcpy(lower_ + size_, bytes.data(), bytes.size());
+    } else {
+      char encoded[4];
+      const size_t n = EncodeUtf8(lower, encoded);
+      std::memcpy(lower_ + size_, encoded, n);
     }
-    const size_t before = out_.text.size();
-    AppendUtf8(c, out_.text);
-    for (size_t i = before; i < out_.text.size(); ++i) out_.origin.push_back(origin);
+    for (size_t i = 0; i < bytes.size(); ++i) origin_[size_ + i] = origin;
+    size_ += bytes.size();
+  }
+
+  void Append(char32_t c, int32_t origin) {
+    char encoded[4];
+    const size_t n = EncodeUtf8(c, encoded);
+    Put(c, std::string_view(encoded, n), origin);
   }
 
   void ResolveTone(bool next_is_letter) {
     if (pending_tone_ == Tone::kNone) return;
     if (!next_is_letter) {
-      const char onset = out_.text[tone_onset_];
-      const int32_t onset_origin = out_.origin[tone_onset_];
-      out_.text.resize(tone_onset_);
-      out_.origin.resize(tone_onset_);
+      const char onset = text_[tone_onset_];
+      const int32_t onset_origin = origin_[tone_onset_];
+      size_ = tone_onset_;
       Append(ApplyTone(static_cast<char32_t>(onset), pending_tone_), onset_origin);
       Append(pending_plain_, pending_origin_);
     }
@@ -251,6 +312,11 @@ class Builder {
   }
 
   NormalizedText& out_;
+  char* text_ = nullptr;
+  char* lower_ = nullptr;
+  int32_t* origin_ = nullptr;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
   bool at_line_start_ = true;
   bool space_pending_ = false;
   int32_t space_origin_ = 0;
@@ -284,17 +350,14 @@ void EmitCluster(const std::u32string& cluster, int32_t origin, Builder& builder
 
 absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient) {
   NormalizedText out;
-  out.text.reserve(original.size());
-  out.origin.reserve(original.size() + 1);
-  Builder builder(out);
+  Builder builder(out, original.size());
   int32_t index = 0;  // code points of `original` consumed so far
   size_t pos = 0;
   std::u32string cluster;
   while (pos < original.size()) {
     const unsigned char byte = static_cast<unsigned char>(original[pos]);
     // ASCII fast path, unless a combining mark follows (NFD: "a" + U+0301).
-    const bool mark_follows =
-        pos + 1 < original.size() && static_cast<unsigned char>(original[pos + 1]) >= 0xCC;
+    const bool mark_follows = CombiningMarkAt(original, pos + 1);
     if (byte > 0x20 && byte < 0x80 && byte != '&' && byte != '_' && byte != '`' && !mark_follows) {
       builder.EmitPlainAscii(static_cast<char>(byte), index++);
       ++pos;
@@ -308,7 +371,7 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient
       continue;
     }
     size_t length;
-    char32_t c = DecodeUtf8(original, pos, length);
+    char32_t c = DecodeUtf8Fast(original, pos, length);
     if (c == kInvalidCodePoint) {
       if (!lenient) {
         return absl::InvalidArgumentError(
@@ -327,6 +390,14 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient
       }
     }
     size_t next = pos + length;
+    // Vietnamese letters (Latin-1, Latin Extended-A/B, the Vietnamese block) copied as they are.
+    const bool mark_after = CombiningMarkAt(original, next);
+    if (!mark_after && ((c >= 0xC0 && c <= 0x24F) || (c >= 0x1EA0 && c <= 0x1EF9)) &&
+        builder.EmitPlainLetter(original.substr(pos, length), c, index)) {
+      ++index;
+      pos = next;
+      continue;
+    }
     // NFD or mixed input: gather the marks that follow and let ICU compose the cluster.
     if (next < original.size() && static_cast<unsigned char>(original[next]) >= 0xCC) {
       size_t mark_length;
@@ -352,7 +423,6 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient
     pos = next;
   }
   builder.Finish(index);
-  out.lower = ToLowerPreservingOffsets(out.text);
   return out;
 }
 

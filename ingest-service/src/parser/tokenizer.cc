@@ -13,7 +13,7 @@ inline char32_t Next(std::string_view text, size_t pos, size_t& length) {
     length = 1;
     return byte;
   }
-  return DecodeUtf8(text, pos, length);
+  return DecodeUtf8Fast(text, pos, length);
 }
 
 inline bool IsAsciiLetter(char32_t c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <initializer_list>
 #include <string_view>
@@ -33,6 +34,26 @@ inline bool IsOneOf(const Token& token, std::initializer_list<std::string_view> 
   }
   return false;
 }
+
+// A small set of lower-case words, asked of every token of a sentence: buckets by first byte and
+// length, so a look-up is a couple of compares (std::hash on strings costs more than the scan).
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) {
+    for (std::string_view word : words)
+      buckets_[static_cast<unsigned char>(word[0])].push_back(word);
+  }
+  bool Contains(std::string_view word) const {
+    if (word.empty()) return false;
+    for (std::string_view candidate : buckets_[static_cast<unsigned char>(word[0])]) {
+      if (candidate.size() == word.size() && candidate == word) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::array<std::vector<std::string_view>, 256> buckets_;
+};
 
 // True when tokens[i...] spell `phrase` (lower-case words separated by single spaces).
 inline bool MatchesPhrase(const std::vector<Token>& tokens, size_t i, std::string_view phrase) {

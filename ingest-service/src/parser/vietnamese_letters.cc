@@ -29,7 +29,7 @@ constexpr std::array<ToneRow, 10> kToneRows = {{
 
 }  // namespace
 
-char32_t ToLowerSameLength(char32_t c) {
+char32_t ToLowerSameLengthSlow(char32_t c) {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
   if (c >= 0x1EA0 && c <= 0x1EF9) return c | 1;  // Vietnamese block: upper even, lower odd
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;

@@ -11,7 +11,13 @@ namespace laurel::parser {
 enum class Tone { kNone, kGrave, kAcute, kHook, kTilde, kDot };
 
 // Lower case of `c` when it has the same UTF-8 length as `c`; `c` itself otherwise.
-char32_t ToLowerSameLength(char32_t c);
+char32_t ToLowerSameLengthSlow(char32_t c);
+inline char32_t ToLowerSameLength(char32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (c >= 0x1EA0 && c <= 0x1EF9) return c | 1;  // Vietnamese block: upper even, lower odd
+  if (c >= 0xC0 && c <= 0xFF) return (c <= 0xDE && c != 0xD7) ? c + 32 : c;
+  return ToLowerSameLengthSlow(c);
+}
 
 bool IsUpperLetter(char32_t c);
 bool IsLetter(char32_t c);
