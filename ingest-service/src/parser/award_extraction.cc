@@ -234,7 +234,10 @@ std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin,
 
 // Background: awards dated in an earlier year, or summed up over past years.
 bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, int reference_year) {
+  static const auto* const kFirstWords =
+      new WordSet{"từng", "trước", "nhiệm", "năm", "đến", "tính", "nhiều", "phần"};
   for (size_t i = begin; i < end; ++i) {
+    if (!kFirstWords->Contains(tokens[i].lower)) continue;
     if (IsOneOf(tokens[i], {"từng"}) || MatchesPhrase(tokens, i, "trước đây") ||
         MatchesPhrase(tokens, i, "nhiệm kỳ qua") || MatchesPhrase(tokens, i, "năm qua") ||
         MatchesPhrase(tokens, i, "đến nay") || MatchesPhrase(tokens, i, "tính đến") ||

@@ -314,10 +314,12 @@ std::vector<PlaceMention> FindPlaces(std::string_view text, std::string_view low
   const PatternIndex& index = Patterns();
   end = std::min(end, lower.size());
   size_t pos = begin;
+  // Start at a word boundary.
+  while (pos > 0 && pos < end && IsWordChar(lower, pos) && IsWordChar(lower, pos - 1)) ++pos;
   while (pos < end) {
-    // Advance to the next word start.
-    if (!IsWordChar(lower, pos) || (pos > begin && IsWordChar(lower, pos - 1))) {
-      ++pos;
+    // Advance to the next word start, a word at a time.
+    if (!IsWordChar(lower, pos)) {
+      while (pos < end && !IsWordChar(lower, pos)) ++pos;
       continue;
     }
     // Names are capitalised; only "thành phố ..." and "tp..." forms may start in lower case.

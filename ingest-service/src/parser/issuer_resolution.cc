@@ -201,7 +201,23 @@ bool IsForeignIssuer(std::string_view canonical) {
   return Contains(lower, "cảnh sát") || Contains(lower, "thị trưởng");
 }
 
+namespace {
+std::string Resolve(std::string_view phrase, const IssuerContext& context);
+}  // namespace
+
 std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& context) {
+  if (context.resolved == nullptr) return Resolve(phrase, context);
+  const std::string key(phrase);
+  const auto found = context.resolved->find(key);
+  if (found != context.resolved->end()) return found->second;
+  std::string canonical = Resolve(phrase, context);
+  context.resolved->emplace(key, canonical);
+  return canonical;
+}
+
+namespace {
+
+std::string Resolve(std::string_view phrase, const IssuerContext& context) {
   // "Hội đồng Đội Trung ương (Đội TNTP Hồ Chí Minh)": the parenthesis only explains.
   std::string plain(TrimAscii(phrase));
   for (size_t open = plain.find('('); open != std::string::npos; open = plain.find('(')) {
@@ -266,6 +282,8 @@ std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& contex
   }
   return body;
 }
+
+}  // namespace
 
 IssuerLevel LevelOf(std::string_view canonical) {
   if (canonical.empty()) return IssuerLevel::kUnspecified;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -140,6 +141,8 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   context.issuer.province_index = article_province;
   context.issuer.date = published.value_or(Date{});
   context.issuer.local_units = LocalUnits(tokens);
+  std::unordered_map<std::string, std::string> resolved_issuers;
+  context.issuer.resolved = &resolved_issuers;
   context.reference_year = published ? published->year : LatestYear(tokens);
 
   // The event first: its province is the one "UBND tỉnh" refers to.

@@ -277,20 +277,24 @@ class Builder {
     if (size_ + bytes > capacity_) Grow(2 * capacity_ + bytes);
   }
 
-  // Writes code point `c`, already encoded as `bytes`.
+  // Writes code point `c`, already encoded as `bytes` (one to four of them).
   void Put(char32_t c, std::string_view bytes, int32_t origin) {
-    Reserve(bytes.size());
-    std::memcpy(text_ + size_, bytes.data(), bytes.size());
+    const size_t n = bytes.size();
+    Reserve(n);
     const char32_t lower = ToLowerSameLength(c);
-    if (lower == c) {
-      std::memcpy(lower_ + size_, bytes.data(), bytes.size());
-    } else {
-      char encoded[4];
-      const size_t n = EncodeUtf8(lower, encoded);
-      std::memcpy(lower_ + size_, encoded, n);
+    char encoded[4];
+    const char* lower_bytes = bytes.data();
+    if (lower != c) {
+      EncodeUtf8(lower, encoded);
+      lower_bytes = encoded;
     }
-    for (size_t i = 0; i < bytes.size(); ++i) origin_[size_ + i] = origin;
-    size_ += bytes.size();
+    // Byte loops: a library memcpy call costs more than copying three bytes.
+    for (size_t i = 0; i < n; ++i) {
+      text_[size_ + i] = bytes[i];
+      lower_[size_ + i] = lower_bytes[i];
+      origin_[size_ + i] = origin;
+    }
+    size_ += n;
   }
 
   void Append(char32_t c, int32_t origin) {
@@ -357,8 +361,8 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient
   while (pos < original.size()) {
     const unsigned char byte = static_cast<unsigned char>(original[pos]);
     // ASCII fast path, unless a combining mark follows (NFD: "a" + U+0301).
-    const bool mark_follows = CombiningMarkAt(original, pos + 1);
-    if (byte > 0x20 && byte < 0x80 && byte != '&' && byte != '_' && byte != '`' && !mark_follows) {
+    const bool plain_ascii = byte > 0x20 && byte < 0x80 && byte != '&' && byte != '_' && byte != '`';
+    if (plain_ascii && !CombiningMarkAt(original, pos + 1)) {
       builder.EmitPlainAscii(static_cast<char>(byte), index++);
       ++pos;
       continue;
