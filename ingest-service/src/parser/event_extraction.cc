@@ -193,9 +193,8 @@ Date ResolveDate(const EventDay& day, const std::optional<Date>& published, int 
 // The place after "tại" or any place the sentence names; -2 when it names a place abroad.
 int ProvinceOfSentence(const NormalizedText& text, const std::vector<Token>& tokens,
                        const Sentence& sentence) {
-  const size_t begin = tokens[sentence.first_token].begin;
-  const size_t end = tokens[sentence.last_token - 1].end;
-  const std::vector<PlaceMention> places = FindPlaces(text.text, text.lower, begin, end);
+  const std::vector<PlaceMention> places =
+      FindPlacesInTokens(text.text, text.lower, tokens, sentence.first_token, sentence.last_token);
   for (size_t i = sentence.first_token; i + 1 < sentence.last_token; ++i) {
     if (tokens[i].lower != "tại") continue;
     size_t k = i + 1;

@@ -51,10 +51,11 @@ Span SpanOf(const NormalizedText& normalized, const std::vector<Token>& tokens,
 }
 
 // The province the article names most often (first named on a tie); -1 when it names none.
-int MostNamedProvince(const NormalizedText& normalized, size_t begin, size_t end) {
+int MostNamedProvince(const NormalizedText& normalized, const std::vector<Token>& tokens) {
   std::map<int, int> counts;
   int best = -1;
-  for (const PlaceMention& place : FindPlaces(normalized.text, normalized.lower, begin, end)) {
+  for (const PlaceMention& place :
+       FindPlacesInTokens(normalized.text, normalized.lower, tokens, 0, tokens.size())) {
     if (place.province_index < 0) continue;
     const int count = ++counts[place.province_index];
     if (best < 0 || count > counts[best]) best = place.province_index;
@@ -135,8 +136,7 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
     sentences.push_back(sentence);
   }
 
-  const int article_province = MostNamedProvince(
-      normalized, std::min(metadata.title_begin, metadata.body_begin), metadata.body_end);
+  const int article_province = MostNamedProvince(normalized, tokens);
   AwardSentenceContext context;
   context.issuer.province_index = article_province;
   context.issuer.date = published.value_or(Date{});

@@ -11,7 +11,8 @@ namespace {
 
 constexpr double kRestatementBonus = 0.05;
 
-// Issuers and names are the parser's own output, already folded: comparing them needs lower case only.
+// Issuers and names are the parser's own output, already folded: comparing them needs lower case
+// only.
 std::string Folded(const std::string& text) { return ToLowerPreservingOffsets(text); }
 
 bool NounsCompatible(const std::string& a, const std::string& b) {

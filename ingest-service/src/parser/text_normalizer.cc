@@ -361,7 +361,8 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient
   while (pos < original.size()) {
     const unsigned char byte = static_cast<unsigned char>(original[pos]);
     // ASCII fast path, unless a combining mark follows (NFD: "a" + U+0301).
-    const bool plain_ascii = byte > 0x20 && byte < 0x80 && byte != '&' && byte != '_' && byte != '`';
+    const bool plain_ascii =
+        byte > 0x20 && byte < 0x80 && byte != '&' && byte != '_' && byte != '`';
     if (plain_ascii && !CombiningMarkAt(original, pos + 1)) {
       builder.EmitPlainAscii(static_cast<char>(byte), index++);
       ++pos;
