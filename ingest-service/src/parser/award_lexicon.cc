@@ -165,7 +165,13 @@ AwardMention Mention(AwardType type, std::string name, size_t first, size_t last
 
 std::optional<AwardMention> MatchTitle(const std::vector<Token>& tokens, size_t i, size_t end,
                                        bool after_danh_hieu) {
+  const std::string_view first = tokens[i].lower;
   for (const TitleForm& title : kTitles) {
+    // Cheap rejection on the first word before matching the whole phrase.
+    if (title.written.size() < first.size() || title.written.compare(0, first.size(), first) != 0 ||
+        (title.written.size() > first.size() && title.written[first.size()] != ' ')) {
+      continue;
+    }
     if (!MatchesPhrase(tokens, i, title.written)) continue;
     const size_t words = PhraseLength(title.written);
     if (i + words > end) continue;

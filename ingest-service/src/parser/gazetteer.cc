@@ -352,13 +352,14 @@ std::optional<PlaceMention> PlaceAt(std::string_view text, std::string_view lowe
     ++syllable_end;
   }
   next = syllable_end;
+  const std::string_view syllable = lower.substr(pos, syllable_end - pos);
+  const std::vector<Pattern>* found = Patterns().Find(syllable);
+  if (found == nullptr) return std::nullopt;
   // "Thái Bình Dương" is the Pacific: neither Thái Bình nor Bình Dương.
-  if (StartsWith(lower.substr(pos), "thái bình dương")) {
+  if (syllable == "thái" && StartsWith(lower.substr(pos), "thái bình dương")) {
     next = pos + std::string_view("thái bình dương").size();
     return std::nullopt;
   }
-  const std::vector<Pattern>* found = Patterns().Find(lower.substr(pos, syllable_end - pos));
-  if (found == nullptr) return std::nullopt;
   const Pattern* best = nullptr;
   for (const Pattern& pattern : *found) {
     const size_t stop = pos + pattern.lower.size();
@@ -411,7 +412,9 @@ std::vector<PlaceMention> FindPlacesInTokens(std::string_view text, std::string_
   for (size_t i = first; i < last; ++i) {
     const Token& token = tokens[i];
     if (!token.is_word || token.begin < covered) continue;
-    if (!token.capitalised && token.lower[0] != 't') continue;
+    if (!token.capitalised && !StartsWith(token.lower, "tp") && !StartsWith(token.lower, "thành")) {
+      continue;
+    }
     size_t next;
     if (auto mention = PlaceAt(text, lower, token.begin, end, next)) {
       mentions.push_back(*mention);

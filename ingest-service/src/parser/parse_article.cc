@@ -67,8 +67,9 @@ int MostNamedProvince(const NormalizedText& normalized, const std::vector<Token>
 // name.
 std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens) {
   std::map<std::string, std::string> units;
+  static const auto* const kUnits = new WordSet{"huyện", "xã", "quận", "phường", "thị"};
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (!IsOneOf(tokens[i], {"huyện", "xã", "quận", "phường", "thị"})) continue;
+    if (!kUnits->Contains(tokens[i].lower)) continue;
     size_t k = i + 1;
     std::string unit(tokens[i].lower);
     if (unit == "thị") {

@@ -42,7 +42,7 @@ char32_t ToLowerSameLengthSlow(char32_t c) {
   return Utf8Length(lower) == Utf8Length(c) ? lower : c;
 }
 
-bool IsUpperLetter(char32_t c) {
+bool IsUpperLetterSlow(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   if (c >= 0x1EA0 && c <= 0x1EF9) return (c & 1) == 0;
   if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
@@ -50,7 +50,7 @@ bool IsUpperLetter(char32_t c) {
   return u_isupper(static_cast<UChar32>(c));
 }
 
-bool IsLetter(char32_t c) {
+bool IsLetterSlow(char32_t c) {
   if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
   if (c >= 0x1EA0 && c <= 0x1EF9) return true;
   if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;
