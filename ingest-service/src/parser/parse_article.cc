@@ -24,12 +24,33 @@ namespace {
 constexpr size_t kMaxHeadlineTokens = 40;  // longer first lines are leads, not headlines
 
 // Words that only occur in sentences worth the full analysis; the rest of an article is skipped.
+// Each trigger is a word that is only about commendation next to its neighbour: "chương" after
+// "huân"/"huy"/"niệm" (not "chương trình"), "hiệu" after "danh"/"huy" (not "hiệu quả"), "giải" not
+// in "giải pháp".
 bool HasTrigger(const std::vector<Token>& tokens, const Sentence& sentence) {
-  static const auto* const kWords =
-      new WordSet{"khen",   "chương", "hiệu", "cờ", "giải", "dương", "vinh", "hùng",
-                  "thưởng", "tú",     "tiến", "sĩ", "nsnd", "nsưt",  "ngnd", "ngưt"};
-  for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-    if (kWords->Contains(tokens[i].lower)) return true;
+  static const auto* const kWords = new WordSet{"khen", "chương", "hiệu", "cờ", "giải", "dương",
+                                                "vinh", "hùng", "thưởng", "tú", "tiến", "thi"};
+  static const auto* const kNotPrizes =
+      new WordSet{"pháp", "quyết", "phóng", "trình", "thích", "tỏa", "ngân", "đáp", "cứu", "thể",
+                  "tán", "trí", "khát", "đấu", "bóng", "vô"};
+  const size_t first = sentence.first_token;
+  const size_t last = sentence.last_token;
+  for (size_t i = first; i < last; ++i) {
+    if (!kWords->Contains(tokens[i].lower)) continue;
+    const std::string_view word = tokens[i].lower;
+    const std::string_view before = i > first ? tokens[i - 1].lower : std::string_view();
+    const std::string_view after = i + 1 < last ? tokens[i + 1].lower : std::string_view();
+    if (word == "khen" || word == "cờ") return true;
+    if (word == "chương" && (before == "huân" || before == "huy" || before == "niệm")) return true;
+    if (word == "hiệu" && (before == "danh" || before == "huy")) return true;
+    if (word == "giải" && !kNotPrizes->Contains(after)) return true;
+    if (word == "dương" && before == "tuyên") return true;
+    if (word == "vinh" && (before == "tôn" || after == "danh")) return true;
+    if (word == "hùng" && before == "anh") return true;
+    if (word == "thưởng" && (after == "nóng" || before == "khen" || before == "giải")) return true;
+    if (word == "tú" && before == "ưu") return true;
+    if (word == "tiến" && before == "tiên") return true;
+    if (word == "thi" && after == "đua") return true;
   }
   return false;
 }

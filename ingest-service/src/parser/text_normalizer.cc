@@ -159,6 +159,11 @@ inline bool CombiningMarkAt(std::string_view text, size_t pos) {
          (lead == 0xEF && next == 0xB8);
 }
 
+// Printable ASCII that needs no folding: not a blank, '&' (entities), '_' (segmentation) or '`'.
+inline bool IsPlainAscii(unsigned char byte) {
+  return byte > 0x20 && byte < 0x7F && byte != '&' && byte != '_' && byte != '`';
+}
+
 inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // Appends folded code points to a NormalizedText, collapsing blanks and moving tone marks. Writes
@@ -181,6 +186,21 @@ class Builder {
     lower_[size_] = AsciiLower(c);
     origin_[size_] = origin;
     ++size_;
+  }
+
+  // Whether nothing is pending, so plain ASCII can be copied in bulk.
+  bool Idle() const { return pending_tone_ == Tone::kNone && !space_pending_; }
+
+  // Copies a run of plain ASCII (no blanks at its ends, single spaces inside) in one go.
+  void EmitAsciiRun(const char* run, size_t length, int32_t first_origin) {
+    at_line_start_ = false;
+    Reserve(length);
+    std::memcpy(text_ + size_, run, length);
+    for (size_t i = 0; i < length; ++i) {
+      lower_[size_ + i] = AsciiLower(run[i]);
+      origin_[size_ + i] = first_origin + static_cast<int32_t>(i);
+    }
+    size_ += length;
   }
 
   // A precomposed letter that needs no folding (most Vietnamese letters), copied as its bytes.
@@ -360,6 +380,29 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient
   std::u32string cluster;
   while (pos < original.size()) {
     const unsigned char byte = static_cast<unsigned char>(original[pos]);
+    // Runs of plain ASCII with single spaces are copied in bulk.
+    if (IsPlainAscii(byte) && builder.Idle()) {
+      size_t run = pos + 1;
+      while (run < original.size()) {
+        const unsigned char next = static_cast<unsigned char>(original[run]);
+        if (IsPlainAscii(next)) {
+          ++run;
+        } else if (next == ' ' && run + 1 < original.size() &&
+                   IsPlainAscii(static_cast<unsigned char>(original[run + 1]))) {
+          run += 2;
+        } else {
+          break;
+        }
+      }
+      // The last character may take a combining mark (NFD): leave it to the general path.
+      if (CombiningMarkAt(original, run)) --run;
+      if (run > pos) {
+        builder.EmitAsciiRun(original.data() + pos, run - pos, index);
+        index += static_cast<int32_t>(run - pos);
+        pos = run;
+        continue;
+      }
+    }
     // ASCII fast path, unless a combining mark follows (NFD: "a" + U+0301).
     const bool plain_ascii =
         byte > 0x20 && byte < 0x80 && byte != '&' && byte != '_' && byte != '`';
