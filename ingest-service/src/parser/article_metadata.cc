@@ -42,16 +42,32 @@ std::string OriginalText(std::string_view original, const NormalizedText& normal
   const int64_t first = normalized.origin[begin];
   const int64_t last = normalized.origin[end - 1];
   // Code point k starts at the k-th byte that is not a continuation byte (the text is valid UTF-8).
+  // Bylines sit at the end of the text: count from whichever end is nearer.
+  const int64_t total = normalized.origin.back();
   size_t byte_begin = original.size();
   size_t byte_end = original.size();
-  int64_t index = -1;
-  for (size_t pos = 0; pos < original.size(); ++pos) {
-    if ((static_cast<unsigned char>(original[pos]) & 0xC0) == 0x80) continue;
-    ++index;
-    if (index == first) byte_begin = pos;
-    if (index == last + 1) {
-      byte_end = pos;
-      break;
+  if (first < total / 2) {
+    int64_t index = -1;
+    for (size_t pos = 0; pos < original.size(); ++pos) {
+      if ((static_cast<unsigned char>(original[pos]) & 0xC0) == 0x80) continue;
+      ++index;
+      if (index == first) byte_begin = pos;
+      if (index == last + 1) {
+        byte_end = pos;
+        break;
+      }
+    }
+  } else {
+    int64_t index = total;  // the code point starting at `pos` once the loop has stepped onto it
+    for (size_t pos = original.size(); pos > 0;) {
+      --pos;
+      if ((static_cast<unsigned char>(original[pos]) & 0xC0) == 0x80) continue;
+      --index;
+      if (index == last + 1) byte_end = pos;
+      if (index == first) {
+        byte_begin = pos;
+        break;
+      }
     }
   }
   if (byte_begin >= byte_end) return "";

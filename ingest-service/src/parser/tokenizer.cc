@@ -22,7 +22,7 @@ inline bool IsLetterFast(char32_t c) { return c < 0x80 ? IsAsciiLetter(c) : IsLe
 
 inline bool IsUpperFast(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : IsUpperLetter(c); }
 
-bool IsAlnum(char32_t c) { return (c >= '0' && c <= '9') || IsLetterFast(c); }
+inline bool IsAlnum(char32_t c) { return (c >= '0' && c <= '9') || IsLetterFast(c); }
 
 bool IsJoiner(char32_t c) {
   return c == '.' || c == '/' || c == '-' || c == '&' || c == '\'' || c == ',';
