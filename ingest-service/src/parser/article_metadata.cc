@@ -39,11 +39,11 @@ std::vector<Line> SplitLines(std::string_view text) {
 std::string OriginalText(std::string_view original, const NormalizedText& normalized, size_t begin,
                          size_t end) {
   if (end <= begin) return "";
-  const int64_t first = normalized.origin[begin];
-  const int64_t last = normalized.origin[end - 1];
+  const int64_t first = normalized.OriginalIndex(begin);
+  const int64_t last = normalized.OriginalIndex(end - 1);
   // Code point k starts at the k-th byte that is not a continuation byte (the text is valid UTF-8).
   // Bylines sit at the end of the text: count from whichever end is nearer.
-  const int64_t total = normalized.origin.back();
+  const int64_t total = normalized.OriginalLength();
   size_t byte_begin = original.size();
   size_t byte_end = original.size();
   if (first < total / 2) {

@@ -28,11 +28,11 @@ constexpr size_t kMaxHeadlineTokens = 40;  // longer first lines are leads, not 
 // "huân"/"huy"/"niệm" (not "chương trình"), "hiệu" after "danh"/"huy" (not "hiệu quả"), "giải" not
 // in "giải pháp".
 bool HasTrigger(const std::vector<Token>& tokens, const Sentence& sentence) {
-  static const auto* const kWords = new WordSet{"khen", "chương", "hiệu", "cờ", "giải", "dương",
-                                                "vinh", "hùng", "thưởng", "tú", "tiến", "thi"};
+  static const auto* const kWords = new WordSet{"khen", "chương", "hiệu",   "cờ", "giải", "dương",
+                                                "vinh", "hùng",   "thưởng", "tú", "tiến", "thi"};
   static const auto* const kNotPrizes =
-      new WordSet{"pháp", "quyết", "phóng", "trình", "thích", "tỏa", "ngân", "đáp", "cứu", "thể",
-                  "tán", "trí", "khát", "đấu", "bóng", "vô"};
+      new WordSet{"pháp", "quyết", "phóng", "trình", "thích", "tỏa", "ngân", "đáp",
+                  "cứu",  "thể",   "tán",   "trí",   "khát",  "đấu", "bóng", "vô"};
   const size_t first = sentence.first_token;
   const size_t last = sentence.last_token;
   for (size_t i = first; i < last; ++i) {
@@ -66,8 +66,8 @@ Span SpanOf(const NormalizedText& normalized, const std::vector<Token>& tokens,
             const Sentence& sentence) {
   Span span;
   if (sentence.last_token <= sentence.first_token) return span;
-  span.begin = normalized.origin[tokens[sentence.first_token].begin];
-  span.end = normalized.origin[tokens[sentence.last_token - 1].end - 1] + 1;
+  span.begin = normalized.OriginalIndex(tokens[sentence.first_token].begin);
+  span.end = normalized.OriginalIndex(tokens[sentence.last_token - 1].end - 1) + 1;
   return span;
 }
 

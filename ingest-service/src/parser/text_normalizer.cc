@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <utility>
@@ -182,10 +183,11 @@ class Builder {
     }
     at_line_start_ = false;
     Reserve(1);
+    Track(origin);
     text_[size_] = c;
     lower_[size_] = AsciiLower(c);
-    origin_[size_] = origin;
     ++size_;
+    expected_ = origin + 1;
   }
 
   // Whether nothing is pending, so plain ASCII can be copied in bulk.
@@ -195,12 +197,11 @@ class Builder {
   void EmitAsciiRun(const char* run, size_t length, int32_t first_origin) {
     at_line_start_ = false;
     Reserve(length);
+    Track(first_origin);
     std::memcpy(text_ + size_, run, length);
-    for (size_t i = 0; i < length; ++i) {
-      lower_[size_ + i] = AsciiLower(run[i]);
-      origin_[size_ + i] = first_origin + static_cast<int32_t>(i);
-    }
+    for (size_t i = 0; i < length; ++i) lower_[size_ + i] = AsciiLower(run[i]);
     size_ += length;
+    expected_ = first_origin + static_cast<int32_t>(length);
   }
 
   // A precomposed letter that needs no folding (most Vietnamese letters), copied as its bytes.
@@ -266,6 +267,7 @@ class Builder {
                                 plain == 'E' || plain == 'Y')) {
       if (before2 != 'q' && before2 != 'Q') {
         tone_onset_ = size_ - 1;
+        onset_origin_ = last_origin_;
         pending_tone_ = tone;
         pending_plain_ = plain;
         pending_origin_ = origin;
@@ -278,19 +280,25 @@ class Builder {
     ResolveTone(false);
     out_.text.resize(size_);
     out_.lower.resize(size_);
-    out_.origin.resize(size_);
-    out_.origin.push_back(total);
+    out_.original_length = total;
   }
 
  private:
   void Grow(size_t capacity) {
     out_.text.resize(capacity);
     out_.lower.resize(capacity);
-    out_.origin.resize(capacity);
     text_ = out_.text.data();
     lower_ = out_.lower.data();
-    origin_ = out_.origin.data();
     capacity_ = capacity;
+  }
+
+  // Records a checkpoint when the code point about to be written does not continue the original's
+  // sequence (a dropped or collapsed character before it, an entity, a composed cluster...).
+  void Track(int32_t origin) {
+    if (origin != expected_) {
+      out_.checkpoints.push_back({static_cast<uint32_t>(size_), origin});
+    }
+    last_origin_ = origin;
   }
 
   void Reserve(size_t bytes) {
@@ -309,12 +317,13 @@ class Builder {
       lower_bytes = encoded;
     }
     // Byte loops: a library memcpy call costs more than copying three bytes.
+    Track(origin);
     for (size_t i = 0; i < n; ++i) {
       text_[size_ + i] = bytes[i];
       lower_[size_ + i] = lower_bytes[i];
-      origin_[size_ + i] = origin;
     }
     size_ += n;
+    expected_ = origin + 1;
   }
 
   void Append(char32_t c, int32_t origin) {
@@ -327,19 +336,36 @@ class Builder {
     if (pending_tone_ == Tone::kNone) return;
     if (!next_is_letter) {
       const char onset = text_[tone_onset_];
-      const int32_t onset_origin = origin_[tone_onset_];
       size_ = tone_onset_;
-      Append(ApplyTone(static_cast<char32_t>(onset), pending_tone_), onset_origin);
+      while (!out_.checkpoints.empty() && out_.checkpoints.back().byte >= size_) {
+        out_.checkpoints.pop_back();
+      }
+      // What the identity mapping gives the onset now; a checkpoint is made again if it differs.
+      expected_ = ExpectedAt(size_);
+      Append(ApplyTone(static_cast<char32_t>(onset), pending_tone_), onset_origin_);
       Append(pending_plain_, pending_origin_);
     }
     pending_tone_ = Tone::kNone;
   }
 
+  // The original index the identity mapping gives byte `byte` from the last checkpoint before it.
+  int32_t ExpectedAt(size_t byte) const {
+    const NormalizedText::Checkpoint last =
+        out_.checkpoints.empty() ? NormalizedText::Checkpoint{0, 0} : out_.checkpoints.back();
+    int32_t index = last.index;
+    for (size_t i = last.byte; i < byte; ++i) {
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++index;
+    }
+    return index;
+  }
+
   NormalizedText& out_;
   char* text_ = nullptr;
   char* lower_ = nullptr;
-  int32_t* origin_ = nullptr;
   size_t size_ = 0;
+  int32_t expected_ = 0;     // the original index that continues the identity mapping
+  int32_t last_origin_ = 0;  // origin of the last code point written
+  int32_t onset_origin_ = 0;
   size_t capacity_ = 0;
   bool at_line_start_ = true;
   bool space_pending_ = false;
@@ -475,6 +501,25 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient
 }
 
 }  // namespace
+
+int64_t NormalizedText::OriginalIndex(size_t byte) const {
+  if (byte >= text.size()) return original_length;
+  // The last checkpoint at or before `byte`, then one index per code point after it.
+  const auto after = std::upper_bound(
+      checkpoints.begin(), checkpoints.end(), byte,
+      [](size_t value, const Checkpoint& checkpoint) { return value < checkpoint.byte; });
+  size_t from = 0;
+  int64_t index = 0;
+  if (after != checkpoints.begin()) {
+    from = std::prev(after)->byte;
+    index = std::prev(after)->index;
+  }
+  // Code points that start in [from, byte], less the one `byte` belongs to.
+  for (size_t i = from; i <= byte; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++index;
+  }
+  return index - 1;
+}
 
 absl::StatusOr<NormalizedText> NormalizeText(std::string_view original) {
   return Normalize(original, /*lenient=*/false);
