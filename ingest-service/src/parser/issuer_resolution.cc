@@ -10,6 +10,7 @@
 #include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/text_normalizer.h"
 #include "ingest-service/src/parser/tokenizer.h"
+#include "ingest-service/src/parser/vietnamese_letters.h"
 
 namespace laurel::parser {
 namespace {
@@ -190,7 +191,7 @@ std::string ExpandAbbreviations(std::string_view phrase) {
 }
 
 bool IsForeignIssuer(std::string_view canonical) {
-  const std::string lower = NormalizeTextLenient(canonical).lower;
+  const std::string lower = ToLowerPreservingOffsets(canonical);
   std::string_view rest = lower;
   for (std::string_view prefix : {"nhà nước ", "đại sứ ", "tổng thống ", "chính phủ "}) {
     if (StartsWith(rest, prefix)) rest.remove_prefix(prefix.size());
@@ -276,7 +277,7 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
   body = Expand(replaced.text, replaced.lower);
   body = CapitaliseFirst(CompleteBareUnit(body, context));
   // A bare role ("Bộ trưởng" once the name is cut off) names no body.
-  const std::string role = NormalizeTextLenient(body).lower;
+  const std::string role = ToLowerPreservingOffsets(body);
   for (std::string_view head : kHeadRoles) {
     if (role == head) return "";
   }
@@ -287,7 +288,7 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
 
 IssuerLevel LevelOf(std::string_view canonical) {
   if (canonical.empty()) return IssuerLevel::kUnspecified;
-  const std::string lower = NormalizeTextLenient(canonical).lower;
+  const std::string lower = ToLowerPreservingOffsets(canonical);
   if (lower == "chủ tịch nước" || StartsWith(lower, "quốc hội") || lower == "nhà nước") {
     return IssuerLevel::kState;
   }

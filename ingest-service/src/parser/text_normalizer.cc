@@ -19,6 +19,7 @@ constexpr char32_t kDrop = 0;
 constexpr char32_t kReplacement = 0xFFFD;
 constexpr size_t kMaxCombiningMarks = 16;  // bounds the cluster a hostile input can build
 constexpr size_t kMaxEntityLength = 10;
+constexpr size_t kCheckpointStride = 256;  // bytes of folded text between offset checkpoints
 
 bool IsCombiningMark(char32_t c) {
   return (c >= 0x300 && c <= 0x36F) || (c >= 0x1DC0 && c <= 0x1DFF) ||
@@ -294,9 +295,11 @@ class Builder {
 
   // Records a checkpoint when the code point about to be written does not continue the original's
   // sequence (a dropped or collapsed character before it, an entity, a composed cluster...).
+  // Also every kCheckpointStride bytes, so that finding an offset scans little.
   void Track(int32_t origin) {
-    if (origin != expected_) {
+    if (origin != expected_ || size_ >= last_checkpoint_ + kCheckpointStride) {
       out_.checkpoints.push_back({static_cast<uint32_t>(size_), origin});
+      last_checkpoint_ = size_;
     }
     last_origin_ = origin;
   }
@@ -340,6 +343,7 @@ class Builder {
       while (!out_.checkpoints.empty() && out_.checkpoints.back().byte >= size_) {
         out_.checkpoints.pop_back();
       }
+      last_checkpoint_ = out_.checkpoints.empty() ? 0 : out_.checkpoints.back().byte;
       // What the identity mapping gives the onset now; a checkpoint is made again if it differs.
       expected_ = ExpectedAt(size_);
       Append(ApplyTone(static_cast<char32_t>(onset), pending_tone_), onset_origin_);
@@ -366,6 +370,7 @@ class Builder {
   int32_t expected_ = 0;     // the original index that continues the identity mapping
   int32_t last_origin_ = 0;  // origin of the last code point written
   int32_t onset_origin_ = 0;
+  size_t last_checkpoint_ = 0;
   size_t capacity_ = 0;
   bool at_line_start_ = true;
   bool space_pending_ = false;
