@@ -43,32 +43,31 @@ int64_t CorpusBytes() {
   return bytes;
 }
 
-void BM_ParseCorpus(benchmark::State& state) {
+// Runs `work` over every article per iteration and reports the corpus bytes it read.
+template <typename Work>
+void OverCorpus(benchmark::State& state, Work work) {
   if (Articles().empty()) {
     state.SkipWithError("corpus directory not found; set LAUREL_CORPUS_DIR");
     return;
   }
   for (auto _ : state) {
-    for (const std::string& article : Articles()) {
-      benchmark::DoNotOptimize(laurel::parser::ParseArticle(article));
-    }
+    for (const std::string& article : Articles()) work(article);
   }
   state.SetBytesProcessed(state.iterations() * CorpusBytes());
   state.counters["articles"] = static_cast<double>(Articles().size());
 }
+
+void BM_ParseCorpus(benchmark::State& state) {
+  OverCorpus(state, [](const std::string& article) {
+    benchmark::DoNotOptimize(laurel::parser::ParseArticle(article));
+  });
+}
 BENCHMARK(BM_ParseCorpus)->Unit(benchmark::kMillisecond);
 
 void BM_FoldForIdentity(benchmark::State& state) {
-  if (Articles().empty()) {
-    state.SkipWithError("corpus directory not found; set LAUREL_CORPUS_DIR");
-    return;
-  }
-  for (auto _ : state) {
-    for (const std::string& article : Articles()) {
-      benchmark::DoNotOptimize(laurel::parser::FoldForIdentity(article));
-    }
-  }
-  state.SetBytesProcessed(state.iterations() * CorpusBytes());
+  OverCorpus(state, [](const std::string& article) {
+    benchmark::DoNotOptimize(laurel::parser::FoldForIdentity(article));
+  });
 }
 BENCHMARK(BM_FoldForIdentity)->Unit(benchmark::kMillisecond);
 

@@ -218,7 +218,7 @@ std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin,
   for (size_t i = begin; i + 2 < end; ++i) {
     size_t after = 0;
     if (MatchesPhrase(tokens, i, "thay mặt")) after = i + 2;
-    if (MatchesPhrase(tokens, i, "thừa ủy quyền") || MatchesPhrase(tokens, i, "thừa uỷ quyền")) {
+    if (MatchesAnyPhrase(tokens, i, {"thừa ủy quyền", "thừa uỷ quyền"})) {
       after = i + 3;
       if (after < end && tokens[after].lower == "của") ++after;
     }
@@ -238,12 +238,11 @@ bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, in
       new WordSet{"từng", "trước", "nhiệm", "năm", "đến", "tính", "nhiều", "phần"};
   for (size_t i = begin; i < end; ++i) {
     if (!kFirstWords->Contains(tokens[i].lower)) continue;
-    if (IsOneOf(tokens[i], {"từng"}) || MatchesPhrase(tokens, i, "trước đây") ||
-        MatchesPhrase(tokens, i, "nhiệm kỳ qua") || MatchesPhrase(tokens, i, "năm qua") ||
-        MatchesPhrase(tokens, i, "đến nay") || MatchesPhrase(tokens, i, "tính đến") ||
-        MatchesPhrase(tokens, i, "nhiều huân") ||
-        MatchesPhrase(tokens, i, "phần thưởng cao quý khác") ||
-        MatchesPhrase(tokens, i, "nhiều năm liền") || MatchesPhrase(tokens, i, "nhiều lần")) {
+    if (IsOneOf(tokens[i], {"từng"}) ||
+        MatchesAnyPhrase(
+            tokens, i,
+            {"trước đây", "nhiệm kỳ qua", "năm qua", "đến nay", "tính đến", "nhiều huân",
+             "phần thưởng cao quý khác", "nhiều năm liền", "nhiều lần"})) {
       return true;
     }
   }

@@ -350,8 +350,7 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     mention.self_conferring = true;
     return mention;
   }
-  if (MatchesPhrase(tokens, i, "khen thưởng") || MatchesPhrase(tokens, i, "tuyên dương") ||
-      MatchesPhrase(tokens, i, "tôn vinh") || MatchesPhrase(tokens, i, "vinh danh")) {
+  if (MatchesAnyPhrase(tokens, i, {"khen thưởng", "tuyên dương", "tôn vinh", "vinh danh"})) {
     AwardMention mention = Mention(AwardType::kOther, Capitalised(token.text), i, i + 2);
     mention.name = Capitalised(token.lower) + " " + std::string(tokens[i + 1].lower);
     mention.generic = true;
@@ -585,20 +584,14 @@ bool IsNotConferredCue(const std::vector<Token>& tokens, size_t i) {
         i + 1 < tokens.size() && IsOneOf(tokens[i + 1], {"thủ", "chủ", "lên", "cấp", "hội", "bộ"});
     return before || after;
   }
-  return MatchesPhrase(tokens, i, "đề nghị") || MatchesPhrase(tokens, i, "đề xuất") ||
-         MatchesPhrase(tokens, i, "kiến nghị") || MatchesPhrase(tokens, i, "xét tặng") ||
-         MatchesPhrase(tokens, i, "xem xét") || MatchesPhrase(tokens, i, "thu hồi") ||
-         MatchesPhrase(tokens, i, "có thể") || MatchesPhrase(tokens, i, "dự kiến") ||
-         MatchesPhrase(tokens, i, "hồ sơ") || MatchesPhrase(tokens, i, "đủ điều kiện") ||
-         MatchesPhrase(tokens, i, "đạt tiêu chuẩn") || MatchesPhrase(tokens, i, "công nhận đạt") ||
-         MatchesPhrase(tokens, i, "chưa được") || MatchesPhrase(tokens, i, "không được") ||
-         MatchesPhrase(tokens, i, "cần được") || MatchesPhrase(tokens, i, "nên được");
+  return MatchesAnyPhrase(tokens, i,
+                          {"đề nghị", "đề xuất", "kiến nghị", "xét tặng", "xem xét", "thu hồi",
+                           "có thể", "dự kiến", "hồ sơ", "đủ điều kiện", "đạt tiêu chuẩn",
+                           "công nhận đạt", "chưa được", "không được", "cần được", "nên được"});
 }
 
 bool IsHypotheticalCue(const std::vector<Token>& tokens, size_t i) {
-  return MatchesPhrase(tokens, i, "quy định") || MatchesPhrase(tokens, i, "dự luật") ||
-         MatchesPhrase(tokens, i, "xứng đáng") || MatchesPhrase(tokens, i, "mong") ||
-         MatchesPhrase(tokens, i, "luật thi đua");
+  return MatchesAnyPhrase(tokens, i, {"quy định", "dự luật", "xứng đáng", "mong", "luật thi đua"});
 }
 
 bool IsFamilyName(const Token& token) {

@@ -40,17 +40,16 @@ bool IsEventVerb(const std::vector<Token>& tokens, size_t i, size_t end) {
     }
     return false;
   }
-  return MatchesPhrase(tokens, i, "tổ chức") || MatchesPhrase(tokens, i, "diễn ra") ||
-         MatchesPhrase(tokens, i, "khai mạc") || MatchesPhrase(tokens, i, "khép lại") ||
-         MatchesPhrase(tokens, i, "bế mạc") || MatchesPhrase(tokens, i, "đón nhận") ||
-         MatchesPhrase(tokens, i, "kỷ niệm") || MatchesPhrase(tokens, i, "làm lễ");
+  return MatchesAnyPhrase(
+      tokens, i,
+      {"tổ chức", "diễn ra", "khai mạc", "khép lại", "bế mạc", "đón nhận", "kỷ niệm", "làm lễ"});
 }
 
 // Reported speech and paperwork: "cho biết", "thông tin từ", "quyết định", "vừa".
 bool IsReportCue(const std::vector<Token>& tokens, size_t i) {
-  return MatchesPhrase(tokens, i, "cho biết") || MatchesPhrase(tokens, i, "cho hay") ||
-         MatchesPhrase(tokens, i, "thông tin") || MatchesPhrase(tokens, i, "quyết định") ||
-         MatchesPhrase(tokens, i, "ban hành") || IsOneOf(tokens[i], {"vừa"});
+  return MatchesAnyPhrase(tokens, i,
+                          {"cho biết", "cho hay", "thông tin", "quyết định", "ban hành"}) ||
+         IsOneOf(tokens[i], {"vừa"});
 }
 
 bool StartsWithAny(const std::vector<Token>& tokens, const Sentence& sentence,
@@ -97,13 +96,11 @@ Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, s
     }
     // "Ban tổ chức" is a committee, not an act of organising.
     if ((MatchesPhrase(tokens, i, "tổ chức") && !(i > begin && tokens[i - 1].lower == "ban")) ||
-        MatchesPhrase(tokens, i, "diễn ra") || MatchesPhrase(tokens, i, "làm lễ") ||
-        MatchesPhrase(tokens, i, "khai mạc")) {
+        MatchesAnyPhrase(tokens, i, {"diễn ra", "làm lễ", "khai mạc"})) {
       organised = true;
     }
     // Plans and requests are not events that happened.
-    if (MatchesPhrase(tokens, i, "yêu cầu") || MatchesPhrase(tokens, i, "kế hoạch") ||
-        MatchesPhrase(tokens, i, "dự kiến") || MatchesPhrase(tokens, i, "đề nghị") ||
+    if (MatchesAnyPhrase(tokens, i, {"yêu cầu", "kế hoạch", "dự kiến", "đề nghị"}) ||
         IsOneOf(tokens[i], {"sẽ"})) {
       planned = true;
     }
@@ -217,7 +214,7 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
   const size_t begin = sentence.first_token;
   const size_t end = sentence.last_token;
   for (size_t i = begin; i < end; ++i) {
-    const bool verb = MatchesPhrase(tokens, i, "tổ chức") || MatchesPhrase(tokens, i, "làm lễ");
+    const bool verb = MatchesAnyPhrase(tokens, i, {"tổ chức", "làm lễ"});
     if (!verb) continue;
     // "được X tổ chức" / "do X tổ chức".
     size_t k = i;
@@ -345,11 +342,11 @@ std::optional<EventKind> GatheringAt(const std::vector<Token>& tokens, size_t i,
     if (i > 0 && IsOneOf(tokens[i - 1], {"tuần", "ngày", "nghỉ", "lễ"})) return std::nullopt;
     return EventKind::kCeremony;
   }
-  if (MatchesPhrase(tokens, i, "mít tinh") || MatchesPhrase(tokens, i, "gặp mặt")) {
+  if (MatchesAnyPhrase(tokens, i, {"mít tinh", "gặp mặt"})) {
     return EventKind::kCeremony;
   }
   // "tổ chức tổng kết": a review meeting; "phát biểu tổng kết" is only a speech.
-  if ((MatchesPhrase(tokens, i, "tổng kết") || MatchesPhrase(tokens, i, "sơ kết")) && i >= 2 &&
+  if ((MatchesAnyPhrase(tokens, i, {"tổng kết", "sơ kết"})) && i >= 2 &&
       MatchesPhrase(tokens, i - 2, "tổ chức")) {
     return EventKind::kConference;
   }

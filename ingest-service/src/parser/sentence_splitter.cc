@@ -33,11 +33,9 @@ bool IsSentenceOpener(const std::vector<Token>& tokens, size_t i) {
                "chiều", "tối",  "trưa",  "được", "cũng", "tuy",   "khi",   "nhằm", "đến"})) {
     return true;
   }
-  return i + 1 < tokens.size() &&
-         (MatchesPhrase(tokens, i, "nhân dịp") || MatchesPhrase(tokens, i, "phát biểu") ||
-          MatchesPhrase(tokens, i, "đồng chí") || MatchesPhrase(tokens, i, "dịp này") ||
-          MatchesPhrase(tokens, i, "bên cạnh") || MatchesPhrase(tokens, i, "đặc biệt") ||
-          MatchesPhrase(tokens, i, "vừa qua"));
+  return i + 1 < tokens.size() && (MatchesAnyPhrase(tokens, i,
+                                                    {"nhân dịp", "phát biểu", "đồng chí", "dịp này",
+                                                     "bên cạnh", "đặc biệt", "vừa qua"}));
 }
 
 // A caption glued to the next sentence ends in a lower-case word, a number or an acronym ("VN").

@@ -73,6 +73,15 @@ inline bool MatchesPhrase(const std::vector<Token>& tokens, size_t i, std::strin
   return false;
 }
 
+// True when one of `phrases` starts at tokens[i].
+inline bool MatchesAnyPhrase(const std::vector<Token>& tokens, size_t i,
+                             std::initializer_list<std::string_view> phrases) {
+  for (std::string_view phrase : phrases) {
+    if (MatchesPhrase(tokens, i, phrase)) return true;
+  }
+  return false;
+}
+
 // Number of tokens `phrase` spans (its space-separated words).
 size_t PhraseLength(std::string_view phrase);
 
