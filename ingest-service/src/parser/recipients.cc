@@ -216,10 +216,10 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       // A body named after its head word: "Trường tiểu học Nguyễn Huệ", "Bệnh viện Nhi Trung ương".
       std::string name;
       size_t head_length = 0;
-      size_t noun_length = 0;
+      size_t word_count = 0;
       // "hội viên Liên Chi hội ...": a recipient noun that starts like a body's head word.
       const bool noun_first = IsOrganisationHead(tokens, i, head_length) &&
-                              RecipientNoun(tokens, i, noun_length) && noun_length > head_length;
+                              RecipientNoun(tokens, i, word_count) && word_count > head_length;
       const size_t after = noun_first ? i : ReadOrganisationName(tokens, i, end, name);
       if (after > i + 1 && after <= end) {
         bool capitalised = false;
