@@ -212,6 +212,18 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
   return issuer;
 }
 
+// The first person named in tokens[first, last): a family name and the capitalised words after it
+// ("Phó Thủ tướng Phạm Gia Khiêm" → "Phạm Gia Khiêm"). Empty when none.
+std::string PresenterIn(const std::vector<Token>& tokens, size_t first, size_t last) {
+  for (size_t i = first; i + 1 < last; ++i) {
+    if (!IsFamilyName(tokens[i]) || !tokens[i + 1].capitalised) continue;
+    std::string name;
+    ReadPersonName(tokens, i, last, name);
+    return name;
+  }
+  return "";
+}
+
 // "thay mặt X, ..." / "thừa ủy quyền của X": the award is X's.
 std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin, size_t end,
                                  const IssuerContext& context) {
@@ -312,6 +324,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
   bool previous_conferred = false;
   std::optional<Issuer> previous_issuer;
   std::vector<RecipientGroup> previous_groups;
+  std::string previous_presenter;  // one hand gives a whole list of awards
   for (size_t m = 0; m < mentions.size(); ++m) {
     const AwardMention& mention = mentions[m];
     const size_t previous_end = std::max(m > 0 ? mentions[m - 1].last : begin, consumed_until);
@@ -460,6 +473,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     // Before the award: a passive clause's recipients and agent, or an active clause's subject.
     std::optional<Issuer> subject_issuer;
     std::vector<std::pair<size_t, size_t>> subject_parts;
+    std::string presenter;
     // Passive ("S được [A] tặng M", "S nhận M") unless a giving verb starts a later clause.
     bool passive = receive < mention.first;
     if (passive && giving < mention.first && giving > receive) {
@@ -516,9 +530,17 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         const Issuer agent = IssuerFromSubject(
             tokens, receive + 1, IssuerPhraseEnd(tokens, receive + 1, giving), context.issuer);
         if (!agent.canonical.empty()) subject_issuer = agent;
+        presenter = PresenterIn(tokens, receive + 1, giving);
       }
     } else if (giving < mention.first) {
       subject_parts = SubjectParts(tokens, scope_begin, giving);
+      // "Ông Văn Ngọc Sen, Phó chủ tịch ..., trao": the person handing it over.
+      size_t subject_first = giving;
+      while (subject_first > scope_begin && tokens[subject_first - 1].text != ";" &&
+             tokens[subject_first - 1].text != "." && subject_first + kMaxIssuerWords > giving) {
+        --subject_first;
+      }
+      presenter = PresenterIn(tokens, subject_first, giving);
       if (groups.empty()) {
         // "trao tặng Học viện Kỹ thuật Mật mã Huân chương ...": the recipient sits between.
         size_t k = giving;
@@ -598,6 +620,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       groups[0].names.resize(1);
     }
     if (!groups.empty() && !award_count) previous_groups = groups;
+    if (!presenter.empty()) previous_presenter = presenter;
     if (groups.empty()) groups.emplace_back();
     for (const Issuer& issuer : issuers) {
       for (const RecipientGroup& group : groups) {
@@ -610,6 +633,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         candidate.award.count = group.count;
         if (award_count && groups.size() == 1) candidate.award.count = award_count;
         candidate.award.recipients = group.names;
+        candidate.award.presenter = presenter.empty() ? previous_presenter : presenter;
         candidate.recipient_noun = group.noun;
         candidate.generic = mention.generic;
         candidate.specific_name = mention.specific_name;
