@@ -37,7 +37,6 @@ int main(int argc, char** argv) {
     return 1;
   }
   laurel::ingest::PgArticleRepository repository(pool);
-  const laurel::ingest::Ingestor ingestor(repository, {});
   const laurel::synthetic::ArticleGenerator generator({.seed = absl::GetFlag(FLAGS_seed)});
 
   const int64_t first = absl::GetFlag(FLAGS_first);
@@ -61,7 +60,7 @@ int main(int argc, char** argv) {
           request.set_text(synthetic.text);
           request.set_url(synthetic.url);
           request.set_source(synthetic.source);
-          auto article = ingestor.Prepare(request);
+          auto article = laurel::ingest::PrepareArticle(request, {});
           if (!article.ok()) {
             std::fprintf(stderr, "article %ld: %s\n", i, article.status().ToString().c_str());
             failed = true;

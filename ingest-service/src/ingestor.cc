@@ -11,13 +11,14 @@ namespace laurel::ingest {
 
 absl::StatusOr<v1::IngestArticleResponse> Ingestor::Ingest(
     const v1::IngestArticleRequest& request) const {
-  auto article = Prepare(request);
+  auto article = PrepareArticle(request, limits_);
   if (!article.ok()) return article.status();
   return repository_.Insert(*article);
 }
 
-absl::StatusOr<NewArticle> Ingestor::Prepare(const v1::IngestArticleRequest& request) const {
-  if (absl::Status status = ValidateIngestRequest(request, limits_); !status.ok()) return status;
+absl::StatusOr<NewArticle> PrepareArticle(const v1::IngestArticleRequest& request,
+                                          const RequestLimits& limits) {
+  if (absl::Status status = ValidateIngestRequest(request, limits); !status.ok()) return status;
 
   auto parsed = parser::ParseArticle(request.text());
   if (!parsed.ok()) {

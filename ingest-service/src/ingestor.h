@@ -7,6 +7,11 @@
 
 namespace laurel::ingest {
 
+// Validates and parses a request into the article to store, without storing it: bulk writers
+// prepare many and store them with ArticleRepository::InsertBatch.
+absl::StatusOr<NewArticle> PrepareArticle(const v1::IngestArticleRequest& request,
+                                          const RequestLimits& limits);
+
 // Turns one submitted article into stored records: validate, parse, store — or, for an article
 // already stored, answer with what was stored the first time.
 class Ingestor {
@@ -15,10 +20,6 @@ class Ingestor {
       : repository_(repository), limits_(limits) {}
 
   absl::StatusOr<v1::IngestArticleResponse> Ingest(const v1::IngestArticleRequest& request) const;
-
-  // Validates and parses a request into the article to store, without storing it: bulk writers
-  // prepare many and store them with ArticleRepository::InsertBatch.
-  absl::StatusOr<NewArticle> Prepare(const v1::IngestArticleRequest& request) const;
 
  private:
   ArticleRepository& repository_;

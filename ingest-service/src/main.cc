@@ -9,9 +9,11 @@
 #include "common/json_log.h"
 #include "common/migrator.h"
 #include "common/pg_pool.h"
+#include "ingest-service/src/admin_grpc_service.h"
 #include "ingest-service/src/ingest_grpc_service.h"
 #include "ingest-service/src/ingestor.h"
 #include "ingest-service/src/pg_article_repository.h"
+#include "ingest-service/src/reparser.h"
 
 ABSL_FLAG(std::string, listen, "0.0.0.0:50051", "HOST:PORT to serve gRPC on.");
 ABSL_FLAG(int64_t, max_article_bytes, 1 << 20, "Largest article text accepted, in bytes.");
@@ -31,11 +33,13 @@ int main(int argc, char** argv) {
   limits.max_text_bytes = absl::GetFlag(FLAGS_max_article_bytes);
   laurel::ingest::Ingestor ingestor(repository, limits);
   laurel::ingest::IngestGrpcService service(ingestor);
+  laurel::ingest::Reparser reparser(repository);
+  laurel::ingest::AdminGrpcService admin(reparser);
 
   laurel::GrpcServerOptions options;
   options.listen = absl::GetFlag(FLAGS_listen);
-  options.services = {&service};
-  options.health_names = {"laurel.v1.IngestService"};
+  options.services = {&service, &admin};
+  options.health_names = {"laurel.v1.IngestService", "laurel.v1.AdminService"};
   options.max_receive_message_bytes = static_cast<int>(limits.max_text_bytes) + (64 << 10);
   auto server = laurel::GrpcServer::Start(options);
   if (!server.ok()) {

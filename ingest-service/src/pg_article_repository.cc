@@ -59,64 +59,6 @@ DELETE FROM laurel_staged_awards a USING laurel_staged_articles s
 WHERE s.id = a.article_id AND NOT s.created;
 )sql";
 
-// Staged events and awards into the stored tables. Each event is matched with the reports already
-// stored (and those of the same batch) by event_fingerprint(): a new fingerprint makes a distinct
-// event whose first report is this one, a known one adds a mention. An award is counted when it was
-// given at no event or at the first report of its event.
-constexpr char kInsertStagedRecords[] = R"sql(
-UPDATE laurel_staged_events e SET fingerprint = fp.fingerprint
-FROM (
-  SELECT e.id,
-         event_fingerprint(e.date_year, e.date_month, e.date_day, e.province, e.organizer,
-                           COALESCE(array_agg(g.key ORDER BY g.key) FILTER (WHERE a.id IS NOT NULL),
-                                    '{}')) AS fingerprint
-  FROM laurel_staged_events e
-  LEFT JOIN laurel_staged_awards a ON a.event_id = e.id
-  CROSS JOIN LATERAL (SELECT award_group_key(a.award_type, a.award_name, a.issuer,
-                                             a.recipient_kind, a.recipient_count) AS key) g
-  GROUP BY e.id, e.date_year, e.date_month, e.date_day, e.province, e.organizer
-) fp
-WHERE fp.id = e.id;
-WITH upserted AS (
-  INSERT INTO distinct_events AS d (fingerprint, first_event_id, mention_count)
-  SELECT fingerprint, min(id), count(DISTINCT article_id) FROM laurel_staged_events
-  WHERE fingerprint IS NOT NULL
-  GROUP BY fingerprint
-  ORDER BY fingerprint
-  ON CONFLICT (fingerprint) DO UPDATE SET mention_count = d.mention_count + EXCLUDED.mention_count
-  RETURNING id, fingerprint
-)
-UPDATE laurel_staged_events e SET distinct_event_id = upserted.id
-FROM upserted WHERE e.fingerprint = upserted.fingerprint;
-WITH own AS (
-  INSERT INTO distinct_events (first_event_id, mention_count)
-  SELECT id, 1 FROM laurel_staged_events WHERE fingerprint IS NULL ORDER BY id
-  RETURNING id, first_event_id
-)
-UPDATE laurel_staged_events e SET distinct_event_id = own.id
-FROM own WHERE own.first_event_id = e.id;
-INSERT INTO events (id, article_id, ordinal, kind, date_year, date_month, date_day, province,
-                    current_province, organizer, movement, period_start_year, period_end_year,
-                    span_begin, span_end, confidence, distinct_event_id)
-OVERRIDING SYSTEM VALUE
-SELECT id, article_id, ordinal, kind, date_year, date_month, date_day, province, current_province,
-       organizer, movement, period_start_year, period_end_year, span_begin, span_end, confidence,
-       distinct_event_id
-FROM laurel_staged_events
-ORDER BY id;
-INSERT INTO awards (id, article_id, event_id, ordinal, award_type, award_name, issuer, issuer_level,
-                    recipient_kind, recipient_count, recipients, presenter, span_begin, span_end,
-                    confidence, counted)
-OVERRIDING SYSTEM VALUE
-SELECT a.id, a.article_id, a.event_id, a.ordinal, a.award_type, a.award_name, a.issuer,
-       a.issuer_level, a.recipient_kind, a.recipient_count, a.recipients, a.presenter, a.span_begin,
-       a.span_end, a.confidence, a.event_id IS NULL OR d.first_event_id = a.event_id
-FROM laurel_staged_awards a
-LEFT JOIN laurel_staged_events e ON e.id = a.event_id
-LEFT JOIN distinct_events d ON d.id = e.distinct_event_id
-ORDER BY a.id;
-)sql";
-
 constexpr char kCreatedArticles[] = "SELECT id FROM laurel_staged_articles WHERE created";
 
 constexpr char kStagedOutcome[] =
@@ -139,7 +81,7 @@ std::vector<Outcome> WriteArticles(pqxx::transaction_base& transaction,
   for (size_t i = 0; i < articles.size(); ++i) staged.push_back({ids[i], articles[i]});
   StageArticles(transaction, staged);
   static const std::string* const kWrite = new std::string(
-      absl::StrCat(kInsertStagedArticles, kInsertStagedRecords,
+      absl::StrCat(kInsertStagedArticles, kFingerprintStagedEvents, kStoreStagedRecords,
                    RollupMaintenanceSql(kCreatedArticles, +1), ";\n", kStagedOutcome));
   std::vector<Outcome> outcomes;
   outcomes.reserve(articles.size());

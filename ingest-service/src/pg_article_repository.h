@@ -18,6 +18,9 @@ class PgArticleRepository : public ArticleRepository {
   absl::StatusOr<v1::IngestArticleResponse> Insert(const NewArticle& article) override;
   absl::StatusOr<std::vector<StoredArticle>> InsertBatch(
       const std::vector<NewArticle>& articles) override;
+  // In pg_article_reparse.cc.
+  absl::StatusOr<ReparseOutcome> Reparse(const ReparseSelection& selection,
+                                         const TextParser& parse) override;
 
  private:
   PgPool& pool_;

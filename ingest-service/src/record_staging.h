@@ -30,4 +30,14 @@ std::vector<int64_t> AllocateArticleIds(pqxx::transaction_base& transaction, siz
 // laurel_staged_awards.
 void StageArticles(pqxx::transaction_base& transaction, const std::vector<StagedArticle>& articles);
 
+// Computes event_fingerprint() of every staged event from it and its staged awards.
+extern const char kFingerprintStagedEvents[];
+
+// Moves the fingerprinted staged events and awards into the stored tables (the staged articles must
+// be stored already). Each event joins the distinct event of its fingerprint, stored or of the same
+// batch: a new fingerprint makes a distinct event whose first report is this one, a known one adds
+// a mention. An award is counted when it was given at no event or at the first report of its event.
+// Several statements, for one round trip.
+extern const char kStoreStagedRecords[];
+
 }  // namespace laurel::ingest

@@ -406,7 +406,6 @@ ingest::NewArticle BuiltArticle(int index, synthetic::Random& random) {
 TEST_F(StatisticsPropertyTest, EveryStatisticMatchesBruteForceAndACountInTheTest) {
   synthetic::Random random(20240601);
   const synthetic::ArticleGenerator generator({.seed = 99, .restated_event_percent = 25});
-  const ingest::Ingestor ingestor(*articles_, {});
   std::vector<ingest::NewArticle> articles;
   for (int i = 0; i < kSyntheticArticles; ++i) {
     const synthetic::SyntheticArticle synthetic = generator.Generate(i);
@@ -414,7 +413,7 @@ TEST_F(StatisticsPropertyTest, EveryStatisticMatchesBruteForceAndACountInTheTest
     request.set_text(synthetic.text);
     request.set_url(synthetic.url);
     request.set_source(synthetic.source);
-    auto article = ingestor.Prepare(request);
+    auto article = ingest::PrepareArticle(request, {});
     ASSERT_TRUE(article.ok()) << article.status();
     articles.push_back(std::move(*article));
     // Resubmissions must change nothing.
