@@ -9,6 +9,16 @@
 namespace laurel::query {
 namespace {
 
+// A prepared statement's name for `sql`: FNV-1a of the text, so one text always gets one name.
+std::string StatementName(const std::string& sql) {
+  uint64_t hash = 1469598103934665603ULL;
+  for (const unsigned char byte : sql) {
+    hash ^= byte;
+    hash *= 1099511628211ULL;
+  }
+  return absl::StrCat("statistics_", absl::Hex(hash));
+}
+
 void ReadMetrics(const pqxx::row& row, int first, v1::StatisticsRow* out) {
   out->set_award_records(row[first].as<int64_t>());
   out->set_recipients(row[first + 1].as<int64_t>());
@@ -25,10 +35,18 @@ absl::StatusOr<v1::GetAwardStatisticsResponse> PgQueryRepository::GetAwardStatis
   auto statistics = BuildStatisticsSql(request, source_);
   if (!statistics.ok()) return statistics.status();
   v1::GetAwardStatisticsResponse response;
+  const bool from_rollup = statistics->served_from != "award_facts";
   absl::Status status = pool_.WithConnection([&](pqxx::connection& connection) {
-    pqxx::read_transaction transaction(connection);
-    const pqxx::result rows = transaction.exec_params(
-        statistics->sql, pqxx::prepare::make_dynamic_params(statistics->params));
+    // One statement sees one snapshot; without BEGIN and COMMIT it is one round trip.
+    pqxx::nontransaction transaction(connection);
+    const auto params = pqxx::prepare::make_dynamic_params(statistics->params);
+    // A rollup is read in well under a millisecond, less than planning the query takes: those
+    // queries are prepared once per connection (named by their text; a shape of request is one
+    // text). Scans of the stored records are planned afresh, for their parameters.
+    const std::string name = from_rollup ? StatementName(statistics->sql) : "";
+    if (from_rollup) connection.prepare(name, statistics->sql);
+    const pqxx::result rows = from_rollup ? transaction.exec_prepared(name, params)
+                                          : transaction.exec_params(statistics->sql, params);
     for (const pqxx::row& row : rows) {
       const bool is_total = row[row.size() - 1].as<bool>();
       v1::StatisticsRow* out = is_total ? response.mutable_total() : response.add_rows();
