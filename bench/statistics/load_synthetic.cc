@@ -12,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "bench/synthetic/article_generator.h"
+#include "bench/synthetic/ingest_request.h"
 #include "common/database_flags.h"
 #include "common/env_flags.h"
 #include "common/migrator.h"
@@ -56,10 +57,7 @@ int main(int argc, char** argv) {
         std::vector<laurel::ingest::NewArticle> articles;
         for (int64_t i = from; i < std::min(end, from + batch); ++i) {
           const laurel::synthetic::SyntheticArticle synthetic = generator.Generate(i);
-          laurel::v1::IngestArticleRequest request;
-          request.set_text(synthetic.text);
-          request.set_url(synthetic.url);
-          request.set_source(synthetic.source);
+          const auto request = laurel::synthetic::IngestRequestFor(synthetic);
           auto article = laurel::ingest::PrepareArticle(request, {});
           if (!article.ok()) {
             std::fprintf(stderr, "article %ld: %s\n", i, article.status().ToString().c_str());

@@ -9,9 +9,10 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
-#include "bench/synthetic/calendar.h"
+#include "absl/time/civil_time.h"
 #include "bench/synthetic/random.h"
 #include "bench/synthetic/vocabulary.h"
+#include "ingest-service/src/parser/dates.h"
 #include "ingest-service/src/parser/gazetteer.h"
 
 namespace laurel::synthetic {
@@ -31,6 +32,19 @@ constexpr int kFirstYear = 2015;
 constexpr int kLastYear = 2026;
 constexpr int kLookBack = 50;  // how far back a restating article looks for its ceremony
 constexpr int kUtcOffsetMinutes = 7 * 60;
+
+// ---------------------------------------------------------------------------------------------
+// Dates.
+
+absl::CivilDay Civil(const Date& date) { return absl::CivilDay(date.year, date.month, date.day); }
+
+int DaysInMonth(int year, int month) {
+  return (absl::CivilDay(absl::CivilMonth(year, month) + 1) - 1).day();
+}
+
+bool OnOrAfter(const Date& date, int year, int month, int day) {
+  return Civil(date) >= absl::CivilDay(year, month, day);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Places and people.
@@ -478,7 +492,7 @@ Ceremony MakeCeremony(uint64_t seed, uint64_t origin) {
 std::string DayPhrase(const Date& event, const Date& published, Random& random) {
   static const char* const kParts[] = {"Sáng", "Chiều", "Tối"};
   const char* part = kParts[random.Below(3)];
-  if (DaysFromCivil(event) == DaysFromCivil(published) && random.Percent(20)) {
+  if (event == published && random.Percent(20)) {
     return absl::StrFormat("%s nay (%d/%d)", part, event.day, event.month);
   }
   switch (random.Below(3)) {
@@ -492,11 +506,13 @@ std::string DayPhrase(const Date& event, const Date& published, Random& random) 
 }
 
 std::string DateLine(const Date& date, int hour, int minute, Random& random) {
-  static const char* const kWeekdays[] = {"Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư",
-                                          "Thứ năm",  "Thứ sáu", "Thứ bảy"};
+  // In absl::Weekday order: Monday first.
+  static const char* const kWeekdays[] = {"Thứ hai", "Thứ ba",  "Thứ tư",  "Thứ năm",
+                                          "Thứ sáu", "Thứ bảy", "Chủ nhật"};
   switch (random.Below(4)) {
     case 0:
-      return absl::StrFormat("%s, %02d/%02d/%d - %02d:%02d", kWeekdays[Weekday(date)], date.day,
+      return absl::StrFormat("%s, %02d/%02d/%d - %02d:%02d",
+                             kWeekdays[static_cast<int>(absl::GetWeekday(Civil(date)))], date.day,
                              date.month, date.year, hour, minute);
     case 1:
       return absl::StrFormat("%02d/%02d/%d %02d:%02d GMT+7", date.day, date.month, date.year, hour,
@@ -776,12 +792,9 @@ void AddExpectedAwards(const Ceremony& ceremony, parser::ParsedArticle& article)
   }
 }
 
-int64_t UnixSeconds(const Date& date, int hour, int minute) {
-  return DaysFromCivil(date) * 86400 + hour * 3600 + minute * 60 - kUtcOffsetMinutes * 60;
-}
-
 void SetPublished(const Date& date, int hour, int minute, parser::ParsedArticle& article) {
-  article.published_at = parser::PublishedAt{UnixSeconds(date, hour, minute), kUtcOffsetMinutes};
+  const parser::DateTime local{date, hour, minute, 0, kUtcOffsetMinutes};
+  article.published_at = parser::PublishedAt{parser::ToUnixSeconds(local), kUtcOffsetMinutes};
 }
 
 std::string Article(const std::string& date_line, const std::string& title,
@@ -828,7 +841,7 @@ SyntheticArticle ArticleGenerator::Generate(uint64_t index) const {
 
   article.event_origin = EventOrigin(index);
   const Ceremony ceremony = MakeCeremony(options_.seed, article.event_origin);
-  const Date published = CivilFromDays(DaysFromCivil(ceremony.date) + random.Below(3));
+  const Date published = parser::AddDays(ceremony.date, random.Below(3));
   const Place place = PlaceOn(ceremony.province_index, published);
   SetPublished(published, hour, minute, article.expected);
   article.expected.title = Title(ceremony, place);

@@ -10,6 +10,7 @@
 #include "absl/flags/flag.h"
 #include "absl/strings/str_format.h"
 #include "bench/synthetic/article_generator.h"
+#include "bench/synthetic/ingest_request.h"
 #include "common/env_flags.h"
 #include "google/protobuf/util/json_util.h"
 #include "laurel/v1/ingest_article_request.pb.h"
@@ -62,10 +63,7 @@ int main(int argc, char** argv) {
   for (int64_t i = first; i < first + absl::GetFlag(FLAGS_count); ++i) {
     const laurel::synthetic::SyntheticArticle article = generator.Generate(i);
     if (format == "jsonl") {
-      laurel::v1::IngestArticleRequest request;
-      request.set_text(article.text);
-      request.set_url(article.url);
-      request.set_source(article.source);
+      const auto request = laurel::synthetic::IngestRequestFor(article);
       std::string json;
       if (!google::protobuf::util::MessageToJsonString(request, &json).ok()) return 1;
       *lines << json << '\n';

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/civil_time.h"
 #include "common/enum_codes.h"
 #include "common/grpc_status.h"
 
@@ -16,9 +17,7 @@ absl::Status InvalidFilter(absl::string_view field, std::string message) {
 }
 
 int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
+  return (absl::CivilDay(absl::CivilMonth(year, month) + 1) - 1).day();
 }
 
 // A possibly partial date as the bound it means: the earliest day it covers for a lower bound, the

@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "bench/synthetic/article_generator.h"
+#include "bench/synthetic/ingest_request.h"
 #include "common/rollups.h"
 #include "gtest/gtest.h"
 #include "ingest-service/src/ingestor.h"
@@ -86,10 +87,7 @@ std::vector<NewArticle> Articles(bool outdated) {
   std::vector<NewArticle> articles;
   for (int i = 0; i < kArticles; ++i) {
     const synthetic::SyntheticArticle synthetic = generator.Generate(i);
-    v1::IngestArticleRequest request;
-    request.set_text(synthetic.text);
-    request.set_url(synthetic.url);
-    request.set_source(synthetic.source);
+    const auto request = synthetic::IngestRequestFor(synthetic);
     auto article = PrepareArticle(request, {});
     EXPECT_TRUE(article.ok()) << article.status();
     if (outdated && i % 4 != 3) {

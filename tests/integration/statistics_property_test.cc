@@ -14,8 +14,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/civil_time.h"
 #include "bench/synthetic/article_generator.h"
-#include "bench/synthetic/calendar.h"
+#include "bench/synthetic/ingest_request.h"
 #include "bench/synthetic/random.h"
 #include "common/enum_codes.h"
 #include "gtest/gtest.h"
@@ -71,10 +72,10 @@ void AddStored(const ingest::NewArticle& article, int64_t article_number, Model&
                std::map<std::string, std::string>& units_by_fingerprint) {
   const ingest::UnstoredRecords& records = article.records;
   const auto& published = records.article.published_at();
-  parser::Date local;
+  absl::CivilDay local;
   if (records.article.has_published_at()) {
-    local = synthetic::CivilFromDays(
-        (published.seconds() + records.published_utc_offset_minutes * 60) / 86400);
+    local = absl::CivilDay(1970, 1, 1) +
+            (published.seconds() + records.published_utc_offset_minutes * 60) / 86400;
   }
   std::vector<std::string> event_units(records.events.size());
   std::vector<bool> counted_event(records.events.size());
@@ -121,7 +122,8 @@ void AddStored(const ingest::NewArticle& article, int64_t article_number, Model&
       fact.day = event.date().day();
     }
     if (fact.year == 0 && records.article.has_published_at()) {
-      fact.year = local.year, fact.month = local.month, fact.day = local.day;
+      fact.year = static_cast<int>(local.year()), fact.month = local.month(),
+      fact.day = local.day();
     }
     fact.keys[v1::DIMENSION_PROVINCE] = fact.province;
     fact.keys[v1::DIMENSION_CURRENT_PROVINCE] = fact.current_province;
@@ -370,7 +372,8 @@ ingest::NewArticle BuiltArticle(int index, synthetic::Random& random) {
   article.source = random.Pick(std::vector<std::string>{"Báo A", "Báo B", ""});
   article.parser_version = 1;
   if (!random.Percent(10)) {
-    const int64_t day = synthetic::DaysFromCivil({2019, 1, 1}) + random.Below(1200);
+    const int64_t day =
+        (absl::CivilDay(2019, 1, 1) - absl::CivilDay(1970, 1, 1)) + random.Below(1200);
     article.records.article.mutable_published_at()->set_seconds(day * 86400 + random.Below(86400));
     article.records.published_utc_offset_minutes = 420;
   }
@@ -409,10 +412,7 @@ TEST_F(StatisticsPropertyTest, EveryStatisticMatchesBruteForceAndACountInTheTest
   std::vector<ingest::NewArticle> articles;
   for (int i = 0; i < kSyntheticArticles; ++i) {
     const synthetic::SyntheticArticle synthetic = generator.Generate(i);
-    v1::IngestArticleRequest request;
-    request.set_text(synthetic.text);
-    request.set_url(synthetic.url);
-    request.set_source(synthetic.source);
+    const auto request = synthetic::IngestRequestFor(synthetic);
     auto article = ingest::PrepareArticle(request, {});
     ASSERT_TRUE(article.ok()) << article.status();
     articles.push_back(std::move(*article));
