@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The statistics benchmark: bench/statistics/run.sh [ARTICLES]
 #
-# Loads ARTICLES synthetic articles (default 1,000,000; seed 1) into the database
-# laurel_bench_<ARTICLES> on the private PostgreSQL through the bulk write path (generator -> parser ->
-# InsertBatch), once: a re-run finds them stored and goes straight to timing. Then starts a
-# query-service on that database and prints p50/p99 of typical GetAwardStatistics calls next to the
-# SELECT it runs on its rollup and the same question asked of the stored records.
+# Installs and builds what is missing (as scripts/demo.sh does), then loads ARTICLES synthetic articles
+# (default 1,000,000; seed 1) into the database laurel_bench_<ARTICLES> on the private PostgreSQL
+# through the bulk write path (generator -> parser -> InsertBatch), once: a re-run finds them stored and
+# goes straight to timing. Then starts a query-service on that database and prints p50/p99 of typical
+# GetAwardStatistics calls next to the SELECT it runs on its rollup and the same question asked of the
+# stored records.
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 
@@ -15,6 +16,8 @@ url="postgresql://postgres@127.0.0.1:$LAUREL_PG_PORT/$database"
 port=${LAUREL_BENCH_QUERY_PORT:-50062}
 bench="$LAUREL_BUILD_DIR/bench/statistics"
 
+laurel_install_packages
+laurel_build >/dev/null
 laurel_start_postgres
 laurel_create_database "$database"
 stored=0
