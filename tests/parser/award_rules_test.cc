@@ -210,5 +210,21 @@ TEST(AwardRulesTest, OrdinaryNewsHasNoAwards) {
   EXPECT_TRUE(article.events.empty());
 }
 
+TEST(AwardRulesTest, BadgesAreAwardsOfTheirOwn) {
+  const ParsedArticle article = MustParse(
+      Article("Tỉnh Đoàn Lào Cai đã trao huy hiệu \"Tuổi trẻ dũng cảm\" cho 2 đoàn viên."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].award_type, AwardType::kOther);
+  EXPECT_EQ(article.awards[0].award_name, "Huy hiệu Tuổi trẻ dũng cảm");
+  EXPECT_EQ(article.awards[0].count, 2);
+}
+
+TEST(AwardRulesTest, OrdersOfTheWarsDatedInTheirYearAreBackground) {
+  const ParsedArticle article = MustParse(
+      Article("Đơn vị đã được tặng thưởng Huân chương Giải phóng hạng Nhất năm 1966 và Huân chương "
+              "Thành đồng năm 1969."));
+  EXPECT_TRUE(article.awards.empty());
+}
+
 }  // namespace
 }  // namespace laurel::parser

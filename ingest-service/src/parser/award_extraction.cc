@@ -120,6 +120,7 @@ bool IsDeputyOrPerson(const std::vector<Token>& tokens, size_t i) {
 struct Issuer {
   std::string canonical;
   bool weak = false;
+  bool delegated = false;  // "thừa ủy quyền của X": X's award, whoever hands it over
 };
 
 // The subject of an active clause ending at `verb`: comma-separated bodies ("Hội đồng đội tỉnh, Sở
@@ -230,7 +231,8 @@ std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin,
   for (size_t i = begin; i + 2 < end; ++i) {
     size_t after = 0;
     if (MatchesPhrase(tokens, i, "thay mặt")) after = i + 2;
-    if (MatchesAnyPhrase(tokens, i, {"thừa ủy quyền", "thừa uỷ quyền"})) {
+    const bool delegated = MatchesAnyPhrase(tokens, i, {"thừa ủy quyền", "thừa uỷ quyền"});
+    if (delegated) {
       after = i + 3;
       if (after < end && tokens[after].lower == "của") ++after;
     }
@@ -239,6 +241,7 @@ std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin,
     while (stop < end && tokens[stop].text != "," && stop < after + kMaxIssuerWords) ++stop;
     Issuer issuer;
     issuer.canonical = CanonicalIssuer(PhraseText(tokens, after, stop), context);
+    issuer.delegated = delegated;
     if (!issuer.canonical.empty()) return issuer;
   }
   return std::nullopt;
@@ -264,8 +267,9 @@ bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, in
   // words on, years do not date the award.
   size_t merit_from = end;
   for (size_t i = begin; i < end && merit_from == end; ++i) {
-    if (MatchesPhrase(tokens, i, "thành tích") || IsOneOf(tokens[i], {"giải", "mùa"}))
-      merit_from = i;
+    // "Huân chương Giải phóng năm 1965" is dated by its year: "giải phóng" names no prize.
+    const bool prize = tokens[i].lower == "giải" && !MatchesPhrase(tokens, i, "giải phóng");
+    if (MatchesPhrase(tokens, i, "thành tích") || prize || tokens[i].lower == "mùa") merit_from = i;
   }
   for (const WrittenYear& year : FindYears(tokens, begin, merit_from)) {
     bool in_period = false;
@@ -587,8 +591,9 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       const bool presenter_only =
           issuers.empty() || std::all_of(issuers.begin(), issuers.end(),
                                          [](const Issuer& issuer) { return issuer.weak; });
-      if (presenter_only && on_behalf && !on_behalf->canonical.empty() &&
-          !IsStateAward(mention.type)) {
+      // "Thừa ủy quyền của Trung ương Đoàn, Tỉnh Đoàn trao ...": the body hands over another's.
+      if ((presenter_only || (on_behalf && on_behalf->delegated)) && on_behalf &&
+          !on_behalf->canonical.empty() && !IsStateAward(mention.type)) {
         issuers.assign(1, *on_behalf);
       }
     }

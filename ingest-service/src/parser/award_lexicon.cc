@@ -15,7 +15,7 @@ struct NamedForm {
 };
 
 // Orders and medals by name; the class ("hạng Nhì") is read separately.
-constexpr std::array<NamedForm, 14> kOrderNames = {{
+constexpr std::array<NamedForm, 17> kOrderNames = {{
     {"sao vàng", "Sao vàng"},
     {"hồ chí minh", "Hồ Chí Minh"},
     {"độc lập", "Độc lập"},
@@ -30,6 +30,10 @@ constexpr std::array<NamedForm, 14> kOrderNames = {{
     {"kháng chiến", "Kháng chiến"},
     {"chiến thắng", "Chiến thắng"},
     {"quân kỳ quyết thắng", "Quân kỳ quyết thắng"},
+    // Orders of the wars, still named in histories of the units that hold them.
+    {"giải phóng", "Giải phóng"},
+    {"thành đồng", "Thành đồng"},
+    {"chiến sĩ giải phóng", "Chiến sĩ giải phóng"},
 }};
 
 constexpr std::array<NamedForm, 6> kMedalNames = {{
@@ -203,12 +207,11 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
       "thầy", "nghệ",  "chiến", "lao",  "tập",  "đơn", "nsnd", "nsưt", "ngnd",  "ngưt"};
   if (!token.is_word || !kFirstWords->Contains(token.lower)) return std::nullopt;
   const std::string_view word = token.lower;
-  if (word == "huân" || word == "huy") {
+  const bool chuong = i + 1 < end && tokens[i + 1].lower == "chương";
+  // "huân, huy chương": the order half of a pair.
+  if (word == "huân" && !chuong) return std::nullopt;
+  if (word == "huân" || (word == "huy" && chuong)) {
     const bool order = word == "huân";
-    if (i + 1 >= end || tokens[i + 1].lower != "chương") {
-      // "huân, huy chương": the order half of a pair.
-      return std::nullopt;
-    }
     size_t k = i + 2;
     std::string name = order ? "Huân chương" : "Huy chương";
     const NamedForm* named =
@@ -231,9 +234,6 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     AwardMention mention = Mention(order ? AwardType::kOrder : AwardType::kMedal, name, i, k);
     mention.specific_name = specific || !rank.empty();
     return mention;
-  }
-  if (word == "huy" || (word == "huy" && i + 1 < end && tokens[i + 1].lower == "hiệu")) {
-    return std::nullopt;
   }
   if (MatchesPhrase(tokens, i, "huy hiệu")) {
     size_t k = i + 2;

@@ -17,6 +17,9 @@ struct IssuerContext {
   Date date;                // the article's date, for the province's name on it
   // The last district, commune... named in the article: "huyện" → "Thạch Hà".
   std::map<std::string, std::string> local_units;
+  // Bodies the article names in full, by head word: "trường" → "Trường THPT Hương Khê", for "nhà
+  // trường" and "công ty" without a name.
+  std::map<std::string, std::string> named_bodies;
   // Phrases already resolved in this article (owned by the caller; may be null). An article names
   // the same few authorities again and again.
   std::unordered_map<std::string, std::string>* resolved = nullptr;

@@ -106,6 +106,25 @@ std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens) 
   return units;
 }
 
+// "Trường THPT Hương Khê", "Công ty CP Licogi 14": the first school, company or hospital the
+// article names in full, for "nhà trường" and "công ty" standing alone.
+std::map<std::string, std::string> NamedBodies(const std::vector<Token>& tokens) {
+  std::map<std::string, std::string> bodies;
+  for (size_t i = 0; i + 2 < tokens.size(); ++i) {
+    if (!tokens[i].capitalised || !IsOneOf(tokens[i], {"trường", "công", "bệnh"})) continue;
+    std::string_view head = tokens[i].lower;
+    if (head != "trường") {
+      if (!MatchesAnyPhrase(tokens, i, {"công ty", "bệnh viện"})) continue;
+      head = head == "công" ? "công ty" : "bệnh viện";
+    }
+    std::string name;
+    if (ReadOrganisationName(tokens, i, tokens.size(), name) > i) {
+      bodies.emplace(std::string(head), name);
+    }
+  }
+  return bodies;
+}
+
 // The latest year the article writes, standing in for its date when it has none.
 int LatestYear(const std::vector<Token>& tokens) {
   int latest = 0;
@@ -163,6 +182,7 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   context.issuer.province_index = article_province;
   context.issuer.date = published.value_or(Date{});
   context.issuer.local_units = LocalUnits(tokens);
+  context.issuer.named_bodies = NamedBodies(tokens);
   std::unordered_map<std::string, std::string> resolved_issuers;
   context.issuer.resolved = &resolved_issuers;
   context.reference_year = published ? published->year : LatestYear(tokens);

@@ -27,6 +27,8 @@ bool IsSentenceOpener(const std::vector<Token>& tokens, size_t i) {
                   "hôm",   "sáng", "chiều", "tối",  "trưa", "được",  "cũng", "tuy",   "khi",
                   "nhằm",  "đến",  "nhân",  "phát", "đồng", "dịp",   "bên",  "đặc",   "vừa"};
   if (!kOpeners->Contains(token.lower)) return false;
+  // "Tuy nhiên" opens a sentence, "Tuy Hòa" and "Tuy An" are places.
+  if (token.lower == "tuy" && i + 1 < tokens.size() && tokens[i + 1].capitalised) return false;
   if (IsOneOf(token,
               {"tại",   "theo", "trong", "thay", "sau",  "trước", "đây",   "với",  "các", "những",
                "ông",   "bà",   "tham",  "dự",   "tới",  "cùng",  "ngoài", "hiện", "hôm", "sáng",
