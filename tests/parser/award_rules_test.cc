@@ -226,5 +226,45 @@ TEST(AwardRulesTest, OrdersOfTheWarsDatedInTheirYearAreBackground) {
   EXPECT_TRUE(article.awards.empty());
 }
 
+TEST(AwardRulesTest, ASingularNounThenANameIsOnePerson) {
+  const ParsedArticle article = MustParse(
+      Article("Bộ trưởng Bộ Công Thương đã trao bằng khen cho nữ nhân viên bưu điện huyện Cần Giờ "
+              "(TP.HCM) Lê Thị Mai vì đã trả lại tài sản. Tổng giám đốc tặng giấy khen cho cá nhân "
+              "đồng chí Vũ Văn Hùng."));
+  ASSERT_EQ(article.awards.size(), 2u);
+  for (const Award& award : article.awards) {
+    EXPECT_EQ(award.recipient_kind, RecipientKind::kIndividual);
+    EXPECT_EQ(award.count, 1);
+  }
+  EXPECT_EQ(article.awards[0].recipients, std::vector<std::string>{"Lê Thị Mai"});
+  EXPECT_EQ(article.awards[1].recipients, std::vector<std::string>{"Vũ Văn Hùng"});
+}
+
+TEST(AwardRulesTest, NamesListedAfterAPluralTitleAreCountedByName) {
+  const ParsedArticle article =
+      MustParse(Article("UBND tỉnh tặng bằng khen cho các chị: Lê Thị Hằng (xã An Bình), Phan Thị "
+                        "Lụa và Đỗ Thị Vân."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(article.awards[0].count, 3);
+}
+
+TEST(AwardRulesTest, ExamplesTakeTheKindOfTheNounAfterThem) {
+  const ParsedArticle article =
+      MustParse(Article("Hội Nông dân tỉnh tuyên dương 15 gương phụ nữ làm kinh tế giỏi."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(article.awards[0].count, 15);
+}
+
+TEST(AwardRulesTest, MembersOfANamedBodyAreNotTheBody) {
+  const ParsedArticle article = MustParse(
+      Article("Hội Nhà báo tỉnh trao kỷ niệm chương cho 12 hội viên thuộc Chi hội Báo Nhân Dân. "
+              "Ông Lê Văn Sáu trao kỷ niệm chương cho hội viên Chi hội Báo Nhân Dân."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(article.awards[0].count, 12);
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -3,6 +3,8 @@
 #include <array>
 #include <string_view>
 
+#include "ingest-service/src/parser/string_util.h"
+
 namespace laurel::parser {
 namespace {
 
@@ -392,7 +394,7 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
     std::string_view written;
     RecipientKind kind;
   };
-  static constexpr std::array<Noun, 77> kNouns = {{
+  static constexpr std::array<Noun, 78> kNouns = {{
       {"hộ gia đình", RecipientKind::kCollective},
       {"gia đình", RecipientKind::kCollective},
       {"tập thể", RecipientKind::kCollective},
@@ -416,6 +418,7 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
       {"bệnh viện", RecipientKind::kCollective},
       {"cá nhân", RecipientKind::kIndividual},
       {"người dân", RecipientKind::kIndividual},
+      {"nữ nhân viên", RecipientKind::kIndividual},
       {"người", RecipientKind::kIndividual},
       {"đồng chí", RecipientKind::kIndividual},
       {"cán bộ", RecipientKind::kIndividual},
@@ -478,6 +481,23 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
   }
   if (best == nullptr) return std::nullopt;
   length = PhraseLength(best->written);
+  // "20 gương phụ nữ tiêu biểu": the noun after "gương" says who the examples are; "tấm gương em
+  // Lan" only praises the person named.
+  size_t next_length = 0;
+  size_t honorific_length = 0;
+  if (best->kind == RecipientKind::kUnspecified && Contains(best->written, "gương") &&
+      !IsHonorific(tokens, i + length, honorific_length)) {
+    // "phụ nữ" alone may be a body ("Phụ nữ TP.HCM đón nhận ..."), after "gương" it is women.
+    if (MatchesPhrase(tokens, i + length, "phụ nữ")) {
+      length += 2;
+      return RecipientKind::kIndividual;
+    }
+    const std::optional<RecipientKind> next = RecipientNoun(tokens, i + length, next_length);
+    if (next && *next != RecipientKind::kUnspecified) {
+      length += next_length;
+      return next;
+    }
+  }
   return best->kind;
 }
 

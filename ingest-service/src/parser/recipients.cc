@@ -14,6 +14,7 @@ constexpr size_t kMaxOrganisationWords = 12;
 constexpr size_t kMaxItems = 24;
 constexpr size_t kMaxParentheticalTokens = 40;
 constexpr size_t kMaxLeadingWords = 3;
+constexpr size_t kMaxDescriptionWords = 12;
 
 bool IsSeparator(const Token& token) {
   return token.text == "," || token.lower == "và" || token.lower == "cùng" || token.text == ";";
@@ -45,6 +46,35 @@ bool StartsPlace(const std::vector<Token>& tokens, size_t i, size_t end) {
   const std::string_view lower(tokens[i].lower.data(), length);
   const std::vector<PlaceMention> places = FindPlaces(text, lower, 0, length);
   return !places.empty() && places.front().begin == 0;
+}
+
+// The person named after a singular recipient noun and a few words describing them, up to the
+// end of the item; returns the token after the name, or `i` when no one is named.
+size_t NameAfterDescription(const std::vector<Token>& tokens, size_t i, size_t end,
+                            std::string& name) {
+  for (size_t k = i; k < end && k < i + kMaxDescriptionWords; ++k) {
+    if (tokens[k].text == "(") {
+      k = std::max(k, SkipParenthetical(tokens, k, end) - 1);
+      continue;
+    }
+    if (!tokens[k].is_word || IsSeparator(tokens[k]) || EndsPhrase(tokens[k]) ||
+        IsOneOf(tokens[k], {"của", "có", "là", "đã", "được"})) {
+      return i;
+    }
+    size_t length = 0;
+    // "học sinh Trường THCS Nguyễn Du" names the school, not a person.
+    if (tokens[k].capitalised && IsOrganisationHead(tokens, k, length)) return i;
+    size_t after = k;
+    if (IsHonorific(tokens, k, length)) {
+      after = ReadPersonName(tokens, k + length, end, name);
+      if (after > k + length) return after;
+    } else if (IsFamilyName(tokens[k]) && k + 1 < end && tokens[k + 1].capitalised &&
+               !StartsPlace(tokens, k, end)) {
+      after = ReadPersonName(tokens, k, end, name);
+      if (after > k + 1) return after;
+    }
+  }
+  return i;
 }
 
 }  // namespace
@@ -126,6 +156,7 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
   size_t i = begin;
   size_t items = 0;
   size_t leading = 0;
+  bool listed_people = false;  // after "các chị:", names alone are people
   const auto add_name = [&](RecipientKind kind, std::string name, size_t first, size_t last) {
     if (named_group >= 0 && groups[named_group].kind == kind) {
       RecipientGroup& group = groups[named_group];
@@ -167,6 +198,17 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     if (!token.is_word || EndsPhrase(token)) break;
     // "mỗi gia đình được tuyên dương": each of a group already counted, not a new one.
     if (IsOneOf(token, {"mỗi", "từng"})) break;
+    // "cho các chị: Trần Thị Mỹ Hạnh, ...": the names that follow are the recipients.
+    size_t plural_honorific = 0;
+    if (IsOneOf(token, {"các", "những"}) && IsHonorific(tokens, i + 1, plural_honorific) &&
+        i + 1 + plural_honorific < end &&
+        (tokens[i + 1 + plural_honorific].text == ":" ||
+         IsFamilyName(tokens[i + 1 + plural_honorific]))) {
+      i += 1 + plural_honorific;
+      if (tokens[i].text == ":") ++i;
+      listed_people = true;
+      continue;
+    }
     if (MatchesPhrase(tokens, i, "đại diện")) {
       i += 2;
       if (MatchesPhrase(tokens, i, "gia đình")) i += 2;
@@ -248,8 +290,10 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       // A bare noun after the award is part of its name ("bằng khen lao động ưu tú"), not a
       // recipient.
       const bool bare_after_award = !plural && !introduced && groups.empty();
-      if (kind && !praises_person && !titled_person && !bare_after_award &&
-          !(k == i && IsOrganisationHead(tokens, k, other) && person_next)) {
+      size_t head_length = 0;
+      const bool body_named = k == i && IsOrganisationHead(tokens, k, head_length) &&
+                              head_length >= length && person_next;
+      if (kind && !praises_person && !titled_person && !bare_after_award && !body_named) {
         RecipientGroup group;
         group.kind = *kind;
         group.noun = JoinTokens(tokens, k, k + length);
@@ -258,8 +302,19 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
         // A singular pronoun-like noun ("cho em") is one person.
         if (!plural && IsOneOf(tokens[k], {"em", "cháu", "ông", "bà", "anh", "chị"}))
           group.count = 1;
-        groups.push_back(std::move(group));
-        consumed = k + length - i;
+        // "cá nhân đồng chí Phạm Văn Lý", "nữ nhân viên điện lực quận Hải Châu Trần Thị Anh": one
+        // person, described and then named.
+        std::string name;
+        const size_t named_end = plural || *kind != RecipientKind::kIndividual
+                                     ? k + length
+                                     : NameAfterDescription(tokens, k + length, end, name);
+        if (named_end > k + length) {
+          add_name(RecipientKind::kIndividual, name, i, named_end);
+          consumed = named_end - i;
+        } else {
+          groups.push_back(std::move(group));
+          consumed = k + length - i;
+        }
       } else if (praises_person) {
         i = k + length;
         continue;
@@ -295,7 +350,8 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       const bool after_name = named_group >= 0 && i > begin && tokens[i - 1].lower == "và";
       // "Hà Tĩnh có 76 học sinh": a province is nobody's name.
       const bool place = StartsPlace(tokens, i, end);
-      if (consumed == 0 && token.capitalised && !place && (IsFamilyName(token) || after_name)) {
+      if (consumed == 0 && token.capitalised && !place &&
+          (IsFamilyName(token) || after_name || listed_people)) {
         const size_t after = ReadPersonName(tokens, i, end, name);
         if (after > i + 1 || (after > i && after_name)) {
           add_name(after_name ? groups[named_group].kind : RecipientKind::kIndividual, name, i,
