@@ -266,5 +266,37 @@ TEST(AwardRulesTest, MembersOfANamedBodyAreNotTheBody) {
   EXPECT_EQ(article.awards[0].count, 12);
 }
 
+TEST(AwardRulesTest, EachGiverKeepsItsOwnListOfAwards) {
+  const ParsedArticle article = MustParse(Article(
+      "Nhân dịp này Hội Liên hiệp Phụ nữ Việt Nam đã trao 4 kỷ niệm chương tặng lãnh đạo Báo Tuổi "
+      "Trẻ và 2 bằng khen tặng cá nhân xuất sắc; Thông tấn xã Việt Nam trao 3 kỷ niệm chương tặng "
+      "lãnh đạo Hội và 2 bằng khen tặng các cá nhân của Hội."));
+  ASSERT_EQ(article.awards.size(), 4u);
+  EXPECT_EQ(article.awards[0].issuer, "Hội Liên hiệp Phụ nữ Việt Nam");
+  EXPECT_EQ(article.awards[1].issuer, "Hội Liên hiệp Phụ nữ Việt Nam");
+  EXPECT_EQ(article.awards[1].count, 2);
+  EXPECT_EQ(article.awards[3].issuer, "Thông tấn xã Việt Nam");
+  EXPECT_EQ(article.awards[3].count, 2);
+}
+
+TEST(AwardRulesTest, AnUncountedSummaryIsTheClassesGivenAfterIt) {
+  const ParsedArticle article = MustParse(Article(
+      "Nhân dịp này, Bệnh viện tỉnh tổ chức lễ đón nhận Huân chương Lao động tặng tập thể, cá nhân "
+      "có "
+      "thành tích xuất sắc. Phó Thủ tướng trao Huân chương Lao động hạng Ba cho Giám đốc Lê Văn An "
+      "và Huân chương Lao động hạng Nhì cho tập thể cán bộ Bệnh viện tỉnh."));
+  ASSERT_EQ(article.awards.size(), 2u);
+  EXPECT_EQ(TotalRecipients(article), 2);
+}
+
+TEST(AwardRulesTest, UncountedGroupsOfDifferentRolesAreDifferentRecords) {
+  const ParsedArticle article = MustParse(
+      Article("Đài Phát thanh tỉnh trao kỷ niệm chương cho các đơn vị phối hợp tổ chức giải chạy. "
+              "Giám đốc Đài trao kỷ niệm chương cho các đơn vị tài trợ."));
+  ASSERT_EQ(article.awards.size(), 2u);
+  EXPECT_FALSE(article.awards[0].count.has_value());
+  EXPECT_FALSE(article.awards[1].count.has_value());
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -179,6 +179,18 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
                          const IssuerContext& context) {
   Issuer issuer;
   if (first >= last) return issuer;
+  // "Nhân dịp này Tổng Liên đoàn ... đã trao": an adverbial without a comma before the subject.
+  if (IsAdverbialStart(tokens, first)) {
+    size_t head_length;
+    for (size_t k = first + 1; k < last; ++k) {
+      if (tokens[k].capitalised &&
+          (IsOrganisationHead(tokens, k, head_length) ||
+           IsOneOf(tokens[k], {"ubnd", "chủ", "thủ", "tổng", "bộ", "hđnd", "trung"}))) {
+        first = k;
+        break;
+      }
+    }
+  }
   // "Lãnh đạo Công an tỉnh Khánh Hòa trao ...": the leaders present on the body's behalf.
   if (MatchesPhrase(tokens, first, "lãnh đạo")) {
     issuer.canonical = CanonicalIssuer(PhraseText(tokens, first + 2, last), context);
@@ -613,7 +625,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       }
       if (issuers.size() > 1) issuers.resize(1);
     }
-    if (issuers.size() == 1 && !issuers[0].canonical.empty() && !issuers[0].weak) {
+    if (issuers.size() == 1 && !issuers[0].canonical.empty()) {
       previous_issuer = issuers[0];
     }
 
@@ -640,6 +652,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         candidate.award.recipients = group.names;
         candidate.award.presenter = presenter.empty() ? previous_presenter : presenter;
         candidate.recipient_noun = group.noun;
+        candidate.recipient_qualifier = group.qualifier;
         candidate.generic = mention.generic;
         candidate.specific_name = mention.specific_name;
         candidate.issuer_weak = issuer.weak || issuer.canonical.empty();

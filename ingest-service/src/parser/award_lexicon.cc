@@ -525,7 +525,12 @@ bool IsHonorific(const std::vector<Token>& tokens, size_t i, size_t& length) {
 }
 
 bool IsOrganisationHead(const std::vector<Token>& tokens, size_t i, size_t& length) {
-  static constexpr std::array<std::string_view, 49> kHeads = {"tổng liên đoàn",
+  static constexpr std::array<std::string_view, 54> kHeads = {"tổng liên đoàn",
+                                                              "thông tấn xã",
+                                                              "tỉnh ủy",
+                                                              "thành ủy",
+                                                              "đảng ủy",
+                                                              "mặt trận",
                                                               "tổng lđlđ",
                                                               "lđlđ",
                                                               "hđnd",

@@ -15,6 +15,7 @@ constexpr size_t kMaxItems = 24;
 constexpr size_t kMaxParentheticalTokens = 40;
 constexpr size_t kMaxLeadingWords = 3;
 constexpr size_t kMaxDescriptionWords = 12;
+constexpr size_t kMaxQualifierWords = 4;
 
 bool IsSeparator(const Token& token) {
   return token.text == "," || token.lower == "và" || token.lower == "cùng" || token.text == ";";
@@ -48,22 +49,29 @@ bool StartsPlace(const std::vector<Token>& tokens, size_t i, size_t end) {
   return !places.empty() && places.front().begin == 0;
 }
 
-// The person named after a singular recipient noun and a few words describing them, up to the
-// end of the item; returns the token after the name, or `i` when no one is named.
+// The person (or, for "tập thể", the body) named after a singular recipient noun and a few words
+// describing them, up to the end of the item; returns the token after the name, or `i` when none is
+// named. "tập thể cán bộ, nhân viên Bệnh viện X" is the hospital.
 size_t NameAfterDescription(const std::vector<Token>& tokens, size_t i, size_t end,
-                            std::string& name) {
+                            RecipientKind kind, std::string& name) {
+  const bool body = kind == RecipientKind::kCollective;
   for (size_t k = i; k < end && k < i + kMaxDescriptionWords; ++k) {
     if (tokens[k].text == "(") {
       k = std::max(k, SkipParenthetical(tokens, k, end) - 1);
       continue;
     }
-    if (!tokens[k].is_word || IsSeparator(tokens[k]) || EndsPhrase(tokens[k]) ||
-        IsOneOf(tokens[k], {"của", "có", "là", "đã", "được"})) {
+    // A body's staff are listed with commas: "tập thể lãnh đạo, cán bộ, công nhân Công ty X".
+    const bool listing = body && (tokens[k].text == "," || tokens[k].lower == "và");
+    if (!listing && (!tokens[k].is_word || IsSeparator(tokens[k]) || EndsPhrase(tokens[k]) ||
+                     IsOneOf(tokens[k], {"của", "có", "là", "đã", "được"}))) {
       return i;
     }
     size_t length = 0;
     // "học sinh Trường THCS Nguyễn Du" names the school, not a person.
-    if (tokens[k].capitalised && IsOrganisationHead(tokens, k, length)) return i;
+    if (tokens[k].capitalised && IsOrganisationHead(tokens, k, length)) {
+      return body ? std::max(i, ReadOrganisationName(tokens, k, end, name)) : i;
+    }
+    if (body) continue;
     size_t after = k;
     if (IsHonorific(tokens, k, length)) {
       after = ReadPersonName(tokens, k + length, end, name);
@@ -305,11 +313,12 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
         // "cá nhân đồng chí Phạm Văn Lý", "nữ nhân viên điện lực quận Hải Châu Trần Thị Anh": one
         // person, described and then named.
         std::string name;
-        const size_t named_end = plural || *kind != RecipientKind::kIndividual
-                                     ? k + length
-                                     : NameAfterDescription(tokens, k + length, end, name);
+        const bool described_one =
+            !plural && (*kind == RecipientKind::kIndividual || MatchesPhrase(tokens, k, "tập thể"));
+        const size_t named_end =
+            described_one ? NameAfterDescription(tokens, k + length, end, *kind, name) : k + length;
         if (named_end > k + length) {
-          add_name(RecipientKind::kIndividual, name, i, named_end);
+          add_name(*kind, name, i, named_end);
           consumed = named_end - i;
         } else {
           groups.push_back(std::move(group));
@@ -381,6 +390,13 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     // Skip what describes the item (or an apposition such as ", Hiệu trưởng ..."), up to the next
     // separator; a name right after a counted group is one of its members.
     bool skipped = false;
+    // An uncounted group keeps the first words describing it: "các đơn vị tài trợ" and "các đơn vị
+    // phối hợp" are two groups.
+    RecipientGroup* described = consumed > 0 && !groups.empty() && !groups.back().count &&
+                                        groups.back().last == i && !groups.back().noun.empty()
+                                    ? &groups.back()
+                                    : nullptr;
+    size_t described_words = 0;
     while (i < end && !IsSeparator(tokens[i]) && !EndsPhrase(tokens[i]) && tokens[i].text != ";") {
       if (tokens[i].text == "(") {
         const size_t after = SkipParenthetical(tokens, i, end);
@@ -394,6 +410,10 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       if (consumed > 0 && counted_seen && IsFamilyName(tokens[i]) && i + 1 < end &&
           tokens[i + 1].capitalised) {
         break;
+      }
+      if (described != nullptr && tokens[i].is_word && described_words++ < kMaxQualifierWords) {
+        if (!described->qualifier.empty()) described->qualifier += ' ';
+        described->qualifier += tokens[i].lower;
       }
       ++i;
       skipped = true;

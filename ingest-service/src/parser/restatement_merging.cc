@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/vietnamese_letters.h"
@@ -32,7 +34,43 @@ bool IssuersCompatible(const AwardCandidate& a, const AwardCandidate& b) {
 
 bool NamesCompatible(const AwardCandidate& a, const AwardCandidate& b) {
   if (!a.specific_name || !b.specific_name) return true;
-  return Folded(a.award.award_name) == Folded(b.award.award_name);
+  const std::string fa = Folded(a.award.award_name);
+  const std::string fb = Folded(b.award.award_name);
+  return fa == fb;
+}
+
+// "đón nhận Huân chương Lao động ... tặng tập thể, cá nhân" sums up what is then given class by
+// class ("Huân chương Lao động hạng Nhì cho ..."): an uncounted record under a shorter name.
+bool SumsUp(const AwardCandidate& summary, const AwardCandidate& record) {
+  if (summary.award.count || !record.award.count ||
+      summary.award.award_type != record.award.award_type ||
+      summary.award.recipient_kind != record.award.recipient_kind) {
+    return false;
+  }
+  const std::string shorter = Folded(summary.award.award_name);
+  const std::string longer = Folded(record.award.award_name);
+  return longer.size() > shorter.size() && StartsWith(longer, shorter) &&
+         longer[shorter.size()] == ' ';
+}
+
+// Two uncounted groups described by different roles ("các đơn vị tài trợ", "các đơn vị phối hợp
+// tổ chức") are different groups; merit ("có thành tích", "xuất sắc") describes any group alike.
+bool QualifiersCompatible(const AwardCandidate& a, const AwardCandidate& b) {
+  const auto role = [](const std::string& qualifier) {
+    static const auto* const kMeritWords = new std::vector<std::string_view>{
+        "có", "đã", "đạt", "xuất", "tiêu", "điển", "tích", "thành"};
+    if (qualifier.empty()) return false;
+    for (std::string_view word : *kMeritWords) {
+      if (StartsWith(qualifier, word) &&
+          (qualifier.size() == word.size() || qualifier[word.size()] == ' ')) {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (!role(a.recipient_qualifier) || !role(b.recipient_qualifier)) return true;
+  return StartsWith(a.recipient_qualifier, b.recipient_qualifier) ||
+         StartsWith(b.recipient_qualifier, a.recipient_qualifier);
 }
 
 bool Unknown(const AwardCandidate& c) {
@@ -62,6 +100,7 @@ bool SameRecord(const AwardCandidate& a, const AwardCandidate& b) {
            (kinds_match || ka == RecipientKind::kUnspecified || kb == RecipientKind::kUnspecified);
   }
   if (a.award.count.has_value() != b.award.count.has_value() && same_specific_name) return true;
+  if (!a.award.count && !b.award.count && !QualifiersCompatible(a, b)) return false;
   return kinds_match && NounsCompatible(a.recipient_noun, b.recipient_noun);
 }
 
@@ -154,6 +193,10 @@ std::vector<AwardCandidate> MergeRestatements(const std::vector<AwardCandidate>&
         }
       }
       drop[i] = sum == *record.award.count;
+    }
+    if (std::any_of(records.begin(), records.end(),
+                    [&](const AwardCandidate& other) { return SumsUp(record, other); })) {
+      drop[i] = true;
     }
     if (Unknown(record)) {
       drop[i] = std::count_if(records.begin(), records.end(), [&](const AwardCandidate& other) {
