@@ -298,5 +298,23 @@ TEST(AwardRulesTest, UncountedGroupsOfDifferentRolesAreDifferentRecords) {
   EXPECT_FALSE(article.awards[1].count.has_value());
 }
 
+TEST(AwardRulesTest, AHeadlineOnlyRestatesTheBodysRecords) {
+  const ParsedArticle article = MustParse(
+      "09:00, 02/06/2021\n\nThưởng nóng tổ tuần tra bắt kẻ cướp\n\nGiám đốc Công an tỉnh Sóc "
+      "Trăng đã tặng giấy khen cho 4 cán bộ tổ tuần tra.");
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].award_type, AwardType::kCertificateOfCommendation);
+}
+
+TEST(AwardRulesTest, SharesOfPlacesGiveWayToTheWholeGroup) {
+  const ParsedArticle article = MustParse(
+      "09:00, 02/06/2021\n\n820 học sinh giỏi được Bộ trưởng Bộ GD&ĐT tặng bằng khen\n\nNghệ An "
+      "có 45 học sinh được nhận bằng khen, Thanh Hóa có 38 học sinh. Trường THPT chuyên Hà Tĩnh có "
+      "20 học sinh được nhận bằng khen.");
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].count, 820);
+  EXPECT_EQ(article.awards[0].issuer, "Bộ Giáo dục và Đào tạo");
+}
+
 }  // namespace
 }  // namespace laurel::parser

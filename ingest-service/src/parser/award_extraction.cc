@@ -293,6 +293,17 @@ bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, in
   return false;
 }
 
+// "Hà Tĩnh có 76 học sinh được nhận bằng khen", "Trường X có 40 học sinh ...": a place or a unit
+// "has" the group counted at tokens[group_first], a share of a larger one.
+bool IsShareOfAPlace(const std::vector<Token>& tokens, size_t scope_begin, size_t group_first) {
+  for (size_t k = group_first; k > scope_begin + 1; --k) {
+    if (tokens[k - 1].lower == "có" && tokens[k - 2].capitalised && tokens[k - 2].is_word) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
@@ -657,6 +668,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         candidate.specific_name = mention.specific_name;
         candidate.issuer_weak = issuer.weak || issuer.canonical.empty();
         candidate.named_only = !group.names.empty() && group.noun.empty();
+        candidate.partial = group.count && IsShareOfAPlace(tokens, scope_begin, group.first);
         double confidence = kBaseConfidence;
         if (candidate.issuer_weak) confidence -= 0.15;
         if (!candidate.award.count) confidence -= 0.15;

@@ -22,6 +22,8 @@ struct AwardCandidate {
   bool specific_name = false;  // the award's name is more than its bare form
   bool issuer_weak = false;    // read from a presenter's title, or not stated at all
   bool from_title = false;     // read from the headline
+  // "Hà Tĩnh có 76 học sinh được nhận bằng khen": one place's share of a larger group.
+  bool partial = false;
   bool named_only = false;  // counted by its names alone ("bà Nga"), perhaps one of a larger group
   size_t sentence = 0;      // index of the sentence it was read from
 };

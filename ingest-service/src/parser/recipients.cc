@@ -271,6 +271,17 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       const bool noun_first = IsOrganisationHead(tokens, i, head_length) &&
                               RecipientNoun(tokens, i, word_count) && word_count > head_length;
       const size_t after = noun_first ? i : ReadOrganisationName(tokens, i, end, name);
+      // "Trường X có 40 học sinh được nhận ...": the school's pupils are the recipients.
+      size_t has = after;
+      while (has < end && has < after + kMaxDescriptionWords && tokens[has].lower != "có" &&
+             (tokens[has].is_word || tokens[has].text == "-")) {
+        ++has;
+      }
+      if (after > i && has < end && tokens[has].lower == "có" &&
+          ParseCount(tokens, has + 1).has_value()) {
+        i = has + 1;
+        continue;
+      }
       if (after > i + 1 && after <= end) {
         bool capitalised = false;
         for (size_t k = i + 1; k < after; ++k) capitalised = capitalised || tokens[k].capitalised;

@@ -169,11 +169,9 @@ std::vector<AwardCandidate> MergeRestatements(const std::vector<AwardCandidate>&
       continue;
     }
     if (candidate->from_title) {
-      const bool body_has_type =
-          std::any_of(records.begin(), records.end(), [&](const AwardCandidate& r) {
-            return !r.from_title &&
-                   (r.award.award_type == candidate->award.award_type || candidate->generic);
-          });
+      const bool body_has_type = std::any_of(
+          records.begin(), records.end(),
+          [&](const AwardCandidate& r) { return !r.from_title && !r.partial && !r.generic; });
       if (body_has_type) continue;
     }
     records.push_back(*candidate);
@@ -196,6 +194,15 @@ std::vector<AwardCandidate> MergeRestatements(const std::vector<AwardCandidate>&
     }
     if (std::any_of(records.begin(), records.end(),
                     [&](const AwardCandidate& other) { return SumsUp(record, other); })) {
+      drop[i] = true;
+    }
+    // A place's share of a group whose whole is counted too ("1.355 học sinh ..., Hà Tĩnh có 76").
+    if (record.partial &&
+        std::any_of(records.begin(), records.end(), [&](const AwardCandidate& whole) {
+          return !whole.partial && whole.award.award_type == record.award.award_type &&
+                 whole.award.recipient_kind == record.award.recipient_kind && whole.award.count &&
+                 *whole.award.count > *record.award.count && IssuersCompatible(whole, record);
+        })) {
       drop[i] = true;
     }
     if (Unknown(record)) {
