@@ -316,5 +316,17 @@ TEST(AwardRulesTest, SharesOfPlacesGiveWayToTheWholeGroup) {
   EXPECT_EQ(article.awards[0].issuer, "Bộ Giáo dục và Đào tạo");
 }
 
+TEST(AwardRulesTest, FlagsNamedForTheUnitAndSeveralAgentsEachGivingOne) {
+  const ParsedArticle article = MustParse(
+      Article("Tại buổi lễ, Công ty Cổ phần Sông Đà 9 đã được Bộ Xây dựng, UBND tỉnh Hòa Bình trao "
+              "tặng Cờ Đơn vị dẫn đầu phong trào thi đua năm 2020."));
+  ASSERT_EQ(article.awards.size(), 2u);
+  EXPECT_EQ(article.awards[0].award_type, AwardType::kEmulationFlag);
+  EXPECT_EQ(article.awards[0].award_name, "Cờ Đơn vị dẫn đầu phong trào thi đua năm 2020");
+  EXPECT_EQ(article.awards[0].issuer, "Bộ Xây dựng");
+  EXPECT_EQ(article.awards[1].issuer, "UBND tỉnh Hòa Bình");
+  EXPECT_EQ(TotalRecipients(article), 2);
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -51,6 +51,15 @@ bool IsAdverbialStart(const std::vector<Token>& tokens, size_t i) {
                   "ngoài", "bên",   "đến",  "tính", "riêng", "đặc", "cũng", "chúc", "cùng"});
 }
 
+// Words that start the name of an authority able to give awards: a body's head word ("Sở",
+// "Công an"), "UBND", "Bộ ...", or a head's role ("Chủ tịch", "Thủ tướng", "Tổng ...").
+bool IsAuthorityHead(const std::vector<Token>& tokens, size_t i) {
+  size_t head_length;
+  return IsOrganisationHead(tokens, i, head_length) ||
+         IsOneOf(tokens[i], {"ubnd", "chủ", "thủ", "tổng", "hđnd", "bộ"}) ||
+         MatchesPhrase(tokens, i, "hội đồng");
+}
+
 // Verbs after which the subject gives the award: "UBND tỉnh đã trao tặng bằng khen".
 bool IsGivingVerb(const Token& token) {
   return IsOneOf(token, {"trao", "tặng", "truy", "phong", "gắn", "thưởng"});
@@ -161,13 +170,11 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
            tokens[previous_start - 1].text != ";" && tokens[previous_start - 1].text != ".") {
       --previous_start;
     }
-    if (!(IsOrganisationHead(tokens, previous_start, head_length) ||
-          IsOneOf(tokens[previous_start], {"hđnd", "hội", "tỉnh", "thành"}) ||
-          MatchesPhrase(tokens, previous_start, "hội đồng"))) {
+    if (!(IsAuthorityHead(tokens, previous_start) ||
+          IsOneOf(tokens[previous_start], {"hội", "tỉnh", "thành"}))) {
       break;
     }
-    if (!(IsOrganisationHead(tokens, start, head_length) ||
-          MatchesPhrase(tokens, start, "hội đồng") || IsOneOf(tokens[start], {"hđnd"}))) {
+    if (!IsAuthorityHead(tokens, start)) {
       break;
     }
     k = previous;
@@ -181,11 +188,8 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
   if (first >= last) return issuer;
   // "Nhân dịp này Tổng Liên đoàn ... đã trao": an adverbial without a comma before the subject.
   if (IsAdverbialStart(tokens, first)) {
-    size_t head_length;
     for (size_t k = first + 1; k < last; ++k) {
-      if (tokens[k].capitalised &&
-          (IsOrganisationHead(tokens, k, head_length) ||
-           IsOneOf(tokens[k], {"ubnd", "chủ", "thủ", "tổng", "bộ", "hđnd", "trung"}))) {
+      if (tokens[k].capitalised && (IsAuthorityHead(tokens, k) || tokens[k].lower == "trung")) {
         first = k;
         break;
       }
@@ -218,10 +222,7 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
   if (StartsWith(issuer.canonical, "Bộ trưởng") || StartsWith(issuer.canonical, "Chủ tịch ")) {
     issuer.canonical.clear();
   }
-  size_t length;
-  issuer.weak = !IsOrganisationHead(tokens, first, length) &&
-                !IsOneOf(tokens[first], {"ubnd", "chủ", "thủ", "tổng", "hđnd"}) &&
-                !MatchesPhrase(tokens, first, "hội đồng");
+  issuer.weak = issuer.canonical.empty() || !IsAuthorityHead(tokens, first);
   return issuer;
 }
 
@@ -260,7 +261,8 @@ std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin,
 }
 
 // Background: awards dated in an earlier year, or summed up over past years.
-bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, int reference_year) {
+bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, int reference_year,
+                  const std::vector<AwardMention>& mentions) {
   static const auto* const kFirstWords =
       new WordSet{"từng", "trước", "nhiệm", "năm", "đến", "tính", "nhiều", "phần"};
   for (size_t i = begin; i < end; ++i) {
@@ -288,7 +290,11 @@ bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, in
     for (const Period& period : periods) {
       if (year.token >= period.token && year.token <= period.token + 2) in_period = true;
     }
-    if (!in_period && !year.in_range && year.year < reference_year) return true;
+    // "Cờ Đơn vị xuất sắc trong phong trào thi đua năm 2016": the year the award is named for.
+    const bool in_name = std::any_of(mentions.begin(), mentions.end(), [&](const AwardMention& m) {
+      return year.token >= m.first && year.token < m.last;
+    });
+    if (!in_period && !in_name && !year.in_range && year.year < reference_year) return true;
   }
   return false;
 }
@@ -337,7 +343,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       return candidates;
     }
   }
-  if (IsBackground(tokens, begin, end, context.reference_year)) return candidates;
+  if (IsBackground(tokens, begin, end, context.reference_year, mentions)) return candidates;
   const bool breakdown = MatchesPhrase(tokens, begin, "trong đó") && context.previous_conferred;
   const std::optional<Issuer> on_behalf = OnBehalfOf(tokens, begin, end, context.issuer);
 
@@ -504,8 +510,11 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     // Passive ("S được [A] tặng M", "S nhận M") unless a giving verb starts a later clause.
     bool passive = receive < mention.first;
     if (passive && giving < mention.first && giving > receive) {
+      // "được Bộ Xây dựng, UBND tỉnh trao tặng": a list of agents keeps the clause passive.
       for (size_t k = receive; k < giving; ++k) {
-        if (tokens[k].text == "," || tokens[k].text == ";") passive = false;
+        const bool next_agent = tokens[k].text == "," && k + 1 < giving &&
+                                tokens[k + 1].capitalised && IsAuthorityHead(tokens, k + 1);
+        if ((tokens[k].text == "," && !next_agent) || tokens[k].text == ";") passive = false;
       }
       if (tokens[receive].lower != "được") passive = false;
     }
@@ -554,9 +563,13 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       }
       // "được Thủ tướng Chính phủ tặng": the agent between "được" and the verb.
       if (tokens[receive].lower == "được" && giving > receive + 1 && giving < mention.first) {
-        const Issuer agent = IssuerFromSubject(
-            tokens, receive + 1, IssuerPhraseEnd(tokens, receive + 1, giving), context.issuer);
-        if (!agent.canonical.empty()) subject_issuer = agent;
+        subject_parts = SubjectParts(tokens, receive + 1, giving);
+        if (subject_parts.size() <= 1) {
+          subject_parts.clear();
+          const Issuer agent = IssuerFromSubject(
+              tokens, receive + 1, IssuerPhraseEnd(tokens, receive + 1, giving), context.issuer);
+          if (!agent.canonical.empty()) subject_issuer = agent;
+        }
         presenter = PresenterIn(tokens, receive + 1, giving);
       }
     } else if (giving < mention.first) {

@@ -10,6 +10,7 @@ namespace {
 
 constexpr size_t kMaxFreeNameWords = 6;
 constexpr size_t kMaxQuotedNameWords = 14;
+constexpr size_t kMaxFlagNameWords = 14;
 
 struct NamedForm {
   std::string_view written;    // lower-case phrase
@@ -160,6 +161,16 @@ std::string Capitalised(std::string_view text) {
   return out;
 }
 
+// tokens[first, last) as written, one space between words.
+std::string JoinWords(const std::vector<Token>& tokens, size_t first, size_t last) {
+  std::string text;
+  for (size_t k = first; k < last; ++k) {
+    if (!text.empty()) text += ' ';
+    text += tokens[k].text;
+  }
+  return text;
+}
+
 AwardMention Mention(AwardType type, std::string name, size_t first, size_t last) {
   AwardMention mention;
   mention.type = type;
@@ -279,6 +290,18 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     }
     if (MatchesPhrase(tokens, i + 1, "vững mạnh xuất sắc")) {
       AwardMention mention = Mention(AwardType::kEmulationFlag, "Cờ vững mạnh xuất sắc", i, i + 4);
+      mention.specific_name = true;
+      return mention;
+    }
+    // "Cờ Đơn vị xuất sắc trong phong trào thi đua năm 2016", "Cờ Đơn vị dẫn đầu ...": a flag
+    // named for the unit it distinguishes (not "Cờ Tổ quốc" nor "cờ lưu niệm").
+    if (MatchesAnyPhrase(tokens, i + 1, {"đơn vị", "tập thể"}) && tokens[i + 1].capitalised) {
+      size_t k = i + 3;
+      while (k < end && k < i + kMaxFlagNameWords && tokens[k].is_word &&
+             !IsOneOf(tokens[k], {"của", "cho", "tặng", "do", "và", "vì", "được"})) {
+        ++k;
+      }
+      AwardMention mention = Mention(AwardType::kEmulationFlag, JoinWords(tokens, i, k), i, k);
       mention.specific_name = true;
       return mention;
     }
