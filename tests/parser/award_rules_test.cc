@@ -328,5 +328,17 @@ TEST(AwardRulesTest, FlagsNamedForTheUnitAndSeveralAgentsEachGivingOne) {
   EXPECT_EQ(TotalRecipients(article), 2);
 }
 
+TEST(AwardRulesTest, RewardsByOtherBodiesAreNotRestatements) {
+  const ParsedArticle article = MustParse(Article(
+      "Ngày 10/3, Công ty Điện lực tỉnh cho biết, Thủ tướng Chính phủ đã có quyết định trao tặng "
+      "bằng khen cho anh Lê Văn Nam. Với hành động đẹp ấy, trước đó anh Nam đã được Tập đoàn Điện "
+      "lực Việt Nam, Chủ tịch UBND tỉnh Bình Định khen thưởng."));
+  ASSERT_EQ(article.awards.size(), 3u);
+  EXPECT_EQ(article.awards[0].issuer, "Thủ tướng Chính phủ");
+  EXPECT_EQ(article.awards[1].issuer, "Tập đoàn Điện lực Việt Nam");
+  EXPECT_EQ(article.awards[2].issuer, "UBND tỉnh Bình Định");
+  EXPECT_EQ(TotalRecipients(article), 3);
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -138,9 +138,11 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
                                                     size_t verb) {
   std::vector<std::pair<size_t, size_t>> parts;
   size_t stop = verb;
-  while (stop > begin && IsOneOf(tokens[stop - 1], {"đã", "vừa", "cũng", "quyết", "định", "sẽ",
-                                                    "trao", "tặng", "tổ", "chức", "truy", "phong",
-                                                    "trân", "trọng", "long", "trọng", "thể"})) {
+  // Lower case only: "Bình Định" ends a name, "quyết định" is a verb.
+  while (stop > begin && !tokens[stop - 1].capitalised &&
+         IsOneOf(tokens[stop - 1],
+                 {"đã", "vừa", "cũng", "quyết", "định", "sẽ", "trao", "tặng", "tổ", "chức", "truy",
+                  "phong", "trân", "trọng", "long", "trọng", "thể"})) {
     --stop;
   }
   size_t k = stop;
@@ -174,6 +176,12 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
           IsOneOf(tokens[previous_start], {"hội", "tỉnh", "thành"}))) {
       break;
     }
+    // "Tổng Công ty X cho biết, Thủ tướng ... trao": the body reporting is no giver.
+    bool reports = false;
+    for (size_t j = previous_start; j < previous && !reports; ++j) {
+      reports = MatchesAnyPhrase(tokens, j, {"cho biết", "cho hay", "thông tin", "khẳng định"});
+    }
+    if (reports) break;
     if (!IsAuthorityHead(tokens, start)) {
       break;
     }
@@ -538,17 +546,26 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         // Time and place adverbials come first: "Tại chương trình, 90 gia đình ...".
         size_t k = subject_begin;
         while (k < subject_end && !tokens[k].is_word) ++k;
+        // Without a group right after any comma, the adverbial ends at the first one ("Với nghĩa
+        // cử đẹp ấy, trước đó chị Anh ...").
+        size_t first_comma = subject_end;
         for (size_t j = k; j + 1 < subject_end && IsAdverbialStart(tokens, k); ++j) {
           if (tokens[j].text != ",") continue;
+          first_comma = std::min(first_comma, j);
           size_t length;
           const bool next_group =
               ParseCount(tokens, j + 1).has_value() || IsOrganisationHead(tokens, j + 1, length) ||
               IsHonorific(tokens, j + 1, length) || IsFamilyName(tokens[j + 1]) ||
               RecipientNoun(tokens, j + 1, length).has_value();
           if (next_group) {
+            first_comma = subject_end;
             k = j + 1;
             break;
           }
+        }
+        if (first_comma < subject_end &&
+            IsOneOf(tokens[k], {"với", "tại", "trong", "nhân", "dịp", "sau", "trước", "qua"})) {
+          k = first_comma + 1;
         }
         groups = ParseRecipients(tokens, k, subject_end);
         // "Phụ nữ TP.HCM đón nhận Huân chương ...": a body named without a head word.
@@ -561,16 +578,19 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
           groups.push_back(body);
         }
       }
-      // "được Thủ tướng Chính phủ tặng": the agent between "được" and the verb.
-      if (tokens[receive].lower == "được" && giving > receive + 1 && giving < mention.first) {
-        subject_parts = SubjectParts(tokens, receive + 1, giving);
+      // "được Thủ tướng Chính phủ tặng": the agent between "được" and the verb, or before a form
+      // that is its own verb ("được Tập đoàn X khen thưởng").
+      const size_t agent_end =
+          giving < mention.first ? giving : (mention.self_conferring ? mention.first : receive);
+      if (tokens[receive].lower == "được" && agent_end > receive + 1) {
+        subject_parts = SubjectParts(tokens, receive + 1, agent_end);
         if (subject_parts.size() <= 1) {
           subject_parts.clear();
           const Issuer agent = IssuerFromSubject(
-              tokens, receive + 1, IssuerPhraseEnd(tokens, receive + 1, giving), context.issuer);
+              tokens, receive + 1, IssuerPhraseEnd(tokens, receive + 1, agent_end), context.issuer);
           if (!agent.canonical.empty()) subject_issuer = agent;
         }
-        presenter = PresenterIn(tokens, receive + 1, giving);
+        presenter = PresenterIn(tokens, receive + 1, agent_end);
       }
     } else if (giving < mention.first) {
       subject_parts = SubjectParts(tokens, scope_begin, giving);

@@ -22,14 +22,18 @@ bool NounsCompatible(const std::string& a, const std::string& b) {
   return Contains(a, b) || Contains(b, a);
 }
 
+// Both issuers named, and neither names the other.
+bool IssuersDiffer(const AwardCandidate& a, const AwardCandidate& b) {
+  if (a.award.issuer.empty() || b.award.issuer.empty()) return false;
+  const std::string fa = Folded(a.award.issuer);
+  const std::string fb = Folded(b.award.issuer);
+  return !Contains(fa, fb) && !Contains(fb, fa);
+}
+
 // Issuers agree when equal, when one names the other more fully ("Cảnh sát" / "Cảnh sát thành phố
 // Matsusaka"), or when one was only inferred.
 bool IssuersCompatible(const AwardCandidate& a, const AwardCandidate& b) {
-  if (a.award.issuer.empty() || b.award.issuer.empty()) return true;
-  const std::string fa = Folded(a.award.issuer);
-  const std::string fb = Folded(b.award.issuer);
-  if (Contains(fa, fb) || Contains(fb, fa)) return true;
-  return a.issuer_weak || b.issuer_weak;
+  return !IssuersDiffer(a, b) || a.issuer_weak || b.issuer_weak;
 }
 
 bool NamesCompatible(const AwardCandidate& a, const AwardCandidate& b) {
@@ -158,9 +162,11 @@ std::vector<AwardCandidate> MergeRestatements(const std::vector<AwardCandidate>&
   for (const AwardCandidate* candidate : ordered) {
     // A record with no recipient information is a restatement of any record of its type.
     auto same = std::find_if(records.begin(), records.end(), [&](const AwardCandidate& record) {
+      // "khen thưởng" restates a named award to the same group, unless another body gives it.
       if (candidate->generic && !record.generic) {
         return record.award.recipient_kind == candidate->award.recipient_kind &&
-               (!candidate->award.count || record.award.count == candidate->award.count);
+               (!candidate->award.count || record.award.count == candidate->award.count) &&
+               !IssuersDiffer(record, *candidate);
       }
       return SameRecord(record, *candidate);
     });
@@ -186,7 +192,8 @@ std::vector<AwardCandidate> MergeRestatements(const std::vector<AwardCandidate>&
       int64_t sum = 0;
       for (const AwardCandidate& other : records) {
         if (!other.generic && other.award.count &&
-            other.award.recipient_kind == record.award.recipient_kind) {
+            other.award.recipient_kind == record.award.recipient_kind &&
+            !IssuersDiffer(other, record)) {
           sum += *other.award.count;
         }
       }
