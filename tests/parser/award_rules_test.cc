@@ -340,5 +340,38 @@ TEST(AwardRulesTest, RewardsByOtherBodiesAreNotRestatements) {
   EXPECT_EQ(TotalRecipients(article), 3);
 }
 
+TEST(AwardRulesTest, AProposalAsTheBasisOfADecisionIsNoProposal) {
+  const ParsedArticle based = MustParse(
+      Article("Theo đề nghị của Sở Nội vụ, UBND tỉnh Ninh Bình đã tặng bằng khen cho 9 tập thể."));
+  ASSERT_EQ(based.awards.size(), 1u);
+  EXPECT_EQ(based.awards[0].count, 9);
+  const ParsedArticle proposed =
+      MustParse(Article("Sở Nội vụ đã đề nghị UBND tỉnh Ninh Bình tặng bằng khen cho 9 tập thể."));
+  EXPECT_TRUE(proposed.awards.empty());
+}
+
+TEST(AwardRulesTest, AnAwardGivenInThePassiveAfterItsName) {
+  const ParsedArticle article =
+      MustParse(Article("Bằng khen của Bộ trưởng Bộ Y tế được trao cho 5 tập thể."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].issuer, "Bộ Y tế");
+  EXPECT_EQ(article.awards[0].count, 5);
+}
+
+TEST(AwardRulesTest, ABodyDecidingToRewardIsTheIssuer) {
+  const ParsedArticle article = MustParse(
+      Article("UBND tỉnh Ninh Bình đã ký quyết định khen thưởng 40 lượt cá nhân có thành tích."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].issuer, "UBND tỉnh Ninh Bình");
+  EXPECT_EQ(article.awards[0].count, 40);
+}
+
+TEST(AwardRulesTest, AwardsSummedOverAPastPeriodAreBackground) {
+  const ParsedArticle article = MustParse(
+      Article("Trong giai đoạn 2016 - 2020, các cấp đã khen thưởng cho hơn 800 tập thể và 1.900 "
+              "lượt cá nhân."));
+  EXPECT_TRUE(article.awards.empty());
+}
+
 }  // namespace
 }  // namespace laurel::parser

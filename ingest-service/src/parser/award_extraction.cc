@@ -285,6 +285,16 @@ bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, in
   }
   if (reference_year == 0) return false;
   const std::vector<Period> periods = FindPeriods(tokens, begin, end);
+  // "Trong giai đoạn 2016 - 2020, các cấp đã khen thưởng ...": awards summed over a past period.
+  const size_t first_award = mentions.empty() ? end : mentions.front().first;
+  for (const Period& period : periods) {
+    if (period.anniversary || period.end_year > reference_year || period.token >= first_award) {
+      continue;
+    }
+    for (size_t k = period.token; k > begin && k + 4 > period.token; --k) {
+      if (tokens[k - 1].lower == "trong") return true;
+    }
+  }
   // "có thành tích xuất sắc năm 2016" dates the merit, "Giải ... năm 2016" the prize: from such
   // words on, years do not date the award.
   size_t merit_from = end;
@@ -455,6 +465,15 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         }
       }
     }
+    // "Bằng khen của Bộ trưởng được trao cho 5 tập thể": conferred, passive, after the award.
+    if (after + 1 < next_start && tokens[after].lower == "được" &&
+        (IsGivingVerb(tokens[after + 1]) || tokens[after + 1].lower == "trao")) {
+      conferred = true;
+      ++after;
+      while (after < next_start && (IsGivingVerb(tokens[after]) || tokens[after].lower == "trao")) {
+        ++after;
+      }
+    }
     if (!conferred) {
       // Captions and headlines: "Bằng khen cho 21 tập thể" still says who receives.
       for (size_t k = after; k < next_start && k < after + 2; ++k) {
@@ -609,6 +628,11 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
           groups = ParseRecipients(tokens, k, mention.first);
         }
       }
+    } else if (mention.self_conferring && mention.first > scope_begin) {
+      // "UBND tỉnh X đã ký quyết định khen thưởng 12 tập thể": a body as the subject of a form
+      // that is its own verb.
+      const auto parts = SubjectParts(tokens, scope_begin, mention.first);
+      if (parts.size() == 1 && IsAuthorityHead(tokens, parts[0].first)) subject_parts = parts;
     }
     if (groups.empty() && !previous_groups.empty() && !mention.generic) {
       groups = previous_groups;  // "... tặng danh hiệu X và vinh dự được Thủ tướng tặng bằng khen"

@@ -624,6 +624,10 @@ bool IsNotConferredCue(const std::vector<Token>& tokens, size_t i) {
       new WordSet{"nếu", "sẽ", "hủy", "huỷ", "tước", "xét",  "trình", "đề",    "kiến", "xem", "thu",
                   "có",  "dự", "hồ",  "đủ",  "đạt",  "công", "chưa",  "không", "cần",  "nên"};
   if (!kFirstWords->Contains(token.lower)) return false;
+  // "Theo (xét) đề nghị của Sở Nội vụ, Chủ tịch UBND tỉnh tặng ...": the basis of a decision made.
+  const bool basis = MatchesAnyPhrase(tokens, i, {"xét đề nghị", "đề nghị"}) && i > 0 &&
+                     IsOneOf(tokens[i - 1], {"theo", "xét", "sở"});
+  if (basis || MatchesPhrase(tokens, i, "xét đề nghị")) return false;
   if (IsOneOf(token, {"nếu", "sẽ", "hủy", "huỷ", "tước", "xét"})) return true;
   // "trình Thủ tướng" submits; "chương trình" is a programme.
   if (token.lower == "trình") {

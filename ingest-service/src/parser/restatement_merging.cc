@@ -189,15 +189,20 @@ std::vector<AwardCandidate> MergeRestatements(const std::vector<AwardCandidate>&
   for (size_t i = 0; i < records.size(); ++i) {
     const AwardCandidate& record = records[i];
     if (record.generic && record.award.count) {
+      // One award of another body to the same person is no breakdown ("được Tập đoàn X khen
+      // thưởng" besides the Prime Minister's Bằng khen).
       int64_t sum = 0;
+      int parts = 0;
+      bool same_issuer = false;
       for (const AwardCandidate& other : records) {
         if (!other.generic && other.award.count &&
-            other.award.recipient_kind == record.award.recipient_kind &&
-            !IssuersDiffer(other, record)) {
+            other.award.recipient_kind == record.award.recipient_kind) {
           sum += *other.award.count;
+          ++parts;
+          same_issuer = same_issuer || !IssuersDiffer(other, record);
         }
       }
-      drop[i] = sum == *record.award.count;
+      drop[i] = sum == *record.award.count && (parts > 1 || same_issuer);
     }
     if (std::any_of(records.begin(), records.end(),
                     [&](const AwardCandidate& other) { return SumsUp(record, other); })) {
