@@ -57,5 +57,9 @@ TEST(IssuerRulesTest, DelegatedAuthorityIsTheIssuerWhoeverHandsItOver) {
             "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh");
 }
 
+TEST(IssuerRulesTest, AnOrganisingCommitteeIsABody) {
+  EXPECT_EQ(IssuerOf("Ban tổ chức đã trao giấy khen cho 6 tình nguyện viên."), "Ban tổ chức");
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -83,8 +83,10 @@ size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
       }
       break;
     }
-    if (MatchesPhrase(tokens, k, "nhân dịp") || MatchesPhrase(tokens, k, "tổ chức") ||
-        IsOneOf(token, {"lễ", "có", "ra"}) ||
+    // "Ban tổ chức" is a body; "X tổ chức" ends the giver's name.
+    const bool organises =
+        MatchesPhrase(tokens, k, "tổ chức") && !(k > i && tokens[k - 1].lower == "ban");
+    if (MatchesPhrase(tokens, k, "nhân dịp") || organises || IsOneOf(token, {"lễ", "có", "ra"}) ||
         IsOneOf(token, {"cho", "tặng", "trao", "vì", "phong", "do", "đã", "vừa", "cũng", "về",
                         "lần", "năm", "tại", "trong", "với", "kèm"}) ||
         IsOneOf(token, {"quyết", "được", "đến", "khi", "sau", "và"})) {

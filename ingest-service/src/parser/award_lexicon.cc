@@ -215,9 +215,9 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
   const Token& token = tokens[i];
   // The first words of every form below: any other token starts no award.
   static const auto* const kFirstWords = new WordSet{
-      "huân", "huy",   "kỷ",    "bằng", "giấy", "thư", "cờ",   "danh", "giải",  "thưởng",
-      "khen", "tuyên", "tôn",   "vinh", "anh",  "bà",  "mẹ",   "tỉnh", "thành", "nhà",
-      "thầy", "nghệ",  "chiến", "lao",  "tập",  "đơn", "nsnd", "nsưt", "ngnd",  "ngưt"};
+      "huân",  "huy",   "kỷ",   "bằng", "giấy", "thư",  "cờ",   "danh",  "giải", "thưởng", "khen",
+      "tuyên", "tôn",   "vinh", "anh",  "bà",   "mẹ",   "tỉnh", "thành", "nhà",  "biểu",   "thầy",
+      "nghệ",  "chiến", "lao",  "tập",  "đơn",  "nsnd", "nsưt", "ngnd",  "ngưt"};
   if (!token.is_word || !kFirstWords->Contains(token.lower)) return std::nullopt;
   const std::string_view word = token.lower;
   const bool chuong = i + 1 < end && tokens[i + 1].lower == "chương";
