@@ -140,11 +140,12 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
                                                     size_t verb) {
   std::vector<std::pair<size_t, size_t>> parts;
   size_t stop = verb;
-  // Lower case only: "Bình Định" ends a name, "quyết định" is a verb.
+  // Lower case only: "Bình Định" ends a name, "quyết định" is a verb; "Ban tổ chức" is a body.
   while (stop > begin && !tokens[stop - 1].capitalised &&
          IsOneOf(tokens[stop - 1],
                  {"đã", "vừa", "cũng", "quyết", "định", "sẽ", "trao", "tặng", "tổ", "chức", "truy",
-                  "phong", "trân", "trọng", "long", "trọng", "thể"})) {
+                  "phong", "trân", "trọng", "long", "trọng", "thể"}) &&
+         !(stop >= begin + 3 && MatchesPhrase(tokens, stop - 3, "ban tổ chức"))) {
     --stop;
   }
   size_t k = stop;
