@@ -124,5 +124,46 @@ TEST(EventRulesTest, ReportedDecisionsAreNoEvent) {
   EXPECT_EQ(article.awards[0].count, 3);
 }
 
+// The organiser of the only event read from `body`, dated 20/11/2019.
+std::string OrganizerOf(const std::string& body) {
+  const ParsedArticle article = MustParse(Dated("10:15, 20/11/2019", body));
+  EXPECT_EQ(article.events.size(), 1u) << body;
+  return article.events.empty() ? "" : article.events[0].organizer;
+}
+
+TEST(EventRulesTest, TheOrganiserIsWrittenAsInTheTextWithoutExplanations) {
+  EXPECT_EQ(
+      OrganizerOf("Tối 19/11, Đài Phát thanh - Truyền hình tỉnh Kiên Giang (KTV) phối hợp với "
+                  "Sở Y tế, Hội Chữ thập đỏ tỉnh tổ chức lễ tuyên dương 30 y bác sĩ."),
+      "Đài Phát thanh - Truyền hình tỉnh Kiên Giang");
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, lễ trao giải do Hội Nhà báo tỉnh phối hợp với Báo Kiên Giang "
+                        "tổ chức đã trao 12 giải cho các tác giả."),
+            "Hội Nhà báo tỉnh Kiên Giang và Báo Kiên Giang");
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, Sở Tư pháp Cần Thơ, tổ chức hội nghị tổng kết và tặng giấy "
+                        "khen cho 9 tập thể."),
+            "Sở Tư pháp Cần Thơ");
+}
+
+TEST(EventRulesTest, TheOrganisersBareUnitsAreTheArticlesOwn) {
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, UBND huyện Tam Nông và Phòng Giáo dục huyện tổ chức lễ "
+                        "tuyên dương 25 học sinh. Huyện Tam Nông thuộc tỉnh Phú Thọ."),
+            "UBND huyện Tam Nông và Phòng Giáo dục huyện Tam Nông");
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, Thành ủy, HĐND, UBND, Ủy ban MTTQ Việt Nam thành phố tổ "
+                        "chức lễ kỷ niệm tại Nhà hát thành phố Cần Thơ và đón nhận Huân chương "
+                        "Lao động hạng Nhất."),
+            "Thành ủy, HĐND, UBND, Ủy ban MTTQ Việt Nam thành phố Cần Thơ");
+}
+
+TEST(EventRulesTest, PrizesAreGivenByTheOrganiserOfTheirCeremony) {
+  const ParsedArticle article = MustParse(Dated(
+      "10:15, 20/11/2019",
+      "Sáng 19/11, Hội Văn học Nghệ thuật tỉnh Lào Cai tổ chức lễ trao giải sáng tác văn học. Ban "
+      "giám khảo đã chọn 20 tác phẩm để trao giải. Trong đó có: 2 giải A, 6 giải B và 12 giải C."));
+  ASSERT_EQ(article.awards.size(), 3u);
+  for (const Award& award : article.awards) {
+    EXPECT_EQ(award.issuer, "Hội Văn học Nghệ thuật tỉnh Lào Cai");
+  }
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -61,5 +61,21 @@ TEST(IssuerRulesTest, AnOrganisingCommitteeIsABody) {
   EXPECT_EQ(IssuerOf("Ban tổ chức đã trao giấy khen cho 6 tình nguyện viên."), "Ban tổ chức");
 }
 
+TEST(IssuerRulesTest, HeadsOfBoardsAndMissionsAbroad) {
+  EXPECT_EQ(IssuerOf("Trưởng ban Tuyên giáo Trung ương tặng bằng khen cho 8 tập thể."),
+            "Ban Tuyên giáo Trung ương");
+  EXPECT_EQ(IssuerOf("Đại sứ quán Việt Nam tại Nhật Bản đã tặng giấy khen cho 3 thực tập sinh."),
+            "Đại sứ quán Việt Nam tại Nhật Bản");
+}
+
+TEST(IssuerRulesTest, ABareCityIsTheCityNamedLastInAnArticleAboutAProvince) {
+  const ParsedArticle article =
+      MustParse(Article("Công đoàn tỉnh Nghệ An tổ chức nhiều hoạt động chúc Tết. Tỉnh Nghệ An có "
+                        "20 khu công nghiệp.\n"
+                        "Công đoàn Hải Phòng: LĐLĐ TP đã tặng bằng khen cho 19 tập thể."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].issuer, "Liên đoàn Lao động thành phố Hải Phòng");
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -68,8 +68,14 @@ bool IsGivingVerb(const Token& token) {
 // The issuer phrase starting at tokens[i]: up to a word that ends it.
 size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
   size_t k = i;
+  // "Đại sứ quán Việt Nam tại Đức": a mission is named with where it is.
+  const bool mission = MatchesAnyPhrase(tokens, i, {"đại sứ quán", "tổng lãnh sự quán"});
   while (k < end && k < i + kMaxIssuerWords) {
     const Token& token = tokens[k];
+    if (mission && token.lower == "tại" && k + 1 < end && tokens[k + 1].capitalised) {
+      k += 2;
+      continue;
+    }
     if (!token.is_word) {
       if (token.text == "-" || token.text == "&") {
         ++k;
@@ -329,6 +335,24 @@ bool IsShareOfAPlace(const std::vector<Token>& tokens, size_t scope_begin, size_
     }
   }
   return false;
+}
+
+// The authority a clause opens with ("LĐLĐ TP đã ra quyết định ..."), after any adverbial; nullopt
+// when the clause opens with anything else.
+std::optional<Issuer> SentenceSubject(const std::vector<Token>& tokens, size_t begin, size_t verb,
+                                      const IssuerContext& context) {
+  size_t first = begin;
+  while (first < verb && !tokens[first].is_word) ++first;
+  if (first < verb && IsAdverbialStart(tokens, first)) {
+    while (first < verb && tokens[first].text != ",") ++first;
+    ++first;
+  }
+  if (first >= verb || !tokens[first].capitalised || !IsAuthorityHead(tokens, first)) {
+    return std::nullopt;
+  }
+  Issuer issuer = IssuerFromSubject(tokens, first, IssuerPhraseEnd(tokens, first, verb), context);
+  if (issuer.canonical.empty()) return std::nullopt;
+  return issuer;
 }
 
 }  // namespace
@@ -688,6 +712,15 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     if ((issuers.empty() || (issuers.size() == 1 && issuers[0].canonical.empty())) &&
         previous_issuer) {
       issuers.assign(1, *previous_issuer);
+    }
+    // "LĐLĐ TP đã ra quyết định công nhận ..., tặng 6 cờ ...": the body the sentence opens with
+    // gives every award of its clauses.
+    const bool unnamed = issuers.empty() || (issuers.size() == 1 && issuers[0].canonical.empty());
+    if (unnamed && giving < mention.first && mention.implied_issuer.empty()) {
+      if (std::optional<Issuer> opener =
+              SentenceSubject(tokens, clause_begin, giving, context.issuer)) {
+        issuers.assign(1, *opener);
+      }
     }
     if (issuers.empty()) issuers.push_back({"", true});
     if (IsStateAward(mention.type)) {

@@ -9,6 +9,7 @@
 #include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/issuer_resolution.h"
 #include "ingest-service/src/parser/recipients.h"
+#include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/vietnamese_letters.h"
 
 namespace laurel::parser {
@@ -210,6 +211,18 @@ int ProvinceOfSentence(const NormalizedText& text, const std::vector<Token>& tok
   return places.empty() ? -1 : places.front().province_index;
 }
 
+// The organiser as written, without the parentheses that only explain it ("Đài Truyền hình Việt
+// Nam (VTV)", "Trung tâm Nghệ thuật (trực thuộc Sở VH-TT)").
+std::string OrganizerName(std::string written) {
+  for (size_t open = written.find('('); open != std::string::npos; open = written.find('(')) {
+    const size_t close = written.find(')', open);
+    size_t from = open;
+    while (from > 0 && written[from - 1] == ' ') --from;
+    written.erase(from, close == std::string::npos ? std::string::npos : close + 1 - from);
+  }
+  return std::string(TrimAscii(written));
+}
+
 std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence) {
   const size_t begin = sentence.first_token;
   const size_t end = sentence.last_token;
@@ -223,10 +236,28 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
       --k;
     }
     if (k > begin && IsOneOf(tokens[k - 1], {"được", "do"}) && k < i) {
-      return ExpandAbbreviations(JoinTokens(tokens, k, i));
+      // "do X phối hợp với Y tổ chức": both organise.
+      std::string organizer;
+      size_t from = k;
+      for (size_t k2 = k; k2 < i; ++k2) {
+        if (!MatchesPhrase(tokens, k2, "phối hợp")) continue;
+        organizer = JoinTokens(tokens, from, k2) + " và ";
+        from = k2 + 2;
+        if (from < i && IsOneOf(tokens[from], {"với", "cùng"})) ++from;
+      }
+      return OrganizerName(organizer + JoinTokens(tokens, from, i));
     }
-    // The subject: back over a list of bodies, stopping at time and place adverbials.
+    // The subject: back over a list of bodies, stopping at time and place adverbials; "X, tổ
+    // chức" reads back past the comma; "X phối hợp (với) Y tổ chức" is X's gathering.
     size_t stop = i;
+    if (stop > begin + 1 && tokens[stop - 1].text == ",") --stop;
+    for (size_t k2 = stop; k2 > begin; --k2) {
+      if (tokens[k2 - 1].text == ";" || tokens[k2 - 1].text == ":") break;
+      if (MatchesPhrase(tokens, k2 - 1, "phối hợp")) {
+        stop = k2 - 1;
+        break;
+      }
+    }
     while (stop > begin &&
            IsOneOf(tokens[stop - 1], {"đã", "long", "trọng", "cùng", "phối", "hợp", "vừa", "sẽ"})) {
       --stop;
@@ -256,20 +287,15 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
       --start;
     }
     if (start >= stop) return "";
-    // "X phối hợp (với|cùng) Y": both organise.
-    std::string organizer;
-    size_t from = start;
-    for (size_t k2 = start; k2 < stop; ++k2) {
-      if (MatchesPhrase(tokens, k2, "phối hợp")) {
-        organizer = JoinTokens(tokens, from, k2);
-        from = k2 + 2;
-        if (from < stop && IsOneOf(tokens[from], {"với", "cùng"})) ++from;
-      }
-    }
-    const std::string rest = JoinTokens(tokens, from, stop);
-    organizer = organizer.empty() ? rest : organizer + " và " + rest;
+    std::string organizer = JoinTokens(tokens, start, stop);
     if (!organizer.empty() && organizer.back() == ',') organizer.pop_back();
-    return ExpandAbbreviations(organizer);
+    // Two bodies: "X, Y tổ chức" is "X và Y".
+    const size_t comma = organizer.find(", ");
+    if (comma != std::string::npos && organizer.find(", ", comma + 1) == std::string::npos &&
+        !Contains(organizer, " và ")) {
+      organizer.replace(comma, 2, " và ");
+    }
+    return OrganizerName(organizer);
   }
   return "";
 }

@@ -145,8 +145,8 @@ bool EndsWithWord(std::string_view lower, std::string_view word) {
          (lower.size() == word.size() || lower[lower.size() - word.size() - 1] == ' ');
 }
 
-// A bare "tỉnh" / "thành phố" / "huyện" at the end takes the article's province or local unit:
-// "UBND tỉnh" → "UBND tỉnh Khánh Hòa", "UBND huyện này" → "UBND huyện Thạch Hà".
+}  // namespace
+
 std::string CompleteBareUnit(std::string text, const IssuerContext& context) {
   std::string lower = NormalizeTextLenient(text).lower;
   if (EndsWithWord(lower, "này")) {
@@ -154,9 +154,17 @@ std::string CompleteBareUnit(std::string text, const IssuerContext& context) {
     lower.resize(text.size());
   }
   for (std::string_view bare : {"tỉnh", "thành phố"}) {
-    if (EndsWithWord(lower, bare) && context.province_index >= 0) {
-      return text.substr(0, text.size() - bare.size()) +
-             ProvincePart(context.province_index, context.date);
+    if (!EndsWithWord(lower, bare)) continue;
+    // "LĐLĐ thành phố" in an article about a province: the city named last before the sentence
+    // (and "UBND tỉnh" in an article about a city, the province named last).
+    int province = context.province_index;
+    const bool wants_city = bare == "thành phố";
+    if (province >= 0 && Provinces()[province].centrally_run != wants_city) {
+      const int nearest = wants_city ? context.nearest_city : context.nearest_province;
+      if (nearest >= 0) province = nearest;
+    }
+    if (province >= 0) {
+      return text.substr(0, text.size() - bare.size()) + ProvincePart(province, context.date);
     }
   }
   for (const auto& [unit, name] : context.local_units) {
@@ -173,6 +181,8 @@ std::string CompleteBareUnit(std::string text, const IssuerContext& context) {
   }
   return text;
 }
+
+namespace {
 
 // Cuts the holder's name off an authority: "Chủ tịch UBND tỉnh Kon Tum Nguyễn Văn Hòa".
 std::string WithoutPersonName(std::string_view phrase) {
@@ -228,7 +238,10 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context);
 
 std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& context) {
   if (context.resolved == nullptr) return Resolve(phrase, context);
-  const std::string key(phrase);
+  // The nearest places take part in resolving bare units, so they are part of the key.
+  std::string key(phrase);
+  key += '\x1f';
+  key += std::to_string(context.nearest_city) + "," + std::to_string(context.nearest_province);
   const auto found = context.resolved->find(key);
   if (found != context.resolved->end()) return found->second;
   std::string canonical = Resolve(phrase, context);
@@ -277,14 +290,17 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
     }
   }
   // "Chủ tịch UBND tỉnh", "Bộ trưởng Bộ Công an": the body the head speaks for.
+  // "Trưởng ban Tuyên giáo Trung ương" heads the "Ban Tuyên giáo Trung ương".
+  std::string_view body_head;
   for (std::string_view role : kHeadRoles) {
     if (StartsWith(lower, role) && lower.size() > role.size() && lower[role.size()] == ' ') {
       text.remove_prefix(role.size() + 1);
       lower.remove_prefix(role.size() + 1);
+      if (role == "trưởng ban") body_head = "Ban ";
       break;
     }
   }
-  std::string body(text);
+  std::string body = std::string(body_head) + std::string(text);
   // "Chủ tịch tỉnh" → UBND of the province; "huyện Đăk Hà" as a giver → its UBND; "Tỉnh ủy" and
   // "(Ban Thường vụ) Tỉnh đoàn" are bodies of their own.
   static const auto* const kOwnBodies =

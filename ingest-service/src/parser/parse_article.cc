@@ -15,6 +15,7 @@
 #include "ingest-service/src/parser/recipients.h"
 #include "ingest-service/src/parser/restatement_merging.h"
 #include "ingest-service/src/parser/sentence_splitter.h"
+#include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/text_normalizer.h"
 #include "ingest-service/src/parser/tokenizer.h"
 
@@ -72,11 +73,10 @@ Span SpanOf(const NormalizedText& normalized, const std::vector<Token>& tokens,
 }
 
 // The province the article names most often (first named on a tie); -1 when it names none.
-int MostNamedProvince(const NormalizedText& normalized, const std::vector<Token>& tokens) {
+int MostNamedProvince(const std::vector<PlaceMention>& places) {
   std::map<int, int> counts;
   int best = -1;
-  for (const PlaceMention& place :
-       FindPlacesInTokens(normalized.text, normalized.lower, tokens, 0, tokens.size())) {
+  for (const PlaceMention& place : places) {
     if (place.province_index < 0) continue;
     const int count = ++counts[place.province_index];
     if (best < 0 || count > counts[best]) best = place.province_index;
@@ -123,6 +123,43 @@ std::map<std::string, std::string> NamedBodies(const std::vector<Token>& tokens)
     }
   }
   return bodies;
+}
+
+// Whether `text` from `at` starts with a word that heads a body's name ("Sở", "UBND", "Phòng"):
+// "Sở Văn hóa và Thể thao" is one body, "UBND huyện và Phòng Giáo dục huyện" two.
+bool HeadsABody(const std::string& text, size_t at) {
+  static const auto* const kHeads = new std::vector<std::string_view>{
+      "UBND", "HĐND",  "Sở",  "Phòng", "Hội", "Ban",   "Báo",  "Trường", "Công",
+      "Tỉnh", "Thành", "Đài", "Bộ",    "Ủy",  "Trung", "Liên", "Tạp",    "Nhà"};
+  const std::string_view rest = std::string_view(text).substr(at);
+  return std::any_of(kHeads->begin(), kHeads->end(), [&](std::string_view head) {
+    return StartsWith(rest, head) && (rest.size() == head.size() || rest[head.size()] == ' ');
+  });
+}
+
+// Completes the bare units of each body an organiser phrase lists ("Hội Nhà báo tỉnh và Báo X").
+std::string CompleteOrganizerUnits(const std::string& organizer, const IssuerContext& units) {
+  std::string completed;
+  size_t from = 0;
+  while (from <= organizer.size()) {
+    size_t comma = organizer.find(", ", from);
+    while (comma != std::string::npos && !HeadsABody(organizer, comma + 2)) {
+      comma = organizer.find(", ", comma + 2);
+    }
+    constexpr std::string_view kAnd = " và ";
+    size_t and_word = organizer.find(kAnd, from);
+    while (and_word != std::string::npos && !HeadsABody(organizer, and_word + kAnd.size())) {
+      and_word = organizer.find(kAnd, and_word + kAnd.size());
+    }
+    const size_t stop = std::min(comma, and_word);
+    const size_t part_end = stop == std::string::npos ? organizer.size() : stop;
+    completed += CompleteBareUnit(organizer.substr(from, part_end - from), units);
+    if (stop == std::string::npos) break;
+    const size_t separator = stop == comma ? 2 : kAnd.size();
+    completed += organizer.substr(stop, separator);
+    from = stop + separator;
+  }
+  return completed;
 }
 
 // The latest year the article writes, standing in for its date when it has none.
@@ -177,7 +214,10 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
     sentences.push_back(sentence);
   }
 
-  const int article_province = MostNamedProvince(normalized, tokens);
+  const std::vector<PlaceMention> places =
+      FindPlacesInTokens(normalized.text, normalized.lower, tokens, 0, tokens.size());
+  const int article_province = MostNamedProvince(places);
+  size_t next_place = 0;  // places before the sentence read set the nearest city and province
   AwardSentenceContext context;
   context.issuer.province_index = article_province;
   context.issuer.date = published.value_or(Date{});
@@ -201,6 +241,14 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   std::vector<size_t> award_sentences;
   for (size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
+    const size_t sentence_end =
+        sentence.last_token > sentence.first_token ? tokens[sentence.last_token - 1].end : 0;
+    for (; next_place < places.size() && places[next_place].begin < sentence_end; ++next_place) {
+      const int index = places[next_place].province_index;
+      if (index < 0) continue;
+      (Provinces()[index].centrally_run ? context.issuer.nearest_city
+                                        : context.issuer.nearest_province) = index;
+    }
     if (!HasTrigger(tokens, sentence)) {
       context.previous_conferred = false;
       continue;
@@ -222,11 +270,22 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   if (event && (records.empty() && !event->about_commendation)) event.reset();
   if (event) {
     CompleteEvent(event_inputs, award_sentences, *event);
+    // "Ủy ban MTTQ thành phố", "Phòng Giáo dục huyện": the units the article is about.
+    IssuerContext units = context.issuer;
+    units.province_index = event->province_index;
+    event->event.organizer = CompleteOrganizerUnits(event->event.organizer, units);
     event->event.span = SpanOf(normalized, tokens, sentences[event->sentence]);
     article.events.push_back(std::move(event->event));
   }
   for (AwardCandidate& record : records) {
     record.award.event_index = article.events.empty() ? -1 : 0;
+    // Prizes of a contest are given by whoever organises the gathering that awards them.
+    if (record.award.issuer.empty() && record.award.award_type == AwardType::kOther &&
+        StartsWith(record.award.award_name, "Giải") && !article.events.empty() &&
+        !article.events[0].organizer.empty()) {
+      record.award.issuer = CanonicalIssuer(article.events[0].organizer, context.issuer);
+      record.award.issuer_level = LevelOf(record.award.issuer);
+    }
     article.awards.push_back(std::move(record.award));
   }
   return article;
