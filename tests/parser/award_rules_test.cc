@@ -360,7 +360,7 @@ TEST(AwardRulesTest, AnAwardGivenInThePassiveAfterItsName) {
 
 TEST(AwardRulesTest, ABodyDecidingToRewardIsTheIssuer) {
   const ParsedArticle article = MustParse(
-      Article("UBND tỉnh Ninh Bình đã ký quyết định khen thưởng 40 lượt cá nhân có thành tích."));
+      Article("UBND tỉnh Ninh Bình đã ký quyết định khen thưởng 40 cá nhân có thành tích."));
   ASSERT_EQ(article.awards.size(), 1u);
   EXPECT_EQ(article.awards[0].issuer, "UBND tỉnh Ninh Bình");
   EXPECT_EQ(article.awards[0].count, 40);

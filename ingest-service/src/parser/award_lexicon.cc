@@ -624,10 +624,16 @@ bool IsNotConferredCue(const std::vector<Token>& tokens, size_t i) {
       new WordSet{"nếu", "sẽ", "hủy", "huỷ", "tước", "xét",  "trình", "đề",    "kiến", "xem", "thu",
                   "có",  "dự", "hồ",  "đủ",  "đạt",  "công", "chưa",  "không", "cần",  "nên"};
   if (!kFirstWords->Contains(token.lower)) return false;
-  // "Theo (xét) đề nghị của Sở Nội vụ, Chủ tịch UBND tỉnh tặng ...": the basis of a decision made.
-  const bool basis = MatchesAnyPhrase(tokens, i, {"xét đề nghị", "đề nghị"}) && i > 0 &&
-                     IsOneOf(tokens[i - 1], {"theo", "xét", "sở"});
-  if (basis || MatchesPhrase(tokens, i, "xét đề nghị")) return false;
+  // "Theo đề nghị của Sở Nội vụ, Chủ tịch UBND tỉnh tặng ...", "Xét đề nghị ..., Bộ trưởng tặng":
+  // the basis of a decision made, when it opens the clause ("đang xét đề nghị" is under review).
+  const auto opens_clause = [&](size_t k) {
+    return k == 0 || !tokens[k - 1].is_word || tokens[k].capitalised;
+  };
+  if (MatchesPhrase(tokens, i, "xét đề nghị") && opens_clause(i)) return false;
+  if (MatchesPhrase(tokens, i, "đề nghị") && i > 0 && IsOneOf(tokens[i - 1], {"theo", "xét"}) &&
+      opens_clause(i - 1)) {
+    return false;
+  }
   if (IsOneOf(token, {"nếu", "sẽ", "hủy", "huỷ", "tước", "xét"})) return true;
   // "trình Thủ tướng" submits; "chương trình" is a programme.
   if (token.lower == "trình") {

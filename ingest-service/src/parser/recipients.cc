@@ -240,8 +240,6 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     std::optional<RecipientKind> counted_kind;
     // "57 “sinh viên 3 tốt”": a quote may open the noun.
     size_t noun_from = number ? number_at + number->tokens : number_at;
-    // "19.400 lượt cá nhân": times a person was rewarded, counted like people.
-    if (number && noun_from < end && tokens[noun_from].lower == "lượt") ++noun_from;
     if (number && noun_from < end && tokens[noun_from].text == "\"") ++noun_from;
     if (number) counted_kind = RecipientNoun(tokens, noun_from, noun_length);
     if (approximate && !number) counted_kind = RecipientNoun(tokens, number_at, noun_length);
