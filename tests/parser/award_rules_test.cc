@@ -348,6 +348,9 @@ TEST(AwardRulesTest, AProposalAsTheBasisOfADecisionIsNoProposal) {
   const ParsedArticle proposed =
       MustParse(Article("Sở Nội vụ đã đề nghị UBND tỉnh Ninh Bình tặng bằng khen cho 9 tập thể."));
   EXPECT_TRUE(proposed.awards.empty());
+  const ParsedArticle reviewed = MustParse(
+      Article("Bộ Công an đang xét đề nghị tặng bằng khen cho 2 cán bộ của Công an huyện."));
+  EXPECT_TRUE(reviewed.awards.empty());
 }
 
 TEST(AwardRulesTest, AnAwardGivenInThePassiveAfterItsName) {
