@@ -165,5 +165,32 @@ TEST(EventRulesTest, PrizesAreGivenByTheOrganiserOfTheirCeremony) {
   }
 }
 
+TEST(EventRulesTest, ThePeriodOfAnAwardedMeritIsNoPeriodReviewed) {
+  const ParsedArticle article = MustParse(
+      Dated("10:15, 20/11/2019",
+            "Sáng 19/11, Bộ Tài chính tổ chức lễ kỷ niệm 20 năm ngày thành lập Báo Tài chính. Bộ "
+            "trưởng trao bằng khen cho 5 tập thể có thành tích xuất sắc trong công tác tuyên "
+            "truyền giai đoạn 2017-2019."));
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_EQ(article.events[0].period_start_year, 0);
+}
+
+TEST(EventRulesTest, ADatedWishIsNoEvent) {
+  const ParsedArticle article =
+      MustParse(Dated("10:15, 20/11/2019",
+                      "Ngày 18/11, người dân xã Tân Lập cho rằng hai ông xứng đáng "
+                      "được tặng bằng khen từ lâu."));
+  EXPECT_TRUE(article.events.empty());
+  EXPECT_TRUE(article.awards.empty());
+}
+
+TEST(EventRulesTest, ThisMorningWithADateAndASpanWrittenWithoutSpaces) {
+  const ParsedArticle article = MustParse(
+      "Kỷ niệm 50 năm thành lập Cục Thống kê\n\nSáng nay 3/9, Cục Thống kê tổ chức lễ kỷ niệm 50 "
+      "năm ngày thành lập (5/9/1969-5/9/2019) và đón nhận Huân chương Lao động hạng Nhì.");
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_EQ(FormatDate(article.events[0].date), "2019-09-03");
+}
+
 }  // namespace
 }  // namespace laurel::parser

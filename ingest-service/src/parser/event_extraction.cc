@@ -18,6 +18,7 @@ namespace {
 constexpr size_t kRestatementWindow = 4;  // sentences after the event's own that may restate it
 constexpr size_t kMaxMovementWords = 10;
 constexpr size_t kMaxOrganizerWords = 24;
+constexpr size_t kMeritWindow = 10;  // words before a period that may say it is the merit's
 constexpr double kStrongConfidence = 0.9;
 constexpr double kDatedActConfidence = 0.75;
 constexpr double kMentionConfidence = 0.5;
@@ -115,7 +116,8 @@ Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, s
   if (day) {
     bool blocked = false;
     for (size_t i = begin; i < end; ++i) {
-      if (IsReportCue(tokens, i)) blocked = true;
+      // "xứng đáng được tặng bằng khen", "mong ...": wishes are not acts.
+      if (IsReportCue(tokens, i) || IsHypotheticalCue(tokens, i)) blocked = true;
       if (!blocked && IsEventVerb(tokens, i, end)) {
         candidate.evidence = Evidence::kDatedAct;
         return candidate;
@@ -340,6 +342,23 @@ std::string MovementIn(const std::vector<Token>& tokens, const Sentence& sentenc
   return "";
 }
 
+// "... cho 7 tập thể có thành tích xuất sắc trong công tác giai đoạn 2016-2017": the period the
+// awarded merit was earned in, not one a review looks back on ("tổng kết giai đoạn ...").
+bool IsMeritPeriod(const std::vector<Token>& tokens, const Sentence& sentence,
+                   const Period& period) {
+  const size_t from = period.token > sentence.first_token + kMeritWindow
+                          ? period.token - kMeritWindow
+                          : sentence.first_token;
+  bool merit = false;
+  for (size_t k = from; k < period.token; ++k) {
+    if (MatchesAnyPhrase(tokens, k, {"tổng kết", "sơ kết", "phong trào", "nhiệm kỳ"})) {
+      return false;
+    }
+    merit = merit || MatchesAnyPhrase(tokens, k, {"thành tích", "công tác"});
+  }
+  return merit;
+}
+
 bool MentionsPhrase(const std::vector<Token>& tokens, const Sentence& sentence,
                     std::string_view phrase) {
   for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
@@ -427,6 +446,7 @@ std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
 
   Event& event = extracted.event;
   extracted.sentence = best->sentence;
+  extracted.gathering = best->evidence == Evidence::kGathering;
   if (best->kind) {
     event.kind = *best->kind;
   } else if (first_gathering) {
@@ -499,7 +519,7 @@ void CompleteEvent(const EventInputs& inputs, const std::vector<size_t>& award_s
     if (event.period_start_year == 0) {
       for (const Period& period :
            FindPeriods(tokens, sentences[s].first_token, sentences[s].last_token)) {
-        if (period.anniversary) continue;
+        if (period.anniversary || IsMeritPeriod(tokens, sentences[s], period)) continue;
         if (event_year != 0 && period.end_year > event_year) continue;
         event.period_start_year = period.start_year;
         event.period_end_year = period.end_year;

@@ -267,7 +267,8 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   std::vector<AwardCandidate> records = MergeRestatements(candidates);
 
   // A gathering only mentioned, or one with nothing of commendation about it, is no event of ours.
-  if (event && (records.empty() && !event->about_commendation)) event.reset();
+  // A dated act of giving that yields no award record gave nothing.
+  if (event && records.empty() && (!event->about_commendation || !event->gathering)) event.reset();
   if (event) {
     CompleteEvent(event_inputs, award_sentences, *event);
     // "Ủy ban MTTQ thành phố", "Phòng Giáo dục huyện": the units the article is about.
