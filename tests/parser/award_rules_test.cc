@@ -376,5 +376,17 @@ TEST(AwardRulesTest, AwardsSummedOverAPastPeriodAreBackground) {
   EXPECT_TRUE(article.awards.empty());
 }
 
+TEST(AwardRulesTest, BodiesListedAfterAColonAreCountedByName) {
+  const ParsedArticle article = MustParse(
+      Article("UBND tỉnh tặng bằng khen cho các tập thể: Phòng Cảnh sát giao thông, Công an huyện "
+              "Ý Yên và Công an xã Yên Bằng."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].recipient_kind, RecipientKind::kCollective);
+  EXPECT_EQ(article.awards[0].count, 3);
+  EXPECT_EQ(article.awards[0].recipients,
+            (std::vector<std::string>{"Phòng Cảnh sát giao thông", "Công an huyện Ý Yên",
+                                      "Công an xã Yên Bằng"}));
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -16,6 +16,7 @@ constexpr size_t kMaxParentheticalTokens = 40;
 constexpr size_t kMaxLeadingWords = 3;
 constexpr size_t kMaxDescriptionWords = 12;
 constexpr size_t kMaxQualifierWords = 4;
+constexpr size_t kMaxLowerNameWords = 3;
 
 bool IsSeparator(const Token& token) {
   return token.text == "," || token.lower == "và" || token.lower == "cùng" || token.text == ";";
@@ -25,6 +26,13 @@ bool IsSeparator(const Token& token) {
 bool EndsPhrase(const Token& token) {
   return IsOneOf(token, {"vì", "do", "nhân", "trong", "tại", "về", "nhằm", "để", "đã", "đang",
                          "sau", "khi", "góp", "với", "theo"});
+}
+
+// Words that never belong to a body's name: verbs and prepositions that start the rest of the
+// clause.
+bool IsFunctionWord(const Token& token) {
+  return IsOneOf(token, {"có", "được", "là", "cho", "của", "tặng", "trao", "đã", "đang", "sẽ",
+                         "nhận", "đạt", "thuộc", "tham", "gồm", "cùng", "tới", "như"});
 }
 
 // Skips a parenthetical "(30 tuổi)", "(BV)", "(Q.6, TP.HCM)".
@@ -144,6 +152,20 @@ size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t e
     if (k + 1 < end && tokens[k + 1].is_word && tokens[k + 1].capitalised &&
         !EndsPhrase(tokens[k])) {
       k += 2;
+      last = k;
+      continue;
+    }
+    // "Phòng Cảnh sát giao thông", "Công ty Cổ phần Cơ khí mỏ Cẩm Thịnh": a few lower-case words
+    // inside a name, up to the end of the item or the next capitalised word.
+    size_t run = k;
+    while (run < end && run < k + kMaxLowerNameWords && tokens[run].is_word &&
+           !tokens[run].capitalised && !tokens[run].all_digits && !IsSeparator(tokens[run]) &&
+           !EndsPhrase(tokens[run]) && !IsFunctionWord(tokens[run])) {
+      ++run;
+    }
+    if (run > k && (run >= end || !tokens[run].is_word || IsSeparator(tokens[run]) ||
+                    (tokens[run].capitalised && !tokens[run].all_digits))) {
+      k = run;
       last = k;
       continue;
     }
@@ -312,6 +334,15 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       size_t head_length = 0;
       const bool body_named = k == i && IsOrganisationHead(tokens, k, head_length) &&
                               head_length >= length && person_next;
+      // "cho các tập thể: Phòng A, Công an huyện B và ...": the names listed are the group.
+      size_t list_at = k + length;
+      if (list_at < end && tokens[list_at].lower == "gồm") ++list_at;
+      if (kind && plural && *kind != RecipientKind::kUnspecified && list_at < end &&
+          tokens[list_at].text == ":") {
+        i = list_at + 1;
+        listed_people = *kind == RecipientKind::kIndividual;
+        continue;
+      }
       if (kind && !praises_person && !titled_person && !bare_after_award && !body_named) {
         RecipientGroup group;
         group.kind = *kind;
