@@ -194,6 +194,92 @@ class Builder {
   // Whether nothing is pending, so plain ASCII can be copied in bulk.
   bool Idle() const { return pending_tone_ == Tone::kNone && !space_pending_; }
 
+  // The fast path over most of every article: plain ASCII, single spaces between words and
+  // precomposed Vietnamese letters that need no folding, written straight into the buffers with
+  // their lower case. Stops (returning the position reached) at anything else: blanks to collapse,
+  // entities, look-alikes, quotes, combining marks, a tone that may move ("oà"). Call when Idle().
+  size_t EmitFastRun(std::string_view original, size_t pos, int32_t& index) {
+    const size_t size = original.size();
+    const unsigned char* in = reinterpret_cast<const unsigned char*>(original.data());
+    // Room for the whole rest of the input: the fast path never writes more than it reads.
+    Reserve(size - pos);
+    const size_t start = pos;
+    const int32_t first_origin = index;
+    size_t out = size_;
+    int32_t origin = index;
+    // Runs stop every kCheckpointStride bytes so that offsets keep their checkpoints.
+    const size_t limit = std::min(size, pos + kCheckpointStride);
+    while (pos < limit) {
+      const unsigned char byte = in[pos];
+      if (byte < 0x80) {
+        if (IsPlainAscii(byte)) {
+          // A base letter of NFD input takes its marks on the general path.
+          if (pos + 1 < size && in[pos + 1] >= 0xCC && CombiningMarkAt(original, pos + 1)) break;
+          text_[out] = static_cast<char>(byte);
+          lower_[out] = AsciiLower(static_cast<char>(byte));
+          ++out;
+          ++pos;
+          ++origin;
+          continue;
+        }
+        // One space between two words; runs of blanks and line ends take the general path.
+        if (byte == ' ' && out > 0 && text_[out - 1] != ' ' && text_[out - 1] != '\n' &&
+            pos + 1 < size &&
+            (IsPlainAscii(in[pos + 1]) || (in[pos + 1] >= 0xC3 && in[pos + 1] <= 0xC6) ||
+             in[pos + 1] == 0xE1)) {
+          text_[out] = ' ';
+          lower_[out] = ' ';
+          ++out;
+          ++pos;
+          ++origin;
+          continue;
+        }
+        break;
+      }
+      // "oà", "uỷ": a tone after o/u may move; the general path decides.
+      const char before = out == 0 ? ' ' : text_[out - 1];
+      if (before == 'o' || before == 'u' || before == 'O' || before == 'U') break;
+      if (byte >= 0xC3 && byte <= 0xC6 && pos + 1 < size && (in[pos + 1] & 0xC0) == 0x80) {
+        const char32_t c = (static_cast<char32_t>(byte & 0x1F) << 6) | (in[pos + 1] & 0x3F);
+        // Look-alikes ("Ð", "ð") and the signs × ÷ are folded or kept by the general path.
+        if (c == 0xD0 || c == 0xF0 || c == 0xD7 || c == 0xF7) break;
+        if (pos + 2 < size && CombiningMarkAt(original, pos + 2)) break;
+        const char32_t low = ToLowerSameLength(c);
+        text_[out] = static_cast<char>(byte);
+        text_[out + 1] = static_cast<char>(in[pos + 1]);
+        lower_[out] = static_cast<char>(0xC0 | (low >> 6));
+        lower_[out + 1] = static_cast<char>(0x80 | (low & 0x3F));
+        out += 2;
+        pos += 2;
+        ++origin;
+        continue;
+      }
+      // The Vietnamese block U+1EA0..U+1EF9 (E1 BA A0 .. E1 BB B9): upper even, lower odd.
+      if (byte == 0xE1 && pos + 2 < size &&
+          ((in[pos + 1] == 0xBA && in[pos + 2] >= 0xA0 && in[pos + 2] <= 0xBF) ||
+           (in[pos + 1] == 0xBB && in[pos + 2] >= 0x80 && in[pos + 2] <= 0xB9))) {
+        if (pos + 3 < size && CombiningMarkAt(original, pos + 3)) break;
+        text_[out] = lower_[out] = static_cast<char>(byte);
+        text_[out + 1] = lower_[out + 1] = static_cast<char>(in[pos + 1]);
+        text_[out + 2] = static_cast<char>(in[pos + 2]);
+        lower_[out + 2] = static_cast<char>(in[pos + 2] | 1);
+        out += 3;
+        pos += 3;
+        ++origin;
+        continue;
+      }
+      break;
+    }
+    if (pos == start) return pos;
+    at_line_start_ = false;
+    Track(first_origin);
+    last_origin_ = origin - 1;
+    expected_ = origin;
+    size_ = out;
+    index = origin;
+    return pos;
+  }
+
   // Copies a run of plain ASCII (no blanks at its ends, single spaces inside) in one go.
   void EmitAsciiRun(const char* run, size_t length, int32_t first_origin) {
     at_line_start_ = false;
@@ -410,6 +496,13 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient
   size_t pos = 0;
   std::u32string cluster;
   while (pos < original.size()) {
+    if (builder.Idle()) {
+      const size_t reached = builder.EmitFastRun(original, pos, index);
+      if (reached > pos) {
+        pos = reached;
+        continue;
+      }
+    }
     const unsigned char byte = static_cast<unsigned char>(original[pos]);
     // Runs of plain ASCII with single spaces are copied in bulk.
     if (IsPlainAscii(byte) && builder.Idle()) {
