@@ -198,7 +198,7 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
     tokens = Tokenize(normalized, metadata.title_begin, metadata.title_end);
     if (tokens.size() > kMaxHeadlineTokens) {
       // No headline: the first line is the lead paragraph, read like the body.
-      for (const Sentence& sentence : SplitSentences(tokens, normalized.text)) {
+      for (const Sentence& sentence : SplitSentences(tokens)) {
         sentences.push_back(sentence);
       }
     } else if (!tokens.empty()) {
@@ -208,7 +208,7 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   const size_t body_first = tokens.size();
   std::vector<Token> body = Tokenize(normalized, metadata.body_begin, metadata.body_end);
   tokens.insert(tokens.end(), body.begin(), body.end());
-  for (Sentence sentence : SplitSentences(body, normalized.text)) {
+  for (Sentence sentence : SplitSentences(body)) {
     sentence.first_token += body_first;
     sentence.last_token += body_first;
     sentences.push_back(sentence);

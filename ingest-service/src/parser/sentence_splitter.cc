@@ -53,7 +53,7 @@ bool StartsNewSentence(const Token& token) {
 
 }  // namespace
 
-std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, std::string_view text) {
+std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens) {
   std::vector<Sentence> sentences;
   size_t start = 0;
   size_t line = 0;
@@ -68,8 +68,7 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, std::stri
     in_credit = false;
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (i > 0 && text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end).find('\n') !=
-                     std::string_view::npos) {
+    if (i > 0 && tokens[i].newline_before) {
       close(i);
       ++line;
       start_line = line;

@@ -18,6 +18,6 @@ struct Sentence {
   bool headline = false;  // the article's title, read apart from the body
 };
 
-std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, std::string_view text);
+std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens);
 
 }  // namespace laurel::parser

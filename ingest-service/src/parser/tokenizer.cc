@@ -37,15 +37,19 @@ std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size
   const std::string_view lower = normalized.lower;
   end = std::min(end, text.size());
   size_t pos = begin;
+  bool newline = false;
   while (pos < end) {
     size_t length;
     const char32_t c = Next(text, pos, length);
     if (c == ' ' || c == '\n') {
+      newline = newline || c == '\n';
       pos += length;
       continue;
     }
     Token token;
     token.begin = pos;
+    token.newline_before = newline && !tokens.empty();
+    newline = false;
     if (IsAlnum(c)) {
       token.is_word = true;
       token.capitalised = IsUpperFast(c);

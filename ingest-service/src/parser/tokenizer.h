@@ -19,7 +19,8 @@ struct Token {
   std::string_view lower;  // lower-cased
   bool is_word = false;    // letters or digits; otherwise one punctuation character
   bool capitalised = false;
-  bool all_digits = false;  // digits with optional inner '.', '/', '-' only
+  bool all_digits = false;      // digits with optional inner '.', '/', '-' only
+  bool newline_before = false;  // a line ends between the previous token and this one
 };
 
 std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size_t end);
