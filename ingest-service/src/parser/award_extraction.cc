@@ -280,10 +280,8 @@ std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin,
 // Background: awards dated in an earlier year, or summed up over past years.
 bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, int reference_year,
                   const std::vector<AwardMention>& mentions) {
-  static const auto* const kFirstWords =
-      new WordSet{"từng", "trước", "nhiệm", "năm", "đến", "tính", "nhiều", "phần"};
   for (size_t i = begin; i < end; ++i) {
-    if (!kFirstWords->Contains(tokens[i].lower)) continue;
+    if (!(tokens[i].classes & kBackgroundStart)) continue;
     if (IsOneOf(tokens[i], {"từng"}) ||
         MatchesAnyPhrase(
             tokens, i,

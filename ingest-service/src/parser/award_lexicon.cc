@@ -214,11 +214,7 @@ std::optional<AwardMention> MatchTitle(const std::vector<Token>& tokens, size_t 
 std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t i, size_t end) {
   const Token& token = tokens[i];
   // The first words of every form below: any other token starts no award.
-  static const auto* const kFirstWords = new WordSet{
-      "huân",  "huy",   "kỷ",   "bằng", "giấy", "thư",  "cờ",   "danh",  "giải", "thưởng", "khen",
-      "tuyên", "tôn",   "vinh", "anh",  "bà",   "mẹ",   "tỉnh", "thành", "nhà",  "biểu",   "thầy",
-      "nghệ",  "chiến", "lao",  "tập",  "đơn",  "nsnd", "nsưt", "ngnd",  "ngưt"};
-  if (!token.is_word || !kFirstWords->Contains(token.lower)) return std::nullopt;
+  if (!(token.classes & kAwardStart)) return std::nullopt;
   const std::string_view word = token.lower;
   const bool chuong = i + 1 < end && tokens[i + 1].lower == "chương";
   // "huân, huy chương": the order half of a pair.
@@ -620,10 +616,7 @@ bool IsReceivingWord(const Token& token) { return IsOneOf(token, {"được", "n
 
 bool IsNotConferredCue(const std::vector<Token>& tokens, size_t i) {
   const Token& token = tokens[i];
-  static const auto* const kFirstWords =
-      new WordSet{"nếu", "sẽ", "hủy", "huỷ", "tước", "xét",  "trình", "đề",    "kiến", "xem", "thu",
-                  "có",  "dự", "hồ",  "đủ",  "đạt",  "công", "chưa",  "không", "cần",  "nên"};
-  if (!kFirstWords->Contains(token.lower)) return false;
+  if (!(token.classes & kNotConferredStart)) return false;
   // "Theo đề nghị của Sở Nội vụ, Chủ tịch UBND tỉnh tặng ...", "Xét đề nghị ..., Bộ trưởng tặng":
   // the basis of a decision made, when it opens the clause ("đang xét đề nghị" is under review).
   const auto opens_clause = [&](size_t k) {
@@ -649,7 +642,8 @@ bool IsNotConferredCue(const std::vector<Token>& tokens, size_t i) {
 }
 
 bool IsHypotheticalCue(const std::vector<Token>& tokens, size_t i) {
-  return MatchesAnyPhrase(tokens, i, {"quy định", "dự luật", "xứng đáng", "mong", "luật thi đua"});
+  return (tokens[i].classes & kHypotheticalStart) &&
+         MatchesAnyPhrase(tokens, i, {"quy định", "dự luật", "xứng đáng", "mong", "luật thi đua"});
 }
 
 bool IsFamilyName(const Token& token) {

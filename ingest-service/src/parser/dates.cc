@@ -52,11 +52,7 @@ int SplitNumbers(std::string_view word, std::array<int, 3>& parts, char& separat
 }
 
 // Words that introduce the time of an event: "Sáng 5-6", "chiều tối 28/6", "ngày 12/5".
-bool IsTimeOfDay(const Token& token) {
-  static const auto* const kWords =
-      new WordSet{"sáng", "chiều", "tối", "trưa", "đêm", "ngày", "sớm", "khuya", "nay"};
-  return kWords->Contains(token.lower);
-}
+bool IsTimeOfDay(const Token& token) { return (token.classes & kTimeOfDay) != 0; }
 
 int ParseYear(std::string_view word) {
   if (word.size() != 4) return 0;

@@ -36,6 +36,7 @@ struct Candidate {
 // Verbs that make a dated sentence an event. Giving counts only when an award is given ("tặng quà"
 // and "trao đổi" are not ceremonies).
 bool IsEventVerb(const std::vector<Token>& tokens, size_t i, size_t end) {
+  if (!(tokens[i].classes & kEventVerbStart)) return false;
   if (IsOneOf(tokens[i], {"trao", "tặng", "gắn"}) && !MatchesPhrase(tokens, i, "trao đổi")) {
     for (size_t k = i + 1; k < end && k < i + 4; ++k) {
       if (MatchAward(tokens, k, end)) return true;
@@ -49,6 +50,7 @@ bool IsEventVerb(const std::vector<Token>& tokens, size_t i, size_t end) {
 
 // Reported speech and paperwork: "cho biết", "thông tin từ", "quyết định", "vừa".
 bool IsReportCue(const std::vector<Token>& tokens, size_t i) {
+  if (!(tokens[i].classes & kReportStart)) return false;
   return MatchesAnyPhrase(tokens, i,
                           {"cho biết", "cho hay", "thông tin", "quyết định", "ban hành"}) ||
          IsOneOf(tokens[i], {"vừa"});
@@ -65,20 +67,14 @@ bool StartsWithAny(const std::vector<Token>& tokens, const Sentence& sentence,
 // Words without which a sentence names no gathering and no day: most sentences are passed over
 // after one look-up per token.
 bool MayTellOfAnEvent(const std::vector<Token>& tokens, const Sentence& sentence) {
-  static const auto* const kWords =
-      new WordSet{"đại", "hội",  "lễ",   "mít", "gặp", "tổng",  "sơ",  "chương", "sáng", "chiều",
-                  "tối", "trưa", "ngày", "đêm", "sớm", "khuya", "nay", "hôm",    "buổi"};
   for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-    if (kWords->Contains(tokens[i].lower)) return true;
+    if (tokens[i].classes & kEventWord) return true;
   }
   return false;
 }
 
 Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, size_t index) {
   // The first words of every phrase looked at below: other tokens need no further look.
-  static const auto* const kCueWords =
-      new WordSet{"đại",  "hội", "lễ",   "mít", "gặp", "tổng", "sơ", "chương", "tổ",
-                  "diễn", "làm", "khai", "yêu", "kế",  "dự",   "đề", "sẽ"};
   Candidate candidate;
   candidate.sentence = index;
   if (!MayTellOfAnEvent(tokens, sentence)) return candidate;
@@ -87,7 +83,7 @@ Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, s
   bool organised = false;
   bool planned = false;
   for (size_t i = begin; i < end; ++i) {
-    if (!kCueWords->Contains(tokens[i].lower)) continue;
+    if (!(tokens[i].classes & kEventCue)) continue;
     size_t length;
     if (!candidate.kind) {
       if (auto kind = GatheringAt(tokens, i, end, length)) {

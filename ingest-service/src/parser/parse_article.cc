@@ -29,22 +29,22 @@ constexpr size_t kMaxHeadlineTokens = 40;  // longer first lines are leads, not 
 // "huân"/"huy"/"niệm" (not "chương trình"), "hiệu" after "danh"/"huy" (not "hiệu quả"), "giải" not
 // in "giải pháp".
 bool HasTrigger(const std::vector<Token>& tokens, const Sentence& sentence) {
-  static const auto* const kWords = new WordSet{"khen", "chương", "hiệu",   "cờ", "giải", "dương",
-                                                "vinh", "hùng",   "thưởng", "tú", "tiến", "thi"};
-  static const auto* const kNotPrizes =
-      new WordSet{"pháp", "quyết", "phóng", "trình", "thích", "tỏa", "ngân", "đáp",
-                  "cứu",  "thể",   "tán",   "trí",   "khát",  "đấu", "bóng", "vô"};
   const size_t first = sentence.first_token;
   const size_t last = sentence.last_token;
   for (size_t i = first; i < last; ++i) {
-    if (!kWords->Contains(tokens[i].lower)) continue;
+    if (!(tokens[i].classes & kTriggerWord)) continue;
     const std::string_view word = tokens[i].lower;
     const std::string_view before = i > first ? tokens[i - 1].lower : std::string_view();
     const std::string_view after = i + 1 < last ? tokens[i + 1].lower : std::string_view();
     if (word == "khen" || word == "cờ") return true;
     if (word == "chương" && (before == "huân" || before == "huy" || before == "niệm")) return true;
     if (word == "hiệu" && (before == "danh" || before == "huy")) return true;
-    if (word == "giải" && !kNotPrizes->Contains(after)) return true;
+    if (word == "giải" &&
+        !(i + 1 < last &&
+          IsOneOf(tokens[i + 1], {"pháp", "quyết", "phóng", "trình", "thích", "tỏa", "ngân", "đáp",
+                                  "cứu", "thể", "tán", "trí", "khát", "đấu", "bóng", "vô"}))) {
+      return true;
+    }
     if (word == "dương" && before == "tuyên") return true;
     if (word == "vinh" && (before == "tôn" || after == "danh")) return true;
     if (word == "hùng" && before == "anh") return true;
@@ -88,9 +88,8 @@ int MostNamedProvince(const std::vector<PlaceMention>& places) {
 // name.
 std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens) {
   std::map<std::string, std::string> units;
-  static const auto* const kUnits = new WordSet{"huyện", "xã", "quận", "phường", "thị"};
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (!kUnits->Contains(tokens[i].lower)) continue;
+    if (!(tokens[i].classes & kLocalUnit)) continue;
     size_t k = i + 1;
     std::string unit(tokens[i].lower);
     if (unit == "thị") {
@@ -111,7 +110,7 @@ std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens) 
 std::map<std::string, std::string> NamedBodies(const std::vector<Token>& tokens) {
   std::map<std::string, std::string> bodies;
   for (size_t i = 0; i + 2 < tokens.size(); ++i) {
-    if (!tokens[i].capitalised || !IsOneOf(tokens[i], {"trường", "công", "bệnh"})) continue;
+    if (!tokens[i].capitalised || !(tokens[i].classes & kBodyHead)) continue;
     std::string_view head = tokens[i].lower;
     if (head != "trường") {
       if (!MatchesAnyPhrase(tokens, i, {"công ty", "bệnh viện"})) continue;

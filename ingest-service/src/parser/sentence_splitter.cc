@@ -21,12 +21,7 @@ bool IsAbbreviation(const Token& token) {
 bool IsSentenceOpener(const std::vector<Token>& tokens, size_t i) {
   const Token& token = tokens[i];
   if (!token.capitalised) return false;
-  static const auto* const kOpeners =
-      new WordSet{"tại",   "theo", "trong", "thay", "sau",  "trước", "đây",  "với",   "các",
-                  "những", "ông",  "bà",    "tham", "dự",   "tới",   "cùng", "ngoài", "hiện",
-                  "hôm",   "sáng", "chiều", "tối",  "trưa", "được",  "cũng", "tuy",   "khi",
-                  "nhằm",  "đến",  "nhân",  "phát", "đồng", "dịp",   "bên",  "đặc",   "vừa"};
-  if (!kOpeners->Contains(token.lower)) return false;
+  if (!(token.classes & kSentenceOpener)) return false;
   // "Tuy nhiên" opens a sentence, "Tuy Hòa" and "Tuy An" are places.
   if (token.lower == "tuy" && i + 1 < tokens.size() && tokens[i + 1].capitalised) return false;
   if (IsOneOf(token,

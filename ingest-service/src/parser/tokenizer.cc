@@ -93,6 +93,7 @@ std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size
     }
     token.text = text.substr(token.begin, token.end - token.begin);
     token.lower = lower.substr(token.begin, token.end - token.begin);
+    if (token.is_word && !token.all_digits) token.classes = WordClassesOf(token.lower);
     tokens.push_back(token);
     pos = token.end;
   }

@@ -2,11 +2,13 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string_view>
 #include <vector>
 
 #include "ingest-service/src/parser/text_normalizer.h"
+#include "ingest-service/src/parser/word_classes.h"
 
 // Words and punctuation of a stretch of normalised text. A word keeps inner joiners that belong to
 // it: "TP.HCM", "5/6", "2015-2020", "GD&ĐT", "1.355".
@@ -21,6 +23,7 @@ struct Token {
   bool capitalised = false;
   bool all_digits = false;      // digits with optional inner '.', '/', '-' only
   bool newline_before = false;  // a line ends between the previous token and this one
+  uint32_t classes = 0;         // WordClass bits of `lower` (word_classes.h)
 };
 
 std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size_t end);
@@ -35,26 +38,6 @@ inline bool IsOneOf(const Token& token, std::initializer_list<std::string_view> 
   }
   return false;
 }
-
-// A small set of lower-case words, asked of every token of a sentence: buckets by first byte and
-// length, so a look-up is a couple of compares (std::hash on strings costs more than the scan).
-class WordSet {
- public:
-  WordSet(std::initializer_list<std::string_view> words) {
-    for (std::string_view word : words)
-      buckets_[static_cast<unsigned char>(word[0])].push_back(word);
-  }
-  bool Contains(std::string_view word) const {
-    if (word.empty()) return false;
-    for (std::string_view candidate : buckets_[static_cast<unsigned char>(word[0])]) {
-      if (candidate.size() == word.size() && candidate == word) return true;
-    }
-    return false;
-  }
-
- private:
-  std::array<std::vector<std::string_view>, 256> buckets_;
-};
 
 // True when tokens[i...] spell `phrase` (lower-case words separated by single spaces).
 inline bool MatchesPhrase(const std::vector<Token>& tokens, size_t i, std::string_view phrase) {

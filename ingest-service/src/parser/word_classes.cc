@@ -1,0 +1,102 @@
+#include "ingest-service/src/parser/word_classes.h"
+
+#include <array>
+#include <vector>
+
+namespace laurel::parser {
+namespace {
+
+struct ClassWords {
+  WordClass word_class;
+  std::vector<std::string_view> words;
+};
+
+// Open addressing on a hash of a word's ends: the tokenizer asks it of every word of every
+// article.
+class WordClassTable {
+ public:
+  WordClassTable() {
+    const std::vector<ClassWords> kClasses = {
+        {kTimeOfDay, {"sáng", "chiều", "tối", "trưa", "đêm", "ngày", "sớm", "khuya", "nay"}},
+        {kEventWord,
+         {"đại", "hội", "lễ", "mít", "gặp", "tổng", "sơ", "chương", "sáng", "chiều", "tối", "trưa",
+          "ngày", "đêm", "sớm", "khuya", "nay", "hôm", "buổi"}},
+        {kEventCue,
+         {"đại", "hội", "lễ", "mít", "gặp", "tổng", "sơ", "chương", "tổ", "diễn", "làm", "khai",
+          "yêu", "kế", "dự", "đề", "sẽ"}},
+        {kTriggerWord,
+         {"khen", "chương", "hiệu", "cờ", "giải", "dương", "vinh", "hùng", "thưởng", "tú", "tiến",
+          "thi"}},
+        {kSentenceOpener,
+         {"tại",   "theo", "trong", "thay", "sau",  "trước", "đây",  "với",   "các",
+          "những", "ông",  "bà",    "tham", "dự",   "tới",   "cùng", "ngoài", "hiện",
+          "hôm",   "sáng", "chiều", "tối",  "trưa", "được",  "cũng", "tuy",   "khi",
+          "nhằm",  "đến",  "nhân",  "phát", "đồng", "dịp",   "bên",  "đặc",   "vừa"}},
+        {kLocalUnit, {"huyện", "xã", "quận", "phường", "thị"}},
+        {kBodyHead, {"trường", "công", "bệnh"}},
+        {kAwardStart, {"huân", "huy",    "kỷ",    "bằng",  "giấy", "thư",  "cờ",   "danh",
+                       "giải", "thưởng", "khen",  "tuyên", "tôn",  "vinh", "anh",  "bà",
+                       "mẹ",   "tỉnh",   "thành", "nhà",   "biểu", "thầy", "nghệ", "chiến",
+                       "lao",  "tập",    "đơn",   "nsnd",  "nsưt", "ngnd", "ngưt"}},
+        {kNotConferredStart,
+         {"nếu", "sẽ", "hủy", "huỷ", "tước", "xét",  "trình", "đề",    "kiến", "xem", "thu",
+          "có",  "dự", "hồ",  "đủ",  "đạt",  "công", "chưa",  "không", "cần",  "nên"}},
+        {kHypotheticalStart, {"quy", "dự", "xứng", "mong", "luật"}},
+        {kBackgroundStart, {"từng", "trước", "nhiệm", "năm", "đến", "tính", "nhiều", "phần"}},
+        {kEventVerbStart,
+         {"trao", "tặng", "gắn", "tổ", "diễn", "khai", "khép", "bế", "đón", "kỷ", "làm"}},
+        {kReportStart, {"cho", "thông", "quyết", "ban", "vừa"}},
+    };
+    for (const ClassWords& entry : kClasses) {
+      for (std::string_view word : entry.words) Add(word, entry.word_class);
+    }
+  }
+
+  uint32_t Find(std::string_view word) const {
+    if (word.empty() || word.size() > kMaxWordBytes) return 0;
+    for (size_t slot = Hash(word) & kMask;; slot = (slot + 1) & kMask) {
+      const Slot& entry = slots_[slot];
+      if (entry.classes == 0) return 0;
+      if (entry.word == word) return entry.classes;
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = 1024;  // a power of two well above the ~200 words
+  static constexpr size_t kMask = kSlots - 1;
+  static constexpr size_t kMaxWordBytes = 9;  // "thưởng", "phường"; longer words are in no class
+
+  struct Slot {
+    std::string_view word;  // string literals: they outlive the table
+    uint32_t classes = 0;
+  };
+
+  // From the first two bytes, the last two and the length: constant time whatever the word.
+  static size_t Hash(std::string_view text) {
+    const auto byte = [&](size_t i) {
+      return static_cast<uint32_t>(static_cast<unsigned char>(text[i]));
+    };
+    const size_t n = text.size();
+    const uint32_t key = byte(0) | (byte(n > 1 ? 1 : 0) << 8) | (byte(n - 1) << 16) |
+                         (byte(n > 1 ? n - 2 : 0) << 24);
+    return ((key ^ static_cast<uint32_t>(n)) * 2654435761u) >> 16;
+  }
+
+  void Add(std::string_view word, WordClass word_class) {
+    size_t slot = Hash(word) & kMask;
+    while (slots_[slot].classes != 0 && slots_[slot].word != word) slot = (slot + 1) & kMask;
+    slots_[slot].word = word;
+    slots_[slot].classes |= word_class;
+  }
+
+  std::array<Slot, kSlots> slots_{};
+};
+
+}  // namespace
+
+uint32_t WordClassesOf(std::string_view lower_word) {
+  static const auto* const kTable = new WordClassTable();
+  return kTable->Find(lower_word);
+}
+
+}  // namespace laurel::parser
