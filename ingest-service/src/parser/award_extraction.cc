@@ -89,13 +89,13 @@ size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
       }
       break;
     }
-    // "Ban tổ chức" is a body; "X tổ chức" ends the giver's name.
-    const bool organises =
-        MatchesPhrase(tokens, k, "tổ chức") && !(k > i && tokens[k - 1].lower == "ban");
-    if (MatchesPhrase(tokens, k, "nhân dịp") || organises || IsOneOf(token, {"lễ", "có", "ra"}) ||
-        IsOneOf(token, {"cho", "tặng", "trao", "vì", "phong", "do", "đã", "vừa", "cũng", "về",
-                        "lần", "năm", "tại", "trong", "với", "kèm"}) ||
-        IsOneOf(token, {"quyết", "được", "đến", "khi", "sau", "và"})) {
+    // "nhân" and "tổ" end it only as "nhân dịp" and "tổ chức" ("Ban tổ chức" is a body).
+    bool stop = (token.classes & kIssuerStop) != 0;
+    if (stop && IsOneOf(token, {"nhân", "tổ"})) {
+      stop = MatchesPhrase(tokens, k, "nhân dịp") ||
+             (MatchesPhrase(tokens, k, "tổ chức") && !(k > i && tokens[k - 1].lower == "ban"));
+    }
+    if (stop) {
       // "Bộ Giáo dục và Đào tạo": "và" inside a body's name, not before another body.
       size_t head_length;
       const bool person =
@@ -259,6 +259,7 @@ std::string PresenterIn(const std::vector<Token>& tokens, size_t first, size_t l
 std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin, size_t end,
                                  const IssuerContext& context) {
   for (size_t i = begin; i + 2 < end; ++i) {
+    if (!(tokens[i].classes & kOnBehalfStart)) continue;
     size_t after = 0;
     if (MatchesPhrase(tokens, i, "thay mặt")) after = i + 2;
     const bool delegated = MatchesAnyPhrase(tokens, i, {"thừa ủy quyền", "thừa uỷ quyền"});

@@ -355,10 +355,15 @@ bool IsMeritPeriod(const std::vector<Token>& tokens, const Sentence& sentence,
   return merit;
 }
 
+// Asked of every sentence: the phrase's first word is compared alone first.
 bool MentionsPhrase(const std::vector<Token>& tokens, const Sentence& sentence,
                     std::string_view phrase) {
+  const std::string_view first_word = phrase.substr(0, phrase.find(' '));
   for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-    if (MatchesPhrase(tokens, i, phrase)) return true;
+    if (tokens[i].lower.size() == first_word.size() && tokens[i].lower == first_word &&
+        MatchesPhrase(tokens, i, phrase)) {
+      return true;
+    }
   }
   return false;
 }

@@ -23,10 +23,7 @@ bool IsSeparator(const Token& token) {
 }
 
 // Words after which a recipient phrase is over: the reason or circumstance follows.
-bool EndsPhrase(const Token& token) {
-  return IsOneOf(token, {"vì", "do", "nhân", "trong", "tại", "về", "nhằm", "để", "đã", "đang",
-                         "sau", "khi", "góp", "với", "theo"});
-}
+bool EndsPhrase(const Token& token) { return (token.classes & kPhraseEnd) != 0; }
 
 // Words that never belong to a body's name: verbs and prepositions that start the rest of the
 // clause.

@@ -162,8 +162,32 @@ inline bool CombiningMarkAt(std::string_view text, size_t pos) {
 }
 
 // Printable ASCII that needs no folding: not a blank, '&' (entities), '_' (segmentation) or '`'.
-inline bool IsPlainAscii(unsigned char byte) {
-  return byte > 0x20 && byte < 0x7F && byte != '&' && byte != '_' && byte != '`';
+constexpr std::array<bool, 256> MakePlainAscii() {
+  std::array<bool, 256> plain{};
+  for (int byte = 0x21; byte < 0x7F; ++byte)
+    plain[byte] = byte != '&' && byte != '_' && byte != '`';
+  return plain;
+}
+constexpr std::array<bool, 256> kPlainAscii = MakePlainAscii();
+
+inline bool IsPlainAscii(unsigned char byte) { return kPlainAscii[byte]; }
+
+// Whether any combining mark (CombiningMarkAt) occurs in `text`: NFC text, most of what arrives,
+// has none, and the fast path then need not look for one after every letter.
+bool HasCombiningMarks(std::string_view text) {
+  if (text.find('\xCC') != std::string_view::npos || text.find('\xCD') != std::string_view::npos) {
+    return true;
+  }
+  // E1 B7, E2 83, EF B8: found by their second byte, which is rarer than the first.
+  for (const auto [lead, second] :
+       {std::pair<char, char>{'\xE1', '\xB7'}, std::pair<char, char>{'\xE2', '\x83'},
+        std::pair<char, char>{'\xEF', '\xB8'}}) {
+    for (size_t at = text.find(second, 1); at != std::string_view::npos;
+         at = text.find(second, at + 1)) {
+      if (text[at - 1] == lead) return true;
+    }
+  }
+  return false;
 }
 
 inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
@@ -197,8 +221,9 @@ class Builder {
   // The fast path over most of every article: plain ASCII, single spaces between words and
   // precomposed Vietnamese letters that need no folding, written straight into the buffers with
   // their lower case. Stops (returning the position reached) at anything else: blanks to collapse,
-  // entities, look-alikes, quotes, combining marks, a tone that may move ("oà"). Call when Idle().
-  size_t EmitFastRun(std::string_view original, size_t pos, int32_t& index) {
+  // entities, look-alikes, quotes, combining marks (looked for only when `marks` says the text has
+  // some), a tone that may move ("oà"). Call when Idle().
+  size_t EmitFastRun(std::string_view original, size_t pos, int32_t& index, bool marks) {
     const size_t size = original.size();
     const unsigned char* in = reinterpret_cast<const unsigned char*>(original.data());
     // Room for the whole rest of the input: the fast path never writes more than it reads.
@@ -214,7 +239,7 @@ class Builder {
       if (byte < 0x80) {
         if (IsPlainAscii(byte)) {
           // A base letter of NFD input takes its marks on the general path.
-          if (pos + 1 < size && in[pos + 1] >= 0xCC && CombiningMarkAt(original, pos + 1)) break;
+          if (marks && pos + 1 < size && CombiningMarkAt(original, pos + 1)) break;
           text_[out] = static_cast<char>(byte);
           lower_[out] = AsciiLower(static_cast<char>(byte));
           ++out;
@@ -243,7 +268,7 @@ class Builder {
         const char32_t c = (static_cast<char32_t>(byte & 0x1F) << 6) | (in[pos + 1] & 0x3F);
         // Look-alikes ("Ð", "ð") and the signs × ÷ are folded or kept by the general path.
         if (c == 0xD0 || c == 0xF0 || c == 0xD7 || c == 0xF7) break;
-        if (pos + 2 < size && CombiningMarkAt(original, pos + 2)) break;
+        if (marks && pos + 2 < size && CombiningMarkAt(original, pos + 2)) break;
         const char32_t low = ToLowerSameLength(c);
         text_[out] = static_cast<char>(byte);
         text_[out + 1] = static_cast<char>(in[pos + 1]);
@@ -258,7 +283,7 @@ class Builder {
       if (byte == 0xE1 && pos + 2 < size &&
           ((in[pos + 1] == 0xBA && in[pos + 2] >= 0xA0 && in[pos + 2] <= 0xBF) ||
            (in[pos + 1] == 0xBB && in[pos + 2] >= 0x80 && in[pos + 2] <= 0xB9))) {
-        if (pos + 3 < size && CombiningMarkAt(original, pos + 3)) break;
+        if (marks && pos + 3 < size && CombiningMarkAt(original, pos + 3)) break;
         text_[out] = lower_[out] = static_cast<char>(byte);
         text_[out + 1] = lower_[out + 1] = static_cast<char>(in[pos + 1]);
         text_[out + 2] = static_cast<char>(in[pos + 2]);
@@ -493,11 +518,12 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient
   NormalizedText out;
   Builder builder(out, original.size());
   int32_t index = 0;  // code points of `original` consumed so far
+  const bool marks = HasCombiningMarks(original);
   size_t pos = 0;
   std::u32string cluster;
   while (pos < original.size()) {
     if (builder.Idle()) {
-      const size_t reached = builder.EmitFastRun(original, pos, index);
+      const size_t reached = builder.EmitFastRun(original, pos, index, marks);
       if (reached > pos) {
         pos = reached;
         continue;

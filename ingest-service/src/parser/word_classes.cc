@@ -46,6 +46,13 @@ class WordClassTable {
         {kEventVerbStart,
          {"trao", "tặng", "gắn", "tổ", "diễn", "khai", "khép", "bế", "đón", "kỷ", "làm"}},
         {kReportStart, {"cho", "thông", "quyết", "ban", "vừa"}},
+        {kIssuerStop, {"nhân",  "tổ",  "lễ",  "có",    "ra",   "cho", "tặng", "trao", "vì",
+                       "phong", "do",  "đã",  "vừa",   "cũng", "về",  "lần",  "năm",  "tại",
+                       "trong", "với", "kèm", "quyết", "được", "đến", "khi",  "sau",  "và"}},
+        {kPhraseEnd,
+         {"vì", "do", "nhân", "trong", "tại", "về", "nhằm", "để", "đã", "đang", "sau", "khi", "góp",
+          "với", "theo"}},
+        {kOnBehalfStart, {"thay", "thừa"}},
     };
     for (const ClassWords& entry : kClasses) {
       for (std::string_view word : entry.words) Add(word, entry.word_class);

@@ -22,6 +22,9 @@ enum WordClass : uint32_t {
   kBackgroundStart = 1u << 10,  // first words of summaries of the past: "từng", "nhiều", "năm"
   kEventVerbStart = 1u << 11,   // first words of acts that make a dated sentence an event: "trao"
   kReportStart = 1u << 12,      // first words of reported speech and paperwork: "cho", "vừa"
+  kIssuerStop = 1u << 13,       // words that end a giver's name: "cho", "tặng", "đã", "tại"
+  kPhraseEnd = 1u << 14,        // words after which a recipient phrase is over: "vì", "để"
+  kOnBehalfStart = 1u << 15,    // "thay (mặt)", "thừa (ủy quyền)"
 };
 
 // The classes of a lower-case word; 0 for a word in none.
