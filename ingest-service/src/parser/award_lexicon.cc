@@ -3,6 +3,7 @@
 #include <array>
 #include <string_view>
 
+#include "ingest-service/src/parser/phrase_index.h"
 #include "ingest-service/src/parser/string_util.h"
 
 namespace laurel::parser {
@@ -493,13 +494,15 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
       {"đại biểu", RecipientKind::kUnspecified},
       {"tác phẩm", RecipientKind::kUnspecified},
   }};
-  const Noun* best = nullptr;
-  for (const Noun& noun : kNouns) {
-    if (!MatchesPhrase(tokens, i, noun.written)) continue;
-    if (best == nullptr || PhraseLength(noun.written) > PhraseLength(best->written)) best = &noun;
-  }
-  if (best == nullptr) return std::nullopt;
-  length = PhraseLength(best->written);
+  static const auto* const kIndex = [] {
+    std::vector<std::string_view> written;
+    for (const Noun& noun : kNouns) written.push_back(noun.written);
+    return new PhraseIndex(written);
+  }();
+  const int found = kIndex->LongestAt(tokens, i, tokens.size());
+  if (found < 0) return std::nullopt;
+  const Noun* best = &kNouns[found];
+  length = kIndex->words(found);
   // "20 gương phụ nữ tiêu biểu": the noun after "gương" says who the examples are; "tấm gương em
   // Lan" only praises the person named.
   size_t next_length = 0;
@@ -523,88 +526,80 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
 bool IsHonorific(const std::vector<Token>& tokens, size_t i, size_t& length) {
   length = 1;
   if (i >= tokens.size()) return false;
-  static constexpr std::array<std::string_view, 15> kTwoWord = {
-      "đồng chí",  "thượng tướng", "trung tướng", "thiếu tướng", "đại tướng",
-      "đại tá",    "thượng tá",    "trung tá",    "thiếu tá",    "đại úy",
-      "thượng úy", "trung úy",     "thiếu úy",    "nghệ sĩ",     "nhà giáo"};
-  for (std::string_view phrase : kTwoWord) {
-    if (MatchesPhrase(tokens, i, phrase)) {
-      length = 2;
-      return true;
-    }
-  }
-  if (IsOneOf(tokens[i],
-              {"ông", "bà", "anh", "chị", "em",     "cháu",  "cụ",   "thầy", "cô",   "pgs",
-               "gs",  "ts", "ths", "bs",  "pgs.ts", "gs.ts", "nsnd", "nsưt", "nhạc", "họa"})) {
-    // "PGS." keeps its full stop as a separate token.
-    if (i + 1 < tokens.size() && tokens[i + 1].text == ".") length = 2;
-    return true;
-  }
-  return false;
+  static const auto* const kIndex = new PhraseIndex(
+      {"đồng chí",  "thượng tướng", "trung tướng", "thiếu tướng", "đại tướng", "đại tá",
+       "thượng tá", "trung tá",     "thiếu tá",    "đại úy",      "thượng úy", "trung úy",
+       "thiếu úy",  "nghệ sĩ",      "nhà giáo",    "ông",         "bà",        "anh",
+       "chị",       "em",           "cháu",        "cụ",          "thầy",      "cô",
+       "pgs",       "gs",           "ts",          "ths",         "bs",        "pgs.ts",
+       "gs.ts",     "nsnd",         "nsưt",        "nhạc",        "họa"});
+  const int found = kIndex->LongestAt(tokens, i, tokens.size());
+  if (found < 0) return false;
+  length = kIndex->words(found);
+  // "PGS." keeps its full stop as a separate token.
+  if (length == 1 && i + 1 < tokens.size() && tokens[i + 1].text == ".") length = 2;
+  return true;
 }
 
 bool IsOrganisationHead(const std::vector<Token>& tokens, size_t i, size_t& length) {
-  static constexpr std::array<std::string_view, 54> kHeads = {"tổng liên đoàn",
-                                                              "thông tấn xã",
-                                                              "tỉnh ủy",
-                                                              "thành ủy",
-                                                              "đảng ủy",
-                                                              "mặt trận",
-                                                              "tổng lđlđ",
-                                                              "lđlđ",
-                                                              "hđnd",
-                                                              "mttq",
-                                                              "nhà xuất bản",
-                                                              "tổng công ty",
-                                                              "công ty",
-                                                              "bệnh viện",
-                                                              "tạp chí",
-                                                              "tổng cục",
-                                                              "học viện",
-                                                              "đại học",
-                                                              "đại sứ quán",
-                                                              "bộ đội",
-                                                              "công an",
-                                                              "liên đoàn",
-                                                              "tập đoàn",
-                                                              "ngân hàng",
-                                                              "trung tâm",
-                                                              "ủy ban",
-                                                              "hợp tác xã",
-                                                              "thành đoàn",
-                                                              "tỉnh đoàn",
-                                                              "quân khu",
-                                                              "sư đoàn",
-                                                              "lữ đoàn",
-                                                              "trung đoàn",
-                                                              "chi cục",
-                                                              "kho bạc",
-                                                              "trường",
-                                                              "hội",
-                                                              "viện",
-                                                              "cục",
-                                                              "sở",
-                                                              "ban",
-                                                              "báo",
-                                                              "đài",
-                                                              "nxb",
-                                                              "bv",
-                                                              "ubnd",
-                                                              "đồn",
-                                                              "đội",
-                                                              "phòng",
-                                                              "ngành",
-                                                              "tỉnh",
-                                                              "huyện",
-                                                              "xã",
-                                                              "lực lượng"};
-  for (std::string_view head : kHeads) {
-    if (MatchesPhrase(tokens, i, head)) {
-      length = PhraseLength(head);
-      return true;
-    }
-  }
-  return false;
+  static const auto* const kIndex = new PhraseIndex({"tổng liên đoàn",
+                                                     "thông tấn xã",
+                                                     "tỉnh ủy",
+                                                     "thành ủy",
+                                                     "đảng ủy",
+                                                     "mặt trận",
+                                                     "tổng lđlđ",
+                                                     "lđlđ",
+                                                     "hđnd",
+                                                     "mttq",
+                                                     "nhà xuất bản",
+                                                     "tổng công ty",
+                                                     "công ty",
+                                                     "bệnh viện",
+                                                     "tạp chí",
+                                                     "tổng cục",
+                                                     "học viện",
+                                                     "đại học",
+                                                     "đại sứ quán",
+                                                     "bộ đội",
+                                                     "công an",
+                                                     "liên đoàn",
+                                                     "tập đoàn",
+                                                     "ngân hàng",
+                                                     "trung tâm",
+                                                     "ủy ban",
+                                                     "hợp tác xã",
+                                                     "thành đoàn",
+                                                     "tỉnh đoàn",
+                                                     "quân khu",
+                                                     "sư đoàn",
+                                                     "lữ đoàn",
+                                                     "trung đoàn",
+                                                     "chi cục",
+                                                     "kho bạc",
+                                                     "trường",
+                                                     "hội",
+                                                     "viện",
+                                                     "cục",
+                                                     "sở",
+                                                     "ban",
+                                                     "báo",
+                                                     "đài",
+                                                     "nxb",
+                                                     "bv",
+                                                     "ubnd",
+                                                     "đồn",
+                                                     "đội",
+                                                     "phòng",
+                                                     "ngành",
+                                                     "tỉnh",
+                                                     "huyện",
+                                                     "xã",
+                                                     "lực lượng"});
+  const int found = kIndex->LongestAt(tokens, i, tokens.size());
+  if (found < 0) return false;
+  length = kIndex->words(found);
+  return true;
 }
 
 bool IsConferringVerb(const Token& token) {
@@ -647,14 +642,7 @@ bool IsHypotheticalCue(const std::vector<Token>& tokens, size_t i) {
 }
 
 bool IsFamilyName(const Token& token) {
-  return token.capitalised &&
-         IsOneOf(token,
-                 {"nguyễn", "trần",  "lê",   "phạm",  "hoàng", "huỳnh", "phan", "vũ",    "võ",
-                  "đặng",   "bùi",   "đỗ",   "hồ",    "ngô",   "dương", "lý",   "đinh",  "đoàn",
-                  "trịnh",  "lương", "mai",  "tạ",    "cao",   "lâm",   "châu", "tô",    "hà",
-                  "trương", "văn",   "chu",  "kiều",  "lại",   "quách", "thái", "triệu", "tống",
-                  "vương",  "la",    "lưu",  "phùng", "khúc",  "doãn",  "thân", "đàm",   "lục",
-                  "nông",   "hứa",   "tăng", "khổng", "mạc",   "đào"});
+  return token.capitalised && (token.classes & kFamilyName) != 0;
 }
 
 }  // namespace laurel::parser

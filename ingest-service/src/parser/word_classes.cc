@@ -53,6 +53,13 @@ class WordClassTable {
          {"vì", "do", "nhân", "trong", "tại", "về", "nhằm", "để", "đã", "đang", "sau", "khi", "góp",
           "với", "theo"}},
         {kOnBehalfStart, {"thay", "thừa"}},
+        {kFamilyName,
+         {"nguyễn", "trần",  "lê",   "phạm",  "hoàng", "huỳnh", "phan", "vũ",    "võ",
+          "đặng",   "bùi",   "đỗ",   "hồ",    "ngô",   "dương", "lý",   "đinh",  "đoàn",
+          "trịnh",  "lương", "mai",  "tạ",    "cao",   "lâm",   "châu", "tô",    "hà",
+          "trương", "văn",   "chu",  "kiều",  "lại",   "quách", "thái", "triệu", "tống",
+          "vương",  "la",    "lưu",  "phùng", "khúc",  "doãn",  "thân", "đàm",   "lục",
+          "nông",   "hứa",   "tăng", "khổng", "mạc",   "đào"}},
     };
     for (const ClassWords& entry : kClasses) {
       for (std::string_view word : entry.words) Add(word, entry.word_class);
@@ -78,16 +85,7 @@ class WordClassTable {
     uint32_t classes = 0;
   };
 
-  // From the first two bytes, the last two and the length: constant time whatever the word.
-  static size_t Hash(std::string_view text) {
-    const auto byte = [&](size_t i) {
-      return static_cast<uint32_t>(static_cast<unsigned char>(text[i]));
-    };
-    const size_t n = text.size();
-    const uint32_t key = byte(0) | (byte(n > 1 ? 1 : 0) << 8) | (byte(n - 1) << 16) |
-                         (byte(n > 1 ? n - 2 : 0) << 24);
-    return ((key ^ static_cast<uint32_t>(n)) * 2654435761u) >> 16;
-  }
+  static size_t Hash(std::string_view text) { return WordHash(text); }
 
   void Add(std::string_view word, WordClass word_class) {
     size_t slot = Hash(word) & kMask;
@@ -100,6 +98,16 @@ class WordClassTable {
 };
 
 }  // namespace
+
+size_t WordHash(std::string_view word) {
+  const auto byte = [&](size_t i) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(word[i]));
+  };
+  const size_t n = word.size();
+  const uint32_t key =
+      byte(0) | (byte(n > 1 ? 1 : 0) << 8) | (byte(n - 1) << 16) | (byte(n > 1 ? n - 2 : 0) << 24);
+  return ((key ^ static_cast<uint32_t>(n)) * 2654435761u) >> 16;
+}
 
 uint32_t WordClassesOf(std::string_view lower_word) {
   static const auto* const kTable = new WordClassTable();

@@ -25,9 +25,14 @@ enum WordClass : uint32_t {
   kIssuerStop = 1u << 13,       // words that end a giver's name: "cho", "tặng", "đã", "tại"
   kPhraseEnd = 1u << 14,        // words after which a recipient phrase is over: "vì", "để"
   kOnBehalfStart = 1u << 15,    // "thay (mặt)", "thừa (ủy quyền)"
+  kFamilyName = 1u << 16,       // common Vietnamese family names: "nguyễn", "trần", "lê"
 };
 
 // The classes of a lower-case word; 0 for a word in none.
 uint32_t WordClassesOf(std::string_view lower_word);
+
+// A hash of a non-empty word from its first two bytes, its last two and its length: constant time
+// whatever the word, for the tables looked up once per token.
+size_t WordHash(std::string_view word);
 
 }  // namespace laurel::parser
