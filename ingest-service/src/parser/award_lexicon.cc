@@ -90,15 +90,21 @@ constexpr std::array<TitleForm, 30> kTitles = {{
     {"ngưt", "Nhà giáo Ưu tú", AwardType::kStateHonoraryTitle, true},
 }};
 
+// The written forms of `forms`, indexed for MatchNamed.
+template <size_t N>
+PhraseIndex* IndexOf(const std::array<NamedForm, N>& forms) {
+  std::vector<std::string_view> written;
+  for (const NamedForm& form : forms) written.push_back(form.written);
+  return new PhraseIndex(written);
+}
+
+// The longest of `forms` (indexed by `index`) written at tokens[i], ending by tokens[end); nullptr
+// when none is.
+template <size_t N>
 const NamedForm* MatchNamed(const std::vector<Token>& tokens, size_t i, size_t end,
-                            const NamedForm* begin_form, const NamedForm* end_form) {
-  const NamedForm* best = nullptr;
-  for (const NamedForm* form = begin_form; form != end_form; ++form) {
-    if (!MatchesPhrase(tokens, i, form->written)) continue;
-    const size_t words = PhraseLength(form->written);
-    if (i + words <= end && (best == nullptr || words > PhraseLength(best->written))) best = form;
-  }
-  return best;
+                            const PhraseIndex& index, const std::array<NamedForm, N>& forms) {
+  const int found = index.LongestAt(tokens, i, end);
+  return found < 0 ? nullptr : &forms[found];
 }
 
 // "hạng Nhì", "hạng 2", "hạng II" → " hạng Nhì"; advances `i` past it.
@@ -183,19 +189,19 @@ AwardMention Mention(AwardType type, std::string name, size_t first, size_t last
 
 std::optional<AwardMention> MatchTitle(const std::vector<Token>& tokens, size_t i, size_t end,
                                        bool after_danh_hieu) {
-  const std::string_view first = tokens[i].lower;
-  for (const TitleForm& title : kTitles) {
-    // Cheap rejection on the first word before matching the whole phrase.
-    if (title.written.size() < first.size() || title.written.compare(0, first.size(), first) != 0 ||
-        (title.written.size() > first.size() && title.written[first.size()] != ' ')) {
-      continue;
-    }
-    if (!MatchesPhrase(tokens, i, title.written)) continue;
-    const size_t words = PhraseLength(title.written);
-    if (i + words > end) continue;
-    if (title.needs_capital && !after_danh_hieu && !tokens[i].capitalised) continue;
-    // "NSƯT Việt Hà" is a performer's title before her name, not a title conferred.
-    if (!after_danh_hieu && words == 1) continue;
+  static const auto* const kIndex = [] {
+    std::vector<std::string_view> written;
+    for (const TitleForm& title : kTitles) written.push_back(title.written);
+    return new PhraseIndex(written);
+  }();
+  const int found = kIndex->LongestAt(tokens, i, end);
+  if (found < 0) return std::nullopt;
+  const TitleForm& title = kTitles[found];
+  const size_t words = kIndex->words(found);
+  if (title.needs_capital && !after_danh_hieu && !tokens[i].capitalised) return std::nullopt;
+  // "NSƯT Việt Hà" is a performer's title before her name, not a title conferred.
+  if (!after_danh_hieu && words == 1) return std::nullopt;
+  {
     size_t last = i + words;
     std::string name(title.canonical);
     // "Anh hùng Lao động thời kỳ đổi mới"
@@ -207,7 +213,6 @@ std::optional<AwardMention> MatchTitle(const std::vector<Token>& tokens, size_t 
     mention.specific_name = true;
     return mention;
   }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -221,12 +226,13 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
   // "huân, huy chương": the order half of a pair.
   if (word == "huân" && !chuong) return std::nullopt;
   if (word == "huân" || (word == "huy" && chuong)) {
+    static const PhraseIndex* const kOrderIndex = IndexOf(kOrderNames);
+    static const PhraseIndex* const kMedalIndex = IndexOf(kMedalNames);
     const bool order = word == "huân";
     size_t k = i + 2;
     std::string name = order ? "Huân chương" : "Huy chương";
-    const NamedForm* named =
-        order ? MatchNamed(tokens, k, end, kOrderNames.begin(), kOrderNames.end())
-              : MatchNamed(tokens, k, end, kMedalNames.begin(), kMedalNames.end());
+    const NamedForm* named = order ? MatchNamed(tokens, k, end, *kOrderIndex, kOrderNames)
+                                   : MatchNamed(tokens, k, end, *kMedalIndex, kMedalNames);
     bool specific = false;
     if (named != nullptr) {
       name += " " + std::string(named->canonical);
