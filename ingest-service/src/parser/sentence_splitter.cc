@@ -93,7 +93,7 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens) {
       }
       continue;
     }
-    if (token.is_word && IsOneOf(token, {"ảnh"}) && i + 1 < tokens.size() &&
+    if (token.is_word && token.lower == "ảnh" && i + 1 < tokens.size() &&
         tokens[i + 1].text == ":") {
       in_credit = true;
       credit_words = 0;
@@ -120,7 +120,8 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens) {
     }
     // A caption glued to the next sentence: "... lễ kỷ niệm Ông Trần Văn Vinh ...", "... Lê Văn
     // Tùng Theo danh sách ...".
-    const bool opener = IsSentenceOpener(tokens, i);
+    const bool opener =
+        token.capitalised && (token.classes & kSentenceOpener) && IsSentenceOpener(tokens, i);
     if (i > start + 2 && opener &&
         (EndsCaption(tokens[i - 1]) ||
          (tokens[i - 1].is_word && i + 1 < tokens.size() && tokens[i + 1].is_word &&

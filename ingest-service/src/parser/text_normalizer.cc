@@ -172,6 +172,15 @@ constexpr std::array<bool, 256> kPlainAscii = MakePlainAscii();
 
 inline bool IsPlainAscii(unsigned char byte) { return kPlainAscii[byte]; }
 
+constexpr std::array<char, 128> MakeAsciiLower() {
+  std::array<char, 128> lower{};
+  for (int byte = 0; byte < 128; ++byte) {
+    lower[byte] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+  }
+  return lower;
+}
+constexpr std::array<char, 128> kAsciiLower = MakeAsciiLower();
+
 // Whether any combining mark (CombiningMarkAt) occurs in `text`: NFC text, most of what arrives,
 // has none, and the fast path then need not look for one after every letter.
 bool HasCombiningMarks(std::string_view text) {
@@ -221,13 +230,17 @@ class Builder {
   // The fast path over most of every article: plain ASCII, single spaces between words and
   // precomposed Vietnamese letters that need no folding, written straight into the buffers with
   // their lower case. Stops (returning the position reached) at anything else: blanks to collapse,
-  // entities, look-alikes, quotes, combining marks (looked for only when `marks` says the text has
+  // entities, look-alikes, quotes, combining marks (looked for only when kMarks says the text has
   // some), a tone that may move ("oà"). Call when Idle().
-  size_t EmitFastRun(std::string_view original, size_t pos, int32_t& index, bool marks) {
+  template <bool kMarks>
+  size_t EmitFastRun(std::string_view original, size_t pos, int32_t& index) {
     const size_t size = original.size();
     const unsigned char* in = reinterpret_cast<const unsigned char*>(original.data());
     // Room for the whole rest of the input: the fast path never writes more than it reads.
     Reserve(size - pos);
+    // Locals, not members: stores through char pointers would make the compiler reload members.
+    char* const text = text_;
+    char* const lower = lower_;
     const size_t start = pos;
     const int32_t first_origin = index;
     size_t out = size_;
@@ -235,25 +248,27 @@ class Builder {
     // Runs stop every kCheckpointStride bytes so that offsets keep their checkpoints.
     const size_t limit = std::min(size, pos + kCheckpointStride);
     while (pos < limit) {
-      const unsigned char byte = in[pos];
+      unsigned char byte = in[pos];
       if (byte < 0x80) {
-        if (IsPlainAscii(byte)) {
-          // A base letter of NFD input takes its marks on the general path.
-          if (marks && pos + 1 < size && CombiningMarkAt(original, pos + 1)) break;
-          text_[out] = static_cast<char>(byte);
-          lower_[out] = AsciiLower(static_cast<char>(byte));
-          ++out;
-          ++pos;
-          ++origin;
+        if (IsPlainAscii(byte) &&
+            !(kMarks && pos + 1 < size && CombiningMarkAt(original, pos + 1))) {
+          // Most of every line: a run of plain ASCII.
+          do {
+            text[out] = static_cast<char>(byte);
+            lower[out] = kAsciiLower[byte];
+            ++out;
+            ++pos;
+            ++origin;
+          } while (!kMarks && pos < limit && IsPlainAscii(byte = in[pos]));
           continue;
         }
         // One space between two words; runs of blanks and line ends take the general path.
-        if (byte == ' ' && out > 0 && text_[out - 1] != ' ' && text_[out - 1] != '\n' &&
+        if (byte == ' ' && out > 0 && text[out - 1] != ' ' && text[out - 1] != '\n' &&
             pos + 1 < size &&
             (IsPlainAscii(in[pos + 1]) || (in[pos + 1] >= 0xC3 && in[pos + 1] <= 0xC6) ||
              in[pos + 1] == 0xE1)) {
-          text_[out] = ' ';
-          lower_[out] = ' ';
+          text[out] = ' ';
+          lower[out] = ' ';
           ++out;
           ++pos;
           ++origin;
@@ -262,18 +277,18 @@ class Builder {
         break;
       }
       // "oà", "uỷ": a tone after o/u may move; the general path decides.
-      const char before = out == 0 ? ' ' : text_[out - 1];
+      const char before = out == 0 ? ' ' : text[out - 1];
       if (before == 'o' || before == 'u' || before == 'O' || before == 'U') break;
       if (byte >= 0xC3 && byte <= 0xC6 && pos + 1 < size && (in[pos + 1] & 0xC0) == 0x80) {
         const char32_t c = (static_cast<char32_t>(byte & 0x1F) << 6) | (in[pos + 1] & 0x3F);
         // Look-alikes ("Ð", "ð") and the signs × ÷ are folded or kept by the general path.
         if (c == 0xD0 || c == 0xF0 || c == 0xD7 || c == 0xF7) break;
-        if (marks && pos + 2 < size && CombiningMarkAt(original, pos + 2)) break;
+        if (kMarks && pos + 2 < size && CombiningMarkAt(original, pos + 2)) break;
         const char32_t low = ToLowerSameLength(c);
-        text_[out] = static_cast<char>(byte);
-        text_[out + 1] = static_cast<char>(in[pos + 1]);
-        lower_[out] = static_cast<char>(0xC0 | (low >> 6));
-        lower_[out + 1] = static_cast<char>(0x80 | (low & 0x3F));
+        text[out] = static_cast<char>(byte);
+        text[out + 1] = static_cast<char>(in[pos + 1]);
+        lower[out] = static_cast<char>(0xC0 | (low >> 6));
+        lower[out + 1] = static_cast<char>(0x80 | (low & 0x3F));
         out += 2;
         pos += 2;
         ++origin;
@@ -283,11 +298,11 @@ class Builder {
       if (byte == 0xE1 && pos + 2 < size &&
           ((in[pos + 1] == 0xBA && in[pos + 2] >= 0xA0 && in[pos + 2] <= 0xBF) ||
            (in[pos + 1] == 0xBB && in[pos + 2] >= 0x80 && in[pos + 2] <= 0xB9))) {
-        if (marks && pos + 3 < size && CombiningMarkAt(original, pos + 3)) break;
-        text_[out] = lower_[out] = static_cast<char>(byte);
-        text_[out + 1] = lower_[out + 1] = static_cast<char>(in[pos + 1]);
-        text_[out + 2] = static_cast<char>(in[pos + 2]);
-        lower_[out + 2] = static_cast<char>(in[pos + 2] | 1);
+        if (kMarks && pos + 3 < size && CombiningMarkAt(original, pos + 3)) break;
+        text[out] = lower[out] = static_cast<char>(byte);
+        text[out + 1] = lower[out + 1] = static_cast<char>(in[pos + 1]);
+        text[out + 2] = static_cast<char>(in[pos + 2]);
+        lower[out + 2] = static_cast<char>(in[pos + 2] | 1);
         out += 3;
         pos += 3;
         ++origin;
@@ -523,7 +538,8 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient
   std::u32string cluster;
   while (pos < original.size()) {
     if (builder.Idle()) {
-      const size_t reached = builder.EmitFastRun(original, pos, index, marks);
+      const size_t reached = marks ? builder.EmitFastRun<true>(original, pos, index)
+                                   : builder.EmitFastRun<false>(original, pos, index);
       if (reached > pos) {
         pos = reached;
         continue;
