@@ -54,6 +54,27 @@ inline uint32_t Classify(std::string_view text, size_t pos) {
   return Pack(IsUpperLetter(c) ? kAlnum | kUpper : kAlnum, length, 0);
 }
 
+// The class of the character that ends just before text[pos] (pos > 0).
+inline uint32_t ClassifyBefore(std::string_view text, size_t pos) {
+  size_t lead = pos - 1;
+  while (lead > 0 && pos - lead < 4 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) {
+    --lead;
+  }
+  return Classify(text, lead);
+}
+
+// How many letters (not digits) run up to text[pos), back to `from`.
+size_t TrailingLetters(std::string_view text, size_t from, size_t pos) {
+  size_t letters = 0;
+  while (pos > from) {
+    const uint32_t info = ClassifyBefore(text, pos);
+    if (!(info & kAlnum) || (info & kDigit)) break;
+    ++letters;
+    pos -= LengthOf(info);
+  }
+  return letters;
+}
+
 bool IsJoiner(char32_t c) {
   return c == '.' || c == '/' || c == '-' || c == '&' || c == '\'' || c == ',';
 }
@@ -84,30 +105,35 @@ std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size
       token.is_word = true;
       token.capitalised = (first & kUpper) != 0;
       uint32_t digits = first & kDigit;  // every character so far a digit
-      size_t letters = digits ? 0 : 1;   // letters since the last joiner
-      uint32_t last = first;             // the last letter or digit
+      size_t segment = pos;              // where the part after the last joiner starts
       size_t cursor = pos + LengthOf(first);
       while (cursor < end) {
-        const uint32_t next = Classify(text, cursor);
+        const unsigned char byte = static_cast<unsigned char>(text[cursor]);
+        // ASCII letters and digits, most of every word, without the general classifier.
+        if (byte < 0x80 && kAsciiClasses[byte] != 0) {
+          digits &= kAsciiClasses[byte];
+          ++cursor;
+          continue;
+        }
+        const uint32_t next = byte < 0x80 ? Pack(0, 1, byte) : Classify(text, cursor);
         if (next & kAlnum) {
           digits &= next;
-          letters = (next & kDigit) ? 0 : letters + 1;
-          last = next;
           cursor += LengthOf(next);
           continue;
         }
         const char32_t joiner = AsciiOf(next);
         if (IsJoiner(joiner) && cursor + 1 < end) {
           const uint32_t after = Classify(text, cursor + 1);
+          const uint32_t last = ClassifyBefore(text, cursor);
           // "Đài Bắc.Chị ...": a full stop without its space still ends a sentence; "TP.HCM" and
           // "Tp.HCM" stay one word.
-          const bool missing_space = joiner == '.' && (after & kUpper) && letters >= 3 &&
-                                     !((last & kUpper) && !(last & kDigit));
+          const bool missing_space = joiner == '.' && (after & kUpper) && !(last & kUpper) &&
+                                     TrailingLetters(text, segment, cursor) >= 3;
           // A comma joins only digits: "1,5" is one number, "29 tập thể, 41 cá nhân" two phrases.
           const bool decimal_comma = joiner != ',' || ((last & kDigit) && (after & kDigit));
           if ((after & kAlnum) && !missing_space && decimal_comma) {
             cursor += 1;
-            letters = 0;
+            segment = cursor;
             continue;
           }
         }
