@@ -29,7 +29,10 @@ int PhraseIndex::LongestAt(const std::vector<Token>& tokens, size_t i, size_t en
        slot = (slot + 1) & (slots_.size() - 1)) {
     const Slot& entry = slots_[slot];
     if (entry.phrases.empty()) return -1;
-    if (entry.first_word != word) continue;
+    if (entry.first_word.size() != word.size() ||
+        !SameBytes(entry.first_word.data(), word.data(), word.size())) {
+      continue;
+    }
     int best = -1;
     for (const int p : entry.phrases) {
       if (i + words_[p] > end || !MatchesPhrase(tokens, i, phrases_[p])) continue;

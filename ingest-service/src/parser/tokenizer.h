@@ -3,6 +3,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string_view>
 #include <vector>
@@ -30,11 +31,34 @@ std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size
 
 // True when `token` is a word whose lower-case form is one of `words`. Inline: the extractors ask
 // it of every token of a trigger sentence.
+// Whether the n bytes at a and b are the same. Words are short: up to eight bytes are compared as
+// two overlapping four-byte loads, without a call to memcmp.
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n >= 4 && n <= 8) {
+    uint32_t a_head, b_head, a_tail, b_tail;
+    std::memcpy(&a_head, a, 4);
+    std::memcpy(&b_head, b, 4);
+    std::memcpy(&a_tail, a + n - 4, 4);
+    std::memcpy(&b_tail, b + n - 4, 4);
+    return a_head == b_head && a_tail == b_tail;
+  }
+  if (n < 4) {
+    for (size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+  return std::memcmp(a, b, n) == 0;
+}
+
 inline bool IsOneOf(const Token& token, std::initializer_list<std::string_view> words) {
-  if (token.lower.empty()) return false;
-  const char first = token.lower[0];
+  const std::string_view lower = token.lower;
+  if (lower.empty()) return false;
   for (std::string_view word : words) {
-    if (word[0] == first && token.lower == word) return true;
+    if (word.size() == lower.size() && word[0] == lower[0] &&
+        SameBytes(word.data(), lower.data(), word.size())) {
+      return true;
+    }
   }
   return false;
 }
@@ -45,7 +69,7 @@ inline bool MatchesPhrase(const std::vector<Token>& tokens, size_t i, std::strin
   while (i < tokens.size()) {
     const std::string_view word = tokens[i].lower;
     if (word.empty() || word.size() > phrase.size() - pos || phrase[pos] != word[0] ||
-        phrase.compare(pos, word.size(), word) != 0) {
+        !SameBytes(phrase.data() + pos, word.data(), word.size())) {
       return false;
     }
     pos += word.size();

@@ -1,6 +1,8 @@
 #include "ingest-service/src/parser/word_classes.h"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace laurel::parser {
@@ -68,10 +70,11 @@ class WordClassTable {
 
   uint32_t Find(std::string_view word) const {
     if (word.empty() || word.size() > kMaxWordBytes) return 0;
-    for (size_t slot = Hash(word) & kMask;; slot = (slot + 1) & kMask) {
+    const Key key = KeyOf(word);
+    for (size_t slot = SlotOf(key);; slot = (slot + 1) & kMask) {
       const Slot& entry = slots_[slot];
       if (entry.classes == 0) return 0;
-      if (entry.word == word) return entry.classes;
+      if (entry.key == key) return entry.classes;
     }
   }
 
@@ -80,17 +83,42 @@ class WordClassTable {
   static constexpr size_t kMask = kSlots - 1;
   static constexpr size_t kMaxWordBytes = 9;  // "thưởng", "phường"; longer words are in no class
 
+  // A word of one to kMaxWordBytes bytes as two integers that identify it, compared without a
+  // call to memcmp: its first four bytes and its last four (overlapping when shorter than eight);
+  // then its length and the middle byte of a nine-byte word.
+  struct Key {
+    uint64_t ends = 0;
+    uint32_t rest = 0;
+    bool operator==(const Key& other) const { return ends == other.ends && rest == other.rest; }
+  };
+  static Key KeyOf(std::string_view word) {
+    const size_t n = word.size();
+    const unsigned char* bytes = reinterpret_cast<const unsigned char*>(word.data());
+    uint32_t head = 0;
+    uint32_t tail = 0;
+    if (n >= 4) {
+      std::memcpy(&head, bytes, 4);
+      std::memcpy(&tail, bytes + n - 4, 4);
+    } else {
+      for (size_t i = 0; i < n; ++i) head |= static_cast<uint32_t>(bytes[i]) << (8 * i);
+    }
+    return {static_cast<uint64_t>(head) | static_cast<uint64_t>(tail) << 32,
+            static_cast<uint32_t>(n) | (n == 9 ? static_cast<uint32_t>(bytes[4]) << 8 : 0)};
+  }
+  static size_t SlotOf(const Key& key) {
+    return ((key.ends ^ key.rest) * 0x9E3779B97F4A7C15ull) >> 54 & kMask;
+  }
+
   struct Slot {
-    std::string_view word;  // string literals: they outlive the table
+    Key key;
     uint32_t classes = 0;
   };
 
-  static size_t Hash(std::string_view text) { return WordHash(text); }
-
   void Add(std::string_view word, WordClass word_class) {
-    size_t slot = Hash(word) & kMask;
-    while (slots_[slot].classes != 0 && slots_[slot].word != word) slot = (slot + 1) & kMask;
-    slots_[slot].word = word;
+    const Key key = KeyOf(word);
+    size_t slot = SlotOf(key);
+    while (slots_[slot].classes != 0 && !(slots_[slot].key == key)) slot = (slot + 1) & kMask;
+    slots_[slot].key = key;
     slots_[slot].classes |= word_class;
   }
 
