@@ -355,12 +355,14 @@ bool IsMeritPeriod(const std::vector<Token>& tokens, const Sentence& sentence,
   return merit;
 }
 
-// Asked of every sentence: the phrase's first word is compared alone first.
+// Asked of every sentence: when the phrase's first word is of kMentionStart only such tokens are
+// looked at, and the first word is compared alone first.
 bool MentionsPhrase(const std::vector<Token>& tokens, const Sentence& sentence,
                     std::string_view phrase) {
   const std::string_view first_word = phrase.substr(0, phrase.find(' '));
+  const bool indexed = (WordClassesOf(first_word) & kMentionStart) != 0;
   for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-    if (tokens[i].lower.size() == first_word.size() && tokens[i].lower == first_word &&
+    if ((!indexed || (tokens[i].classes & kMentionStart)) && tokens[i].lower == first_word &&
         MatchesPhrase(tokens, i, phrase)) {
       return true;
     }

@@ -409,7 +409,8 @@ std::vector<PlaceMention> FindPlacesInTokens(std::string_view text, std::string_
   for (size_t i = first; i < last; ++i) {
     const Token& token = tokens[i];
     if (!token.is_word || token.begin < covered) continue;
-    if (!token.capitalised && !StartsWith(token.lower, "tp") && !StartsWith(token.lower, "thành")) {
+    if (!token.capitalised && (token.lower[0] != 't' || (!StartsWith(token.lower, "tp") &&
+                                                         !StartsWith(token.lower, "thành")))) {
       continue;
     }
     size_t next;

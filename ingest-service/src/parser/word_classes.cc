@@ -55,6 +55,7 @@ class WordClassTable {
          {"vì", "do", "nhân", "trong", "tại", "về", "nhằm", "để", "đã", "đang", "sau", "khi", "góp",
           "với", "theo"}},
         {kOnBehalfStart, {"thay", "thừa"}},
+        {kMentionStart, {"buổi", "phong", "tổng", "đón", "vừa", "hội", "phát"}},
         {kFamilyName,
          {"nguyễn", "trần",  "lê",   "phạm",  "hoàng", "huỳnh", "phan", "vũ",    "võ",
           "đặng",   "bùi",   "đỗ",   "hồ",    "ngô",   "dương", "lý",   "đinh",  "đoàn",

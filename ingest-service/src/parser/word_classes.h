@@ -26,6 +26,7 @@ enum WordClass : uint32_t {
   kPhraseEnd = 1u << 14,        // words after which a recipient phrase is over: "vì", "để"
   kOnBehalfStart = 1u << 15,    // "thay (mặt)", "thừa (ủy quyền)"
   kFamilyName = 1u << 16,       // common Vietnamese family names: "nguyễn", "trần", "lê"
+  kMentionStart = 1u << 17,  // first words of phrases looked for in every sentence: "buổi (lễ)"
 };
 
 // The classes of a lower-case word; 0 for a word in none.
