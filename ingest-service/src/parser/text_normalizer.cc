@@ -284,11 +284,11 @@ class Builder {
         // Look-alikes ("Ð", "ð") and the signs × ÷ are folded or kept by the general path.
         if (c == 0xD0 || c == 0xF0 || c == 0xD7 || c == 0xF7) break;
         if (kMarks && pos + 2 < size && CombiningMarkAt(original, pos + 2)) break;
-        const char32_t low = ToLowerSameLength(c);
+        const TwoByteLetter& letter = TwoByteLetterAt(byte, in[pos + 1]);
         text[out] = static_cast<char>(byte);
         text[out + 1] = static_cast<char>(in[pos + 1]);
-        lower[out] = static_cast<char>(0xC0 | (low >> 6));
-        lower[out + 1] = static_cast<char>(0x80 | (low & 0x3F));
+        lower[out] = static_cast<char>(letter.lower_lead);
+        lower[out + 1] = static_cast<char>(letter.lower_trail);
         out += 2;
         pos += 2;
         ++origin;

@@ -36,9 +36,9 @@ inline uint32_t Classify(std::string_view text, size_t pos) {
   if (byte >= 0xC3 && byte <= 0xC6 && pos + 1 < text.size()) {
     const unsigned char b1 = static_cast<unsigned char>(text[pos + 1]);
     if ((b1 & 0xC0) == 0x80) {
-      const char32_t c = (static_cast<char32_t>(byte & 0x1F) << 6) | (b1 & 0x3F);
-      if (c == 0xD7 || c == 0xF7) return Pack(0, 2, 0);
-      return Pack(IsUpperLetter(c) ? kAlnum | kUpper : kAlnum, 2, 0);
+      const TwoByteLetter& letter = TwoByteLetterAt(byte, b1);
+      if (!letter.letter) return Pack(0, 2, 0);
+      return Pack(letter.upper ? kAlnum | kUpper : kAlnum, 2, 0);
     }
   }
   if (byte == 0xE1 && pos + 2 < text.size()) {
