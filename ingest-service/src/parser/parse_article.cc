@@ -91,7 +91,10 @@ std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens) 
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     if (!(tokens[i].classes & kLocalUnit)) continue;
     size_t k = i + 1;
-    std::string unit(tokens[i].lower);
+    const std::string_view word = tokens[i].lower;
+    // Only the first name of each unit stands; "thị xã" and "thị trấn" are looked at below.
+    if (word != "thị" && units.count(std::string(word)) > 0) continue;
+    std::string unit(word);
     if (unit == "thị") {
       if (tokens[k].lower != "xã" && tokens[k].lower != "trấn") continue;
       unit += " " + std::string(tokens[k].lower);
@@ -116,6 +119,8 @@ std::map<std::string, std::string> NamedBodies(const std::vector<Token>& tokens)
       if (!MatchesAnyPhrase(tokens, i, {"công ty", "bệnh viện"})) continue;
       head = head == "công" ? "công ty" : "bệnh viện";
     }
+    if (bodies.size() == 3) break;  // every head named already: the first name of each stands
+    if (bodies.count(std::string(head)) > 0) continue;
     std::string name;
     if (ReadOrganisationName(tokens, i, tokens.size(), name) > i) {
       bodies.emplace(std::string(head), name);
