@@ -210,11 +210,8 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
     }
   }
   const size_t body_first = tokens.size();
-  std::vector<Token> body = Tokenize(normalized, metadata.body_begin, metadata.body_end);
-  tokens.insert(tokens.end(), body.begin(), body.end());
-  for (Sentence sentence : SplitSentences(body)) {
-    sentence.first_token += body_first;
-    sentence.last_token += body_first;
+  AppendTokens(normalized, metadata.body_begin, metadata.body_end, tokens);
+  for (const Sentence& sentence : SplitSentences(tokens, body_first)) {
     sentences.push_back(sentence);
   }
 

@@ -48,9 +48,9 @@ bool StartsNewSentence(const Token& token) {
 
 }  // namespace
 
-std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens) {
+std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, size_t from) {
   std::vector<Sentence> sentences;
-  size_t start = 0;
+  size_t start = from;
   size_t line = 0;
   size_t start_line = 0;
   size_t credit_words = 0;
@@ -62,8 +62,8 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens) {
     start_line = line;
     in_credit = false;
   };
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (i > 0 && tokens[i].newline_before) {
+  for (size_t i = from; i < tokens.size(); ++i) {
+    if (i > from && tokens[i].newline_before) {
       close(i);
       ++line;
       start_line = line;

@@ -83,7 +83,15 @@ bool IsJoiner(char32_t c) {
 
 std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size_t end) {
   std::vector<Token> tokens;
-  tokens.reserve((std::min(end, normalized.text.size()) - std::min(begin, end)) / 4 + 8);
+  AppendTokens(normalized, begin, end, tokens);
+  return tokens;
+}
+
+void AppendTokens(const NormalizedText& normalized, size_t begin, size_t end,
+                  std::vector<Token>& tokens) {
+  tokens.reserve(tokens.size() +
+                 (std::min(end, normalized.text.size()) - std::min(begin, end)) / 4 + 8);
+  const size_t appended_from = tokens.size();
   const std::string_view text = normalized.text;
   const std::string_view lower = normalized.lower;
   end = std::min(end, text.size());
@@ -99,7 +107,7 @@ std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size
     const uint32_t first = Classify(text, pos);
     Token& token = tokens.emplace_back();
     token.begin = pos;
-    token.newline_before = newline && tokens.size() > 1;
+    token.newline_before = newline && tokens.size() > appended_from + 1;
     newline = false;
     if (first & kAlnum) {
       token.is_word = true;
@@ -149,7 +157,6 @@ std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size
     if (token.is_word && !token.all_digits) token.classes = WordClassesOf(token.lower);
     pos = token.end;
   }
-  return tokens;
 }
 
 size_t PhraseLength(std::string_view phrase) {

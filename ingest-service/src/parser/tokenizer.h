@@ -29,6 +29,10 @@ struct Token {
 
 std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size_t end);
 
+// Tokenize, appending to `tokens` (no copy of a part read apart).
+void AppendTokens(const NormalizedText& normalized, size_t begin, size_t end,
+                  std::vector<Token>& tokens);
+
 // True when `token` is a word whose lower-case form is one of `words`. Inline: the extractors ask
 // it of every token of a trigger sentence.
 // Whether the n bytes at a and b are the same. Words are short: up to eight bytes are compared as
