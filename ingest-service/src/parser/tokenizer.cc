@@ -106,7 +106,7 @@ void AppendTokens(const NormalizedText& normalized, size_t begin, size_t end,
     }
     const uint32_t first = Classify(text, pos);
     Token& token = tokens.emplace_back();
-    token.begin = pos;
+    token.begin = static_cast<uint32_t>(pos);
     token.newline_before = newline && tokens.size() > appended_from + 1;
     newline = false;
     if (first & kAlnum) {
@@ -147,10 +147,10 @@ void AppendTokens(const NormalizedText& normalized, size_t begin, size_t end,
         }
         break;
       }
-      token.end = cursor;
+      token.end = static_cast<uint32_t>(cursor);
       token.all_digits = digits != 0;
     } else {
-      token.end = pos + LengthOf(first);
+      token.end = static_cast<uint32_t>(pos + LengthOf(first));
     }
     token.text = text.substr(token.begin, token.end - token.begin);
     token.lower = lower.substr(token.begin, token.end - token.begin);

@@ -15,9 +15,11 @@
 // it: "TP.HCM", "5/6", "2015-2020", "GD&ĐT", "1.355".
 namespace laurel::parser {
 
+// 48 bytes: every scan of an article streams its tokens, so they are kept small (articles are far
+// below 4 GiB, the limit of the 32-bit offsets).
 struct Token {
-  size_t begin = 0;  // byte range in the normalised text
-  size_t end = 0;
+  uint32_t begin = 0;  // byte range in the normalised text
+  uint32_t end = 0;
   std::string_view text;   // as written (after folding)
   std::string_view lower;  // lower-cased
   bool is_word = false;    // letters or digits; otherwise one punctuation character
