@@ -388,5 +388,14 @@ TEST(AwardRulesTest, BodiesListedAfterAColonAreCountedByName) {
                                       "Công an xã Yên Bằng"}));
 }
 
+TEST(AwardRulesTest, AGroupPointedBackAtIsTheRecipient) {
+  const ParsedArticle article =
+      MustParse(Article("Giám đốc Công an tỉnh tặng giấy khen kèm tiền thưởng để động viên tinh "
+                        "thần dũng cảm của 4 chiến sĩ nói trên."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(article.awards[0].count, 4);
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -16,6 +16,7 @@ namespace {
 
 constexpr size_t kMaxIssuerWords = 14;
 constexpr size_t kMaxMentionsPerSentence = 32;
+constexpr size_t kMaxBackReferenceWords = 5;  // "3 đội viên nói trên": count, noun, "nói trên"
 constexpr double kBaseConfidence = 0.9;
 
 bool IsStateAward(AwardType type) {
@@ -334,6 +335,22 @@ bool IsShareOfAPlace(const std::vector<Token>& tokens, size_t scope_begin, size_
     }
   }
   return false;
+}
+
+// "trao giấy khen ... để động viên hành động dũng cảm của 3 đội viên nói trên": a group counted
+// before and pointed back at, later in the clause tokens[from, end).
+std::vector<RecipientGroup> AforementionedGroup(const std::vector<Token>& tokens, size_t from,
+                                                size_t end) {
+  for (size_t k = from; k + 1 < end; ++k) {
+    if (!MatchesPhrase(tokens, k, "nói trên")) continue;
+    for (size_t start = k; start > from && start + kMaxBackReferenceWords > k; --start) {
+      if (!ParseCount(tokens, start - 1)) continue;
+      std::vector<RecipientGroup> groups = ParseRecipients(tokens, start - 1, k);
+      if (!groups.empty() && groups[0].count) return groups;
+    }
+    break;
+  }
+  return {};
 }
 
 // The authority a clause opens with ("LĐLĐ TP đã ra quyết định ..."), after any adverbial; nullopt
@@ -663,6 +680,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     if (groups.empty() && !previous_groups.empty() && !mention.generic) {
       groups = previous_groups;  // "... tặng danh hiệu X và vinh dự được Thủ tướng tặng bằng khen"
     }
+    if (groups.empty()) groups = AforementionedGroup(tokens, after, next_start);
     if (groups.empty() && award_count && m + 1 < mentions.size()) {
       // "trao 11 Huân chương ..., 74 Huân chương ..., 3 Huân chương ... tặng các đồng chí": the
       // recipients follow the last award of the list.
