@@ -1,6 +1,9 @@
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 // The small sets of words the scanners test every token against (the first words of award names,
@@ -29,8 +32,64 @@ enum WordClass : uint32_t {
   kMentionStart = 1u << 17,  // first words of phrases looked for in every sentence: "buổi (lễ)"
 };
 
+// The table behind WordClassesOf, inline because the tokenizer asks it of every word of every
+// article: open addressing on a key that identifies a word of up to kMaxClassedWordBytes bytes
+// without a call to memcmp.
+namespace word_classes_internal {
+
+inline constexpr size_t kMaxClassedWordBytes =
+    9;                                  // "thưởng", "phường"; longer words are in no class
+inline constexpr size_t kSlots = 1024;  // a power of two well above the ~250 words
+inline constexpr size_t kMask = kSlots - 1;
+
+// The word's first four bytes and its last four (overlapping when shorter than eight); then its
+// length and the middle byte of a nine-byte word.
+struct Key {
+  uint64_t ends = 0;
+  uint32_t rest = 0;
+  bool operator==(const Key& other) const { return ends == other.ends && rest == other.rest; }
+};
+
+inline Key KeyOf(std::string_view word) {
+  const size_t n = word.size();
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(word.data());
+  uint32_t head = 0;
+  uint32_t tail = 0;
+  if (n >= 4) {
+    std::memcpy(&head, bytes, 4);
+    std::memcpy(&tail, bytes + n - 4, 4);
+  } else {
+    for (size_t i = 0; i < n; ++i) head |= static_cast<uint32_t>(bytes[i]) << (8 * i);
+  }
+  return {static_cast<uint64_t>(head) | static_cast<uint64_t>(tail) << 32,
+          static_cast<uint32_t>(n) | (n == 9 ? static_cast<uint32_t>(bytes[4]) << 8 : 0)};
+}
+
+inline size_t SlotOf(const Key& key) {
+  return ((key.ends ^ key.rest) * 0x9E3779B97F4A7C15ull) >> 54 & kMask;
+}
+
+struct Slot {
+  Key key;
+  uint32_t classes = 0;  // 0: an empty slot
+};
+
+// Filled before main() from the lists in word_classes.cc.
+extern const std::array<Slot, kSlots> kTable;
+
+}  // namespace word_classes_internal
+
 // The classes of a lower-case word; 0 for a word in none.
-uint32_t WordClassesOf(std::string_view lower_word);
+inline uint32_t WordClassesOf(std::string_view lower_word) {
+  namespace internal = word_classes_internal;
+  if (lower_word.empty() || lower_word.size() > internal::kMaxClassedWordBytes) return 0;
+  const internal::Key key = internal::KeyOf(lower_word);
+  for (size_t slot = internal::SlotOf(key);; slot = (slot + 1) & internal::kMask) {
+    const internal::Slot& entry = internal::kTable[slot];
+    if (entry.classes == 0) return 0;
+    if (entry.key == key) return entry.classes;
+  }
+}
 
 // A hash of a non-empty word from its first two bytes, its last two and its length: constant time
 // whatever the word, for the tables looked up once per token.
