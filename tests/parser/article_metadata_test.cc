@@ -61,5 +61,12 @@ TEST(ArticleMetadataTest, SourceTagsAndCaptions) {
   EXPECT_EQ(MustParse("Bộ trưởng trao quà. Ảnh: Minh Hà\nNội dung bài.").title, "");
 }
 
+TEST(ArticleMetadataTest, AnImpossibleDateLineIsNeitherDateNorTitle) {
+  const ParsedArticle article = MustParse("31/02/2021 08:15\n\nTiêu đề bài viết\n\nNội dung.");
+  EXPECT_FALSE(article.published_at.has_value());
+  EXPECT_EQ(article.title, "Tiêu đề bài viết");
+  EXPECT_EQ(MustParse("Thứ hai, 31/02/2021\nTiêu đề\nNội dung.").title, "Tiêu đề");
+}
+
 }  // namespace
 }  // namespace laurel::parser

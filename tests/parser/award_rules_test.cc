@@ -407,5 +407,47 @@ TEST(AwardRulesTest, OldOrdersAndPastPeriodsAreBackground) {
       "lượt cá nhân.");
 }
 
+TEST(AwardRulesTest, NamesAfterACountedGroupAreItsMembersOnlyWhenIntroducedAsSuch) {
+  const Award listed = OnlyAward(
+      "Chủ tịch UBND tỉnh Khánh Hòa trao bằng khen cho 2 tập thể là Công ty Cổ phần Sông "
+      "Đà và Công ty TNHH Minh Phát.");
+  EXPECT_EQ(listed.count, 2);
+  EXPECT_EQ(listed.recipients,
+            (std::vector<std::string>{"Công ty Cổ phần Sông Đà", "Công ty TNHH Minh Phát"}));
+  const Award colon = OnlyAward(
+      "Chủ tịch UBND tỉnh Khánh Hòa trao bằng khen cho 3 cá nhân: ông Nguyễn Văn An, bà Lê Thị "
+      "Hoa và ông Trần Minh Tuấn.");
+  EXPECT_EQ(colon.count, 3);
+  EXPECT_EQ(colon.recipients.size(), 3u);
+  // "và" right after the group adds a recipient of its own.
+  const ParsedArticle separate = MustParse(
+      Article("Chủ tịch UBND tỉnh Khánh Hòa trao bằng khen cho 2 tập thể và ông Nguyễn Văn An."));
+  ASSERT_EQ(separate.awards.size(), 2u);
+  EXPECT_EQ(separate.awards[0].recipient_kind, RecipientKind::kCollective);
+  EXPECT_EQ(separate.awards[0].count, 2);
+  EXPECT_TRUE(separate.awards[0].recipients.empty());
+  EXPECT_EQ(separate.awards[1].recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(separate.awards[1].count, 1);
+  EXPECT_EQ(separate.awards[1].recipients, std::vector<std::string>{"Nguyễn Văn An"});
+}
+
+TEST(AwardRulesTest, APlaceAfterAGroupIsItsAddress) {
+  const Award award = OnlyAward(
+      "Giám đốc Sở Giáo dục và Đào tạo tỉnh Quảng Trị khen thưởng 3 nam sinh Trường THCS Gio Hải, "
+      "huyện Gio Linh vì đã cứu bạn bị đuối nước.");
+  EXPECT_EQ(award.recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(award.count, 3);
+}
+
+TEST(AwardRulesTest, TheSameNamesRestatedElsewhereAreOneRecordWithTheIssuerNamedWithIt) {
+  const ParsedArticle article = MustParse(Article(
+      "Sáng 29/4, Phòng Cảnh sát hình sự (Công an tỉnh An Giang) phối hợp với Công an huyện Tri "
+      "Tôn, đã trao tặng giấy khen cho chị Neáng Kim Sone và chị Neáng Chếk.\n"
+      "Chị Neáng Kim Sone và chị Neáng Chếk được trao giấy khen của Công an tỉnh An Giang."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].count, 2);
+  EXPECT_EQ(article.awards[0].issuer, "Công an tỉnh An Giang");
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -197,5 +197,36 @@ TEST(EventRulesTest, ThisMorningWithADateAndASpanWrittenWithoutSpaces) {
             "2019-09-03");
 }
 
+TEST(EventRulesTest, OrganisersNamedLikeVerbsOrWithCommasAreReadWhole) {
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, UBND tỉnh Vĩnh Long tổ chức hội nghị tổng kết phong trào thi "
+                        "đua và tặng bằng khen cho 12 tập thể."),
+            "UBND tỉnh Vĩnh Long");
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, lễ kỷ niệm 30 năm ngày thành lập do Bộ Văn hóa, Thể thao và "
+                        "Du lịch tổ chức đã diễn ra tại Hà Nội. Bộ trưởng trao bằng khen cho 10 "
+                        "tập thể."),
+            "Bộ Văn hóa, Thể thao và Du lịch");
+  // "Kế hoạch" in a ministry's name is no plan.
+  const Event congress = OnlyEvent(
+      "Tối 19/11, tại tỉnh Bắc Ninh, Bộ Kế hoạch và Đầu tư tổ chức Đại hội Thi đua yêu nước lần "
+      "thứ IV. Bộ trưởng tặng bằng khen cho 9 tập thể.");
+  EXPECT_EQ(congress.kind, EventKind::kCongress);
+  EXPECT_EQ(FormatDate(congress.date), "2019-11-19");
+  EXPECT_EQ(congress.organizer, "Bộ Kế hoạch và Đầu tư");
+  EXPECT_EQ(congress.province, "Bắc Ninh");
+}
+
+TEST(EventRulesTest, PlacesWrittenInFull) {
+  const Event hcm = OnlyEvent(
+      "Sáng 19/11, UBND thành phố Hồ Chí Minh tổ chức hội nghị tổng kết và tặng bằng khen cho 5 "
+      "tập thể.");
+  EXPECT_EQ(hcm.province, "Hồ Chí Minh");
+  EXPECT_EQ(hcm.organizer, "UBND thành phố Hồ Chí Minh");
+  const Event brvt = OnlyEvent(
+      "Sáng 19/11, UBND tỉnh Bà Rịa - Vũng Tàu tổ chức hội nghị tổng kết và tặng bằng khen cho 5 "
+      "tập thể.");
+  EXPECT_EQ(brvt.province, "Bà Rịa - Vũng Tàu");
+  EXPECT_EQ(brvt.organizer, "UBND tỉnh Bà Rịa - Vũng Tàu");
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -193,6 +193,11 @@ ArticleMetadata ReadMetadata(std::string_view original, const NormalizedText& no
         body_line = std::max(body_line, i + 1);
         continue;
       }
+      // "31/02/2021": a date line that writes no real date dates nothing and titles nothing.
+      if (i == body_line && IsDateLineShaped(line)) {
+        body_line = i + 1;
+        continue;
+      }
     }
     if (!title_from_header && metadata.title_end == metadata.title_begin && i == body_line) {
       if (!IsCaptionOrItem(line)) {

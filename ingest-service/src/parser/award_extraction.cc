@@ -6,7 +6,9 @@
 #include <utility>
 
 #include "ingest-service/src/parser/award_lexicon.h"
+#include "ingest-service/src/parser/body_names.h"
 #include "ingest-service/src/parser/dates.h"
+#include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/numbers.h"
 #include "ingest-service/src/parser/recipients.h"
 #include "ingest-service/src/parser/string_util.h"
@@ -71,8 +73,15 @@ size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
   size_t k = i;
   // "Đại sứ quán Việt Nam tại Đức": a mission is named with where it is.
   const bool mission = MatchesAnyPhrase(tokens, i, {"đại sứ quán", "tổng lãnh sự quán"});
-  while (k < end && k < i + kMaxIssuerWords) {
+  size_t limit = i + kMaxIssuerWords;
+  while (k < end && k < limit) {
     const Token& token = tokens[k];
+    // "Bộ Lao động - Thương binh và Xã hội": a ministry's name is read whole, as one word.
+    if (const size_t known = KnownBodyAt(tokens, k, end)) {
+      k += known;
+      limit += known - 1;
+      continue;
+    }
     if (mission && token.lower == "tại" && k + 1 < end && tokens[k + 1].capitalised) {
       k += 2;
       continue;
@@ -90,12 +99,16 @@ size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
       }
       break;
     }
-    // "nhân" and "tổ" end it only as "nhân dịp" and "tổ chức" ("Ban tổ chức" is a body).
-    bool stop = (token.classes & kIssuerStop) != 0;
-    if (stop && IsOneOf(token, {"nhân", "tổ"})) {
+    // "nhân" and "tổ" end it only as "nhân dịp" and "tổ chức" ("Ban tổ chức" is a body), "phong"
+    // not as "phong trào"; a capitalised word is part of a name ("xã Tân Phong", "huyện Năm
+    // Căn"). "X phối hợp với Y" is X's.
+    bool stop = (token.classes & kIssuerStop) != 0 && !(token.capitalised && k > i);
+    if (stop && IsOneOf(token, {"nhân", "tổ", "phong"})) {
       stop = MatchesPhrase(tokens, k, "nhân dịp") ||
-             (MatchesPhrase(tokens, k, "tổ chức") && !(k > i && tokens[k - 1].lower == "ban"));
+             (MatchesPhrase(tokens, k, "tổ chức") && !(k > i && tokens[k - 1].lower == "ban")) ||
+             (token.lower == "phong" && !MatchesPhrase(tokens, k, "phong trào"));
     }
+    if (!token.capitalised && MatchesPhrase(tokens, k, "phối hợp")) stop = true;
     if (stop) {
       // "Bộ Giáo dục và Đào tạo": "và" inside a body's name, not before another body.
       size_t head_length;
@@ -119,7 +132,7 @@ std::string PhraseText(const std::vector<Token>& tokens, size_t first, size_t la
 
 bool StartsWithPerson(const std::vector<Token>& tokens, size_t i, size_t end) {
   size_t length;
-  if (i >= end) return false;
+  if (i >= end || PlaceStartsAt(tokens, i, end)) return false;
   if (IsHonorific(tokens, i, length) && i + length < end && tokens[i + length].capitalised)
     return true;
   return IsFamilyName(tokens[i]) && i + 1 < end && tokens[i + 1].capitalised;
@@ -128,7 +141,8 @@ bool StartsWithPerson(const std::vector<Token>& tokens, size_t i, size_t end) {
 // Roles of people who hand awards over on someone else's behalf, or whose role says nothing of
 // issuing.
 bool IsDeputyOrPerson(const std::vector<Token>& tokens, size_t i) {
-  return IsOneOf(tokens[i], {"phó", "ông", "bà", "anh", "chị", "đại", "thượng", "trung", "thiếu",
+  return !PlaceStartsAt(tokens, i, tokens.size()) &&
+         IsOneOf(tokens[i], {"phó", "ông", "bà", "anh", "chị", "đại", "thượng", "trung", "thiếu",
                              "đồng", "nguyên", "ủy", "uỷ"}) &&
          !MatchesPhrase(tokens, i, "ủy ban") && !MatchesPhrase(tokens, i, "đại sứ") &&
          !MatchesPhrase(tokens, i, "đại học") && !MatchesPhrase(tokens, i, "trung ương") &&
@@ -139,6 +153,7 @@ struct Issuer {
   std::string canonical;
   bool weak = false;
   bool delegated = false;  // "thừa ủy quyền của X": X's award, whoever hands it over
+  bool stated = false;     // named with the award: "Bằng khen của X"
 };
 
 // The subject of an active clause ending at `verb`: comma-separated bodies ("Hội đồng đội tỉnh, Sở
@@ -155,19 +170,31 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
          !(stop >= begin + 3 && MatchesPhrase(tokens, stop - 3, "ban tổ chức"))) {
     --stop;
   }
+  // Commas and "và" inside a ministry's name ("Bộ Văn hóa, Thể thao và Du lịch") separate nothing.
+  const auto separates = [&](size_t j) {
+    const std::string_view text = tokens[j].text;
+    return (text == "," || text == ";" || text == ":" || text == "." || text == "\"") &&
+           !InsideKnownBody(tokens, j, begin);
+  };
+  // "Ông X, Chủ tịch UBND tỉnh Y, trao ...": an authority set off by commas before the verb.
+  if (stop > begin + 1 && tokens[stop - 1].text == ",") {
+    size_t role = stop - 1;
+    while (role > begin && !separates(role - 1)) --role;
+    if (role < stop - 1 && tokens[role].capitalised && IsAuthorityHead(tokens, role)) --stop;
+  }
   size_t k = stop;
   while (k > begin) {
     size_t start = k;
-    while (start > begin && tokens[start - 1].text != "," && tokens[start - 1].text != ";" &&
-           tokens[start - 1].text != ":" && tokens[start - 1].text != "." &&
-           tokens[start - 1].text != "\"") {
-      --start;
-    }
+    while (start > begin && !separates(start - 1)) --start;
     // Split "UBND xã Thạch Văn và Trường tiểu học ..." on "và" between bodies.
     size_t part_end = k;
     for (size_t j = k; j > start; --j) {
       size_t head_length;
-      if (tokens[j - 1].lower == "và" && j < k && IsOrganisationHead(tokens, j, head_length)) {
+      if (tokens[j - 1].lower == "và" && j < k && !InsideKnownBody(tokens, j - 1, begin) &&
+          (IsOrganisationHead(tokens, j, head_length) ||
+           // "... cho 12 tập thể và Chủ tịch UBND tỉnh X trao ...": a new giver after the last
+           // clause's recipients.
+           (tokens[j].capitalised && IsAuthorityHead(tokens, j) && !tokens[start].capitalised))) {
         parts.insert(parts.begin(), {j, part_end});
         part_end = j - 1;
       }
@@ -178,10 +205,7 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
     // Only a list of bodies continues leftwards.
     size_t previous = start - 1;
     size_t previous_start = previous;
-    while (previous_start > begin && tokens[previous_start - 1].text != "," &&
-           tokens[previous_start - 1].text != ";" && tokens[previous_start - 1].text != ".") {
-      --previous_start;
-    }
+    while (previous_start > begin && !separates(previous_start - 1)) --previous_start;
     if (!(IsAuthorityHead(tokens, previous_start) ||
           IsOneOf(tokens[previous_start], {"hội", "tỉnh", "thành"}))) {
       break;
@@ -270,7 +294,12 @@ std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin,
     }
     if (after == 0) continue;
     size_t stop = after;
-    while (stop < end && tokens[stop].text != "," && stop < after + kMaxIssuerWords) ++stop;
+    size_t limit = after + kMaxIssuerWords;
+    while (stop < end && tokens[stop].text != "," && stop < limit) {
+      const size_t known = KnownBodyAt(tokens, stop, end);
+      stop += known > 0 ? known : 1;
+      limit += known > 0 ? known - 1 : 0;
+    }
     Issuer issuer;
     issuer.canonical = CanonicalIssuer(PhraseText(tokens, after, stop), context);
     issuer.delegated = delegated;
@@ -497,6 +526,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
           LevelOf(issuer.canonical) == IssuerLevel::kOrganization) {
         groups = ParseRecipients(tokens, after + 1, phrase_end);
       } else if (!issuer.canonical.empty()) {
+        issuer.stated = true;
         explicit_issuer = issuer;
       }
       after = phrase_end;
@@ -777,6 +807,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         candidate.generic = mention.generic;
         candidate.specific_name = mention.specific_name;
         candidate.issuer_weak = issuer.weak || issuer.canonical.empty();
+        candidate.issuer_stated = issuer.stated;
         candidate.named_only = !group.names.empty() && group.noun.empty();
         candidate.partial = group.count && IsShareOfAPlace(tokens, scope_begin, group.first);
         double confidence = kBaseConfidence;

@@ -21,6 +21,7 @@ struct AwardCandidate {
   bool generic = false;             // "tuyên dương", "khen thưởng" without a named award
   bool specific_name = false;  // the award's name is more than its bare form
   bool issuer_weak = false;    // read from a presenter's title, or not stated at all
+  bool issuer_stated = false;  // named with the award itself: "Bằng khen của X", "do X trao"
   bool from_title = false;     // read from the headline
   // "Hà Tĩnh có 76 học sinh được nhận bằng khen": one place's share of a larger group.
   bool partial = false;

@@ -89,6 +89,12 @@ Date CivilFromDays(int64_t days) {
 
 bool IsDash(const Token& token) { return token.text == "-"; }
 
+// Weekday names and filler words allowed on a date line.
+bool IsDateLineFiller(const Token& token) {
+  return IsOneOf(token, {"thứ", "hai",  "ba",  "tư", "năm", "sáu",  "bảy",  "chủ", "nhật", "ngày",
+                         "cập", "đăng", "lúc", "am", "pm",  "time", "date", "cn",  "gmt",  "utc"});
+}
+
 }  // namespace
 
 Date AddDays(const Date& date, int days) {
@@ -177,9 +183,7 @@ std::optional<DateTime> ParseDateLine(std::string_view line) {
       }
       continue;
     }
-    // Weekday names and filler words allowed on a date line.
-    if (IsOneOf(token, {"thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "ngày", "cập",
-                        "nhật", "đăng", "lúc", "am", "pm", "time", "date", "cn"})) {
+    if (IsDateLineFiller(token)) {
       if (word == "pm" && have_time && result.hour < 12) result.hour += 12;
       continue;
     }
@@ -188,6 +192,27 @@ std::optional<DateTime> ParseDateLine(std::string_view line) {
   if (!have_date) return std::nullopt;
   (void)have_time;
   return result;
+}
+
+bool IsDateLineShaped(std::string_view line) {
+  if (line.size() > 80) return false;
+  const NormalizedText normalized = NormalizeTextLenient(line);
+  const std::vector<Token> tokens = Tokenize(normalized, 0, normalized.text.size());
+  bool dated = false;
+  for (const Token& token : tokens) {
+    if (token.all_digits) {
+      std::array<int, 3> parts{};
+      char separator;
+      dated = dated || SplitNumbers(token.lower, parts, separator) == 3 || token.lower.size() == 8;
+      continue;
+    }
+    if (token.is_word ? !IsDateLineFiller(token)
+                      : !(token.text == ":" || token.text == "," || token.text == "-" ||
+                          token.text == "+" || token.text == "(" || token.text == ")")) {
+      return false;
+    }
+  }
+  return dated;
 }
 
 std::optional<EventDay> FindEventDay(const std::vector<Token>& tokens, size_t begin, size_t end) {

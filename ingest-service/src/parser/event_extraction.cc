@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "ingest-service/src/parser/award_lexicon.h"
+#include "ingest-service/src/parser/body_names.h"
 #include "ingest-service/src/parser/dates.h"
 #include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/issuer_resolution.h"
@@ -98,7 +99,9 @@ Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, s
       organised = true;
     }
     // Plans and requests are not events that happened.
-    if (MatchesAnyPhrase(tokens, i, {"yêu cầu", "kế hoạch", "dự kiến", "đề nghị"}) ||
+    // ("Bộ Kế hoạch và Đầu tư" is a ministry.)
+    if ((!tokens[i].capitalised &&
+         MatchesAnyPhrase(tokens, i, {"yêu cầu", "kế hoạch", "dự kiến", "đề nghị"})) ||
         IsOneOf(tokens[i], {"sẽ"})) {
       planned = true;
     }
@@ -229,7 +232,8 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
     if (!verb) continue;
     // "được X tổ chức" / "do X tổ chức".
     size_t k = i;
-    while (k > begin && !IsOneOf(tokens[k - 1], {"được", "do"}) && tokens[k - 1].text != "," &&
+    while (k > begin && !IsOneOf(tokens[k - 1], {"được", "do"}) &&
+           (tokens[k - 1].text != "," || InsideKnownBody(tokens, k - 1, begin)) &&
            k + kMaxOrganizerWords > i) {
       --k;
     }
@@ -256,13 +260,18 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
         break;
       }
     }
-    while (stop > begin &&
+    // Lower case only: "long trọng" is solemnly, "Vĩnh Long" a province.
+    while (stop > begin && !tokens[stop - 1].capitalised &&
            IsOneOf(tokens[stop - 1], {"đã", "long", "trọng", "cùng", "phối", "hợp", "vừa", "sẽ"})) {
       --stop;
     }
     size_t start = stop;
     while (start > begin && start + kMaxOrganizerWords > stop) {
       const Token& previous = tokens[start - 1];
+      if (previous.text == "," && InsideKnownBody(tokens, start - 1, begin)) {
+        --start;
+        continue;
+      }
       if (previous.text == ",") {
         size_t length;
         if (start < stop &&

@@ -41,6 +41,7 @@ const std::vector<Locality>& Localities() {
       {"pleiku", "64", PlaceKind::kCity},
       {"quy nhơn", "52", PlaceKind::kCity},
       {"vũng tàu", "77", PlaceKind::kCity},
+      {"bà rịa", "77", PlaceKind::kCity},
       {"côn đảo", "77", PlaceKind::kCity},
       {"biên hòa", "75", PlaceKind::kCity},
       {"thủ dầu một", "74", PlaceKind::kCity},
@@ -300,21 +301,38 @@ const Province2025* CurrentProvinceOf(int province_index) {
   return nullptr;
 }
 
+namespace {
+
+// Whether `date` is known and on or after the given day.
+bool OnOrAfter(const Date& date, int year, int month, int day) {
+  if (!date.known()) return false;
+  if (date.year != year) return date.year > year;
+  if (date.month != month) return date.month > month;
+  return date.day >= day;
+}
+
+}  // namespace
+
 std::string ProvinceNameOn(int province_index, const Date& date) {
   const auto& provinces = Provinces();
   if (province_index < 0 || province_index >= static_cast<int>(provinces.size())) return "";
-  const auto on_or_after = [&](int year, int month, int day) {
-    if (!date.known()) return false;
-    if (date.year != year) return date.year > year;
-    if (date.month != month) return date.month > month;
-    return date.day >= day;
-  };
-  if (on_or_after(2025, 7, 1)) {
+  if (OnOrAfter(date, 2025, 7, 1)) {
     const Province2025* current = CurrentProvinceOf(province_index);
     return current != nullptr ? std::string(current->name) : "";
   }
-  if (province_index == kHueIndex && on_or_after(2025, 1, 1)) return "Huế";
+  if (province_index == kHueIndex && OnOrAfter(date, 2025, 1, 1)) return "Huế";
   return std::string(provinces[province_index].name);
+}
+
+bool CentrallyRunOn(int province_index, const Date& date) {
+  const auto& provinces = Provinces();
+  if (province_index < 0 || province_index >= static_cast<int>(provinces.size())) return false;
+  if (OnOrAfter(date, 2025, 7, 1)) {
+    const Province2025* current = CurrentProvinceOf(province_index);
+    return current != nullptr && current->centrally_run;
+  }
+  if (province_index == kHueIndex && OnOrAfter(date, 2025, 1, 1)) return true;
+  return provinces[province_index].centrally_run;
 }
 
 int FindProvinceByName(std::string_view name) {
@@ -420,6 +438,18 @@ std::vector<PlaceMention> FindPlacesInTokens(std::string_view text, std::string_
     }
   }
   return mentions;
+}
+
+bool PlaceStartsAt(const std::vector<Token>& tokens, size_t i, size_t end) {
+  if (i + 1 >= end) return false;
+  // The tokens lie in one normalised text, so the two words are one contiguous stretch of it.
+  const char* first = tokens[i].text.data();
+  const size_t length =
+      static_cast<size_t>(tokens[i + 1].text.data() - first) + tokens[i + 1].text.size();
+  const std::string_view text(first, length);
+  const std::string_view lower(tokens[i].lower.data(), length);
+  const std::vector<PlaceMention> places = FindPlaces(text, lower, 0, length);
+  return !places.empty() && places.front().begin == 0;
 }
 
 }  // namespace laurel::parser

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ingest-service/src/parser/award_lexicon.h"
+#include "ingest-service/src/parser/body_names.h"
 #include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/text_normalizer.h"
@@ -15,65 +16,15 @@
 namespace laurel::parser {
 namespace {
 
-struct Expansion {
-  std::string_view written;  // lower-case
-  std::string_view canonical;
-};
-
-// Abbreviations and variant spellings of bodies, longest first where one contains another.
-constexpr std::array<Expansion, 41> kExpansions = {{
-    {"vtv", "Đài Truyền hình Việt Nam"},
-    {"ttxvn", "Thông tấn xã Việt Nam"},
-    {"vov", "Đài Tiếng nói Việt Nam"},
-    {"tổng liên đoàn lao động việt nam", "Tổng Liên đoàn Lao động Việt Nam"},
-    {"tổng lđlđ việt nam", "Tổng Liên đoàn Lao động Việt Nam"},
-    {"tổng lđlđ vn", "Tổng Liên đoàn Lao động Việt Nam"},
-    {"tổng lđlđvn", "Tổng Liên đoàn Lao động Việt Nam"},
-    {"ủy ban nhân dân", "UBND"},
-    {"hội đồng nhân dân", "HĐND"},
-    {"lđlđ", "Liên đoàn Lao động"},
-    {"bộ vhttdl", "Bộ Văn hóa, Thể thao và Du lịch"},
-    {"bộ vh-tt&dl", "Bộ Văn hóa, Thể thao và Du lịch"},
-    {"bộ văn hóa, thể thao và du lịch", "Bộ Văn hóa, Thể thao và Du lịch"},
-    {"bộ gd&đt", "Bộ Giáo dục và Đào tạo"},
-    {"bộ gd-đt", "Bộ Giáo dục và Đào tạo"},
-    {"sở gd&đt", "Sở Giáo dục và Đào tạo"},
-    {"sở gd-đt", "Sở Giáo dục và Đào tạo"},
-    {"phòng gd&đt", "Phòng Giáo dục và Đào tạo"},
-    {"bộ lđ-tb&xh", "Bộ Lao động - Thương binh và Xã hội"},
-    {"bộ kh&cn", "Bộ Khoa học và Công nghệ"},
-    {"bộ gtvt", "Bộ Giao thông vận tải"},
-    {"bộ tt&tt", "Bộ Thông tin và Truyền thông"},
-    {"bộ ca", "Bộ Công an"},
-    {"bộ qp", "Bộ Quốc phòng"},
-    {"ủy ban atgt quốc gia", "Ủy ban An toàn giao thông quốc gia"},
-    {"ubatgt quốc gia", "Ủy ban An toàn giao thông quốc gia"},
-    {"mttq", "Mặt trận Tổ quốc"},
-    {"t.ư", "Trung ương"},
-    {"tư", "Trung ương"},
-    {"tw", "Trung ương"},
-    {"hội đồng đội", "Hội đồng Đội"},
-    {"ban chấp hành trung ương hội chữ thập đỏ", "Trung ương Hội Chữ thập đỏ"},
-    {"hội chữ thập đỏ", "Hội Chữ thập đỏ"},
-    {"ban chấp hành trung ương đoàn", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"},
-    {"ban chấp hành trung ương đoàn tncs hồ chí minh",
-     "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"},
-    {"trung ương đoàn", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"},
-    {"trung ương đoàn tncs hồ chí minh", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"},
-    {"tp.", "thành phố"},
-    {"tp", "thành phố"},
-    {"thành phố", "thành phố"},
-    {"vn", "Việt Nam"},
-}};
-
 // Roles whose holder gives awards in the name of a body: the issuer is the body that follows.
 // Leadership boards ("Ban Giám đốc Công an tỉnh", "Ban giám hiệu nhà trường") speak for their body
 // the same way.
-constexpr std::array<std::string_view, 18> kHeadRoles = {
-    "thứ trưởng",    "bộ trưởng",     "chủ tịch",    "trưởng ban",      "giám đốc",
-    "tổng giám đốc", "hiệu trưởng",   "chủ nhiệm",   "tổng cục trưởng", "cục trưởng",
-    "viện trưởng",   "bí thư",        "trưởng",      "thủ trưởng",      "tư lệnh",
-    "ban giám đốc",  "ban giám hiệu", "ban lãnh đạo"};
+constexpr std::array<std::string_view, 24> kHeadRoles = {
+    "thứ trưởng",    "bộ trưởng",     "chủ tịch",       "trưởng ban",          "giám đốc",
+    "tổng giám đốc", "hiệu trưởng",   "chủ nhiệm",      "tổng cục trưởng",     "cục trưởng",
+    "viện trưởng",   "bí thư",        "trưởng",         "thủ trưởng",          "tư lệnh",
+    "ban giám đốc",  "ban giám hiệu", "ban lãnh đạo",   "thống đốc",           "tổng thanh tra",
+    "chánh án",      "chính ủy",      "chỉ huy trưởng", "bộ trưởng, chủ nhiệm"};
 
 constexpr std::array<std::string_view, 24> kForeignStates = {
     "pháp",     "italia",    "ý",          "nga",       "liên bang nga", "lào",      "campuchia",
@@ -87,38 +38,9 @@ bool IsWordBoundary(std::string_view lower, size_t pos) {
   return ch == ' ' || ch == ',' || ch == '.' || ch == '-' || ch == '(' || ch == ')';
 }
 
-// Replaces every whole-word occurrence of the expansions in `text` (matched on `lower`).
-std::string Expand(std::string_view text, std::string_view lower) {
-  std::string out;
-  size_t pos = 0;
-  while (pos < lower.size()) {
-    const bool at_word = pos == 0 || lower[pos - 1] == ' ' || lower[pos - 1] == '(';
-    const Expansion* best = nullptr;
-    if (at_word) {
-      for (const Expansion& expansion : kExpansions) {
-        if (lower.compare(pos, expansion.written.size(), expansion.written) == 0 &&
-            IsWordBoundary(lower, pos + expansion.written.size()) &&
-            (best == nullptr || expansion.written.size() > best->written.size())) {
-          best = &expansion;
-        }
-      }
-    }
-    if (best != nullptr) {
-      out += best->canonical;
-      pos += best->written.size();
-      // "TP.HCM": the city abbreviation runs into the name.
-      if (best->written == "tp." && pos < lower.size() && lower[pos] != ' ') out += ' ';
-      continue;
-    }
-    out += text[pos];
-    ++pos;
-  }
-  return out;
-}
-
 std::string ProvincePart(int province_index, const Date& date) {
   if (province_index < 0) return "";
-  const bool city = Provinces()[province_index].centrally_run;
+  const bool city = CentrallyRunOn(province_index, date);
   return std::string(city ? "thành phố " : "tỉnh ") + ProvinceNameOn(province_index, date);
 }
 
@@ -159,7 +81,7 @@ std::string CompleteBareUnit(std::string text, const IssuerContext& context) {
     // (and "UBND tỉnh" in an article about a city, the province named last).
     int province = context.province_index;
     const bool wants_city = bare == "thành phố";
-    if (province >= 0 && Provinces()[province].centrally_run != wants_city) {
+    if (province >= 0 && CentrallyRunOn(province, context.date) != wants_city) {
       const int nearest = wants_city ? context.nearest_city : context.nearest_province;
       if (nearest >= 0) province = nearest;
     }
@@ -214,11 +136,6 @@ std::string CapitaliseFirst(std::string text) {
 }
 
 }  // namespace
-
-std::string ExpandAbbreviations(std::string_view phrase) {
-  const NormalizedText folded = NormalizeTextLenient(phrase);
-  return Expand(folded.text, folded.lower);
-}
 
 bool IsForeignIssuer(std::string_view canonical) {
   const std::string lower = ToLowerPreservingOffsets(canonical);
@@ -290,13 +207,15 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
     }
   }
   // "Chủ tịch UBND tỉnh", "Bộ trưởng Bộ Công an": the body the head speaks for.
-  // "Trưởng ban Tuyên giáo Trung ương" heads the "Ban Tuyên giáo Trung ương".
+  // "Trưởng ban Tuyên giáo Trung ương" heads the "Ban Tuyên giáo Trung ương", "Tổng Thanh tra
+  // Chính phủ" the "Thanh tra Chính phủ".
   std::string_view body_head;
   for (std::string_view role : kHeadRoles) {
     if (StartsWith(lower, role) && lower.size() > role.size() && lower[role.size()] == ' ') {
       text.remove_prefix(role.size() + 1);
       lower.remove_prefix(role.size() + 1);
       if (role == "trưởng ban") body_head = "Ban ";
+      if (role == "tổng thanh tra") body_head = "Thanh tra ";
       break;
     }
   }
@@ -329,7 +248,7 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
     body = ReplaceProvince(body, context);
   }
   const NormalizedText replaced = NormalizeTextLenient(body);
-  body = Expand(replaced.text, replaced.lower);
+  body = ExpandBodyNames(replaced.text, replaced.lower);
   body = CapitaliseFirst(CompleteBareUnit(body, context));
   // A bare role ("Bộ trưởng" once the name is cut off) names no body.
   const std::string role = ToLowerPreservingOffsets(body);
@@ -359,7 +278,10 @@ IssuerLevel LevelOf(std::string_view canonical) {
       StartsWith(lower, "công an tỉnh") || StartsWith(lower, "công an thành phố")) {
     return IssuerLevel::kProvince;
   }
-  if (StartsWith(lower, "bộ ") || StartsWith(lower, "tổng cục") ||
+  const bool ministry =
+      std::any_of(Ministries().begin(), Ministries().end(),
+                  [&](std::string_view name) { return lower == ToLowerPreservingOffsets(name); });
+  if (ministry || StartsWith(lower, "bộ ") || StartsWith(lower, "tổng cục") ||
       (StartsWith(lower, "ủy ban") && Contains(lower, "quốc gia")) ||
       StartsWith(lower, "hội đồng thi đua - khen thưởng trung ương")) {
     return IssuerLevel::kMinistry;

@@ -247,8 +247,8 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
     for (; next_place < places.size() && places[next_place].begin < sentence_end; ++next_place) {
       const int index = places[next_place].province_index;
       if (index < 0) continue;
-      (Provinces()[index].centrally_run ? context.issuer.nearest_city
-                                        : context.issuer.nearest_province) = index;
+      (CentrallyRunOn(index, context.issuer.date) ? context.issuer.nearest_city
+                                                  : context.issuer.nearest_province) = index;
     }
     if (!HasTrigger(tokens, sentence)) {
       context.previous_conferred = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ingest-service/src/parser/award_lexicon.h"
+#include "ingest-service/src/parser/body_names.h"
 #include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/numbers.h"
 
@@ -41,19 +42,6 @@ size_t SkipParenthetical(const std::vector<Token>& tokens, size_t i, size_t end)
   return i;
 }
 
-// Whether a province's name starts at tokens[i] ("Hà Tĩnh" is no person "Hà ...").
-bool StartsPlace(const std::vector<Token>& tokens, size_t i, size_t end) {
-  if (i + 1 >= end) return false;
-  // The tokens lie in one normalised text, so the two words are one contiguous stretch of it.
-  const char* first = tokens[i].text.data();
-  const size_t length =
-      static_cast<size_t>(tokens[i + 1].text.data() - first) + tokens[i + 1].text.size();
-  const std::string_view text(first, length);
-  const std::string_view lower(tokens[i].lower.data(), length);
-  const std::vector<PlaceMention> places = FindPlaces(text, lower, 0, length);
-  return !places.empty() && places.front().begin == 0;
-}
-
 // The person (or, for "tập thể", the body) named after a singular recipient noun and a few words
 // describing them, up to the end of the item; returns the token after the name, or `i` when none is
 // named. "tập thể cán bộ, nhân viên Bệnh viện X" is the hospital.
@@ -82,7 +70,7 @@ size_t NameAfterDescription(const std::vector<Token>& tokens, size_t i, size_t e
       after = ReadPersonName(tokens, k + length, end, name);
       if (after > k + length) return after;
     } else if (IsFamilyName(tokens[k]) && k + 1 < end && tokens[k + 1].capitalised &&
-               !StartsPlace(tokens, k, end)) {
+               !PlaceStartsAt(tokens, k, end)) {
       after = ReadPersonName(tokens, k, end, name);
       if (after > k + 1) return after;
     }
@@ -117,8 +105,9 @@ size_t ReadPersonName(const std::vector<Token>& tokens, size_t i, size_t end, st
 
 size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t end,
                             std::string& name) {
-  size_t head_length;
-  if (!IsOrganisationHead(tokens, i, head_length)) return i;
+  // "Sở Văn hóa, Thể thao và Du lịch": a ministry's or department's name is read whole.
+  size_t head_length = KnownBodyAt(tokens, i, end);
+  if (head_length == 0 && !IsOrganisationHead(tokens, i, head_length)) return i;
   size_t k = i + head_length;
   size_t last = k;
   size_t lower_after_head = 0;
@@ -178,6 +167,9 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
   std::vector<RecipientGroup> groups;
   end = std::min(end, tokens.size());
   bool counted_seen = false;
+  // The last counted group, while names that follow are its members ("2 tập thể là A và B", "3 cá
+  // nhân: ..."); "và" right after it closes it ("2 tập thể và ông A": ông A is a group of his own).
+  int open_group = -1;
   int named_group = -1;    // index of the group collecting named recipients
   int single_person = -1;  // a group of one person that "và 8 người" adds to
   size_t i = begin;
@@ -193,8 +185,10 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       return;
     }
     // Names after a counted group are its members ("2 tập thể ... Bệnh viện A, Bệnh viện B").
-    if (counted_seen) {
-      groups.back().names.push_back(std::move(name));
+    if (open_group >= 0 && groups[open_group].kind == kind &&
+        (!groups[open_group].count ||
+         static_cast<int64_t>(groups[open_group].names.size()) < *groups[open_group].count)) {
+      groups[open_group].names.push_back(std::move(name));
       return;
     }
     RecipientGroup group;
@@ -215,6 +209,9 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     const Token& token = tokens[i];
     if (IsSeparator(token) || IsOneOf(token, {"cho", "tặng", "tới"})) {
       if (groups.empty() && token.is_word && !IsSeparator(token)) introduced = true;
+      if (token.lower == "và" && open_group >= 0 && groups[open_group].names.empty()) {
+        open_group = -1;
+      }
       ++i;
       continue;
     }
@@ -277,6 +274,7 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
         groups[single_person].noun = group.noun;
       } else {
         groups.push_back(std::move(group));
+        open_group = static_cast<int>(groups.size()) - 1;
       }
       counted_seen = true;
       consumed = noun_at + noun_length - i;
@@ -388,7 +386,13 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
           consumed = 1;
         }
       }
-      if (consumed == 0) {
+      // "3 nam sinh trường X, huyện Gio Linh": after a group, a local unit is its address.
+      const bool address =
+          !groups.empty() && !token.capitalised &&
+          ((token.classes & kLocalUnit) ||
+           IsOneOf(token, {"tỉnh", "thành", "tp", "ấp", "thôn", "xóm", "bản"})) &&
+          !(open_group >= 0 && groups[open_group].kind == RecipientKind::kCollective);
+      if (consumed == 0 && !address) {
         const size_t after = ReadOrganisationName(tokens, i, end, name);
         if (after > i) {
           add_name(RecipientKind::kCollective, name, i, after);
@@ -397,7 +401,7 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       }
       const bool after_name = named_group >= 0 && i > begin && tokens[i - 1].lower == "và";
       // "Hà Tĩnh có 76 học sinh": a province is nobody's name.
-      const bool place = StartsPlace(tokens, i, end);
+      const bool place = PlaceStartsAt(tokens, i, end);
       if (consumed == 0 && token.capitalised && !place &&
           (IsFamilyName(token) || after_name || listed_people)) {
         const size_t after = ReadPersonName(tokens, i, end, name);
@@ -441,6 +445,13 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
         const size_t after = SkipParenthetical(tokens, i, end);
         i = after > i ? after : i + 1;
         continue;
+      }
+      // "3 cá nhân: ...", "2 tập thể là ...", "gồm ...": the members are named next.
+      if (consumed > 0 && open_group >= 0 &&
+          (tokens[i].text == ":" || IsOneOf(tokens[i], {"là", "gồm"}))) {
+        ++i;
+        skipped = true;
+        break;
       }
       if (!tokens[i].is_word && tokens[i].text != "-" && tokens[i].text != "&" &&
           tokens[i].text != "'" && tokens[i].text != "\"") {

@@ -85,6 +85,12 @@ bool Unknown(const AwardCandidate& c) {
 // Whether `b` restates the record `a`.
 bool SameRecord(const AwardCandidate& a, const AwardCandidate& b) {
   if (a.award.award_type != b.award.award_type) return false;
+  // The same people or bodies named again by a later sentence are the same group, whoever it says
+  // gave the award (one sentence may list several bodies each giving one).
+  if (a.sentence != b.sentence && !a.award.recipients.empty() &&
+      a.award.recipients == b.award.recipients && NamesCompatible(a, b)) {
+    return true;
+  }
   if (!IssuersCompatible(a, b) || !NamesCompatible(a, b)) return false;
   if (Unknown(a) || Unknown(b)) return true;
   const bool same_specific_name = a.specific_name && b.specific_name &&
@@ -123,11 +129,14 @@ void Absorb(AwardCandidate& into, const AwardCandidate& from) {
   const bool fuller = !from.issuer_weak && !into.award.issuer.empty() &&
                       Contains(Folded(from.award.issuer), Folded(into.award.issuer)) &&
                       from.award.issuer.size() > into.award.issuer.size();
-  if ((into.award.issuer.empty() || (into.issuer_weak && !from.issuer_weak) || fuller) &&
+  // An issuer named with the award ("giấy khen của Công an tỉnh") outranks a clause's subject.
+  const bool stated = from.issuer_stated && !into.issuer_stated && IssuersDiffer(into, from);
+  if ((into.award.issuer.empty() || (into.issuer_weak && !from.issuer_weak) || fuller || stated) &&
       !from.award.issuer.empty()) {
     into.award.issuer = from.award.issuer;
     into.award.issuer_level = from.award.issuer_level;
     into.issuer_weak = from.issuer_weak;
+    into.issuer_stated = from.issuer_stated;
   }
   if (!into.specific_name && from.specific_name) {
     into.award.award_name = from.award.award_name;

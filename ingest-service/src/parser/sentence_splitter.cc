@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/numbers.h"
 #include "ingest-service/src/parser/vietnamese_letters.h"
 
@@ -24,6 +25,13 @@ bool IsSentenceOpener(const std::vector<Token>& tokens, size_t i) {
   if (!(token.classes & kSentenceOpener)) return false;
   // "Tuy nhiên" opens a sentence, "Tuy Hòa" and "Tuy An" are places.
   if (token.lower == "tuy" && i + 1 < tokens.size() && tokens[i + 1].capitalised) return false;
+  // "Bà" is a woman, "(tỉnh) Bà Rịa - Vũng Tàu" a place.
+  if (IsOneOf(token, {"bà", "ông"}) && i + 1 < tokens.size() &&
+      ((i > 0 && IsOneOf(tokens[i - 1], {"tỉnh", "huyện", "xã", "phường", "quận", "thị", "trấn",
+                                         "phố", "tp", "thôn", "ấp", "bản", "làng"})) ||
+       PlaceStartsAt(tokens, i, tokens.size()))) {
+    return false;
+  }
   if (IsOneOf(token,
               {"tại",   "theo", "trong", "thay", "sau",  "trước", "đây",   "với",  "các", "những",
                "ông",   "bà",   "tham",  "dự",   "tới",  "cùng",  "ngoài", "hiện", "hôm", "sáng",
