@@ -449,5 +449,47 @@ TEST(AwardRulesTest, TheSameNamesRestatedElsewhereAreOneRecordWithTheIssuerNamed
   EXPECT_EQ(article.awards[0].issuer, "Công an tỉnh An Giang");
 }
 
+TEST(AwardRulesTest, AnOfficeBeforeABodyAndANameIsOnePerson) {
+  const Award director =
+      OnlyAward("Chủ tịch UBND tỉnh Nghệ An tặng bằng khen cho Giám đốc Sở Y tế Nguyễn Văn An.");
+  EXPECT_EQ(director.recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(director.recipients, std::vector<std::string>{"Nguyễn Văn An"});
+  const Award ambassador = OnlyAward(
+      "Chủ tịch nước trao Huân chương Lao động hạng Nhất cho Đại sứ Việt Nam tại Liên bang Nga "
+      "Nguyễn Thanh Sơn.");
+  EXPECT_EQ(ambassador.recipients, std::vector<std::string>{"Nguyễn Thanh Sơn"});
+  // After a name and a comma the office only describes the person; a mission is a body.
+  const Award described = OnlyAward(
+      "Chủ tịch UBND tỉnh Nghệ An tặng bằng khen cho ông Nguyễn Văn An, Giám đốc Sở Y tế và bà Lê "
+      "Thị Hoa, Phó Chủ tịch UBND huyện Nam Đàn.");
+  EXPECT_EQ(described.count, 2);
+  const Award mission = OnlyAward(
+      "Chủ tịch nước trao Huân chương Lao động hạng Nhì cho tập thể cán bộ, nhân viên Đại sứ quán "
+      "Việt Nam tại Liên bang Nga.");
+  EXPECT_EQ(mission.recipient_kind, RecipientKind::kCollective);
+  EXPECT_EQ(mission.count, 1);
+}
+
+TEST(AwardRulesTest, ThanksAndPraiseInASpeechAreNoAward) {
+  ExpectNoAwards(
+      "Bộ trưởng Lê Văn Thành cảm ơn và biểu dương chính quyền hai địa phương, Bệnh viện Đa khoa "
+      "Đà Nẵng đã cứu chữa người bị nạn.");
+  const Award praise = OnlyAward("Dịp này, Chủ tịch UBND huyện Đông Anh biểu dương 20 tập thể.");
+  EXPECT_EQ(praise.award_type, AwardType::kOther);
+  EXPECT_EQ(praise.count, 20);
+  EXPECT_EQ(praise.issuer, "UBND huyện Đông Anh");
+}
+
+TEST(AwardRulesTest, ACaptionNamingTheAwardMoreFullyRestatesTheCountedRecord) {
+  const ParsedArticle article = MustParse(Article(
+      "Chủ tịch Tổng Liên đoàn Lao động Việt Nam tặng Kỷ niệm chương Vì sự nghiệp Công đoàn Việt "
+      "Nam cho Tổng Giám đốc Thông tấn xã Việt Nam Nguyễn Đức Lợi. Ảnh: Phương Hoa\n"
+      "Nhân dịp này, Tổng Liên đoàn Lao động Việt Nam đã trao 5 Kỷ niệm chương \"Vì sự nghiệp "
+      "Công đoàn\" tặng lãnh đạo Thông tấn xã Việt Nam."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].count, 5);
+  EXPECT_EQ(article.awards[0].award_name, "Kỷ niệm chương Vì sự nghiệp Công đoàn");
+}
+
 }  // namespace
 }  // namespace laurel::parser

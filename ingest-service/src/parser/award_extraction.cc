@@ -41,7 +41,15 @@ bool IsNotAnAct(const std::vector<Token>& tokens, const AwardMention& mention, s
          (tokens[k - 1].text == "-" || tokens[k - 1].text == ",")) {
     --k;
   }
-  return k >= begin + 2 && MatchesPhrase(tokens, k - 2, "thi đua");
+  if (k >= begin + 2 && MatchesPhrase(tokens, k - 2, "thi đua")) return true;
+  // "cảm ơn và biểu dương chính quyền hai địa phương": thanks and praise in a speech.
+  for (size_t j = k; j > begin && j + 4 > k; --j) {
+    if (MatchesAnyPhrase(tokens, j - 1,
+                         {"cảm ơn", "ghi nhận", "khen ngợi", "đánh giá cao", "hoan nghênh"})) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Words that open a time, place or circumstance before a clause's subject: "Tại chương trình, 90
@@ -63,9 +71,11 @@ bool IsAuthorityHead(const std::vector<Token>& tokens, size_t i) {
          MatchesPhrase(tokens, i, "hội đồng");
 }
 
-// Verbs after which the subject gives the award: "UBND tỉnh đã trao tặng bằng khen".
+// Verbs after which the subject gives the award: "UBND tỉnh đã trao tặng bằng khen", "gửi thư
+// khen". Capitalised, "Phong" and "Thưởng" are names.
 bool IsGivingVerb(const Token& token) {
-  return IsOneOf(token, {"trao", "tặng", "truy", "phong", "gắn", "thưởng"});
+  return IsOneOf(token, {"trao", "tặng", "truy", "phong", "gắn", "thưởng", "gửi"}) &&
+         !(token.capitalised && IsOneOf(token, {"phong", "thưởng"}));
 }
 
 // The issuer phrase starting at tokens[i]: up to a word that ends it.
@@ -264,7 +274,9 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
   if (StartsWith(issuer.canonical, "Bộ trưởng") || StartsWith(issuer.canonical, "Chủ tịch ")) {
     issuer.canonical.clear();
   }
-  issuer.weak = issuer.canonical.empty() || !IsAuthorityHead(tokens, first);
+  // A deputy minister hands over what the minister or the Prime Minister gives.
+  issuer.weak = issuer.canonical.empty() || !IsAuthorityHead(tokens, first) ||
+                MatchesPhrase(tokens, first, "thứ trưởng");
   return issuer;
 }
 
@@ -494,8 +506,11 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     size_t giving = mention.first;   // last giving verb before it
     size_t receive = mention.first;  // last receiving word before it
     for (size_t k = scope_begin; k < mention.first; ++k) {
-      if (IsGivingVerb(tokens[k]) || tokens[k].lower == "trao") giving = k;
-      if (IsReceivingWord(tokens[k])) receive = k;
+      // "công nhận danh hiệu": recognising a title confers it.
+      const bool recognises =
+          tokens[k].lower == "nhận" && k > scope_begin && tokens[k - 1].lower == "công";
+      if (IsGivingVerb(tokens[k]) || recognises) giving = k;
+      if (IsReceivingWord(tokens[k]) && !recognises) receive = k;
       if (IsConferringVerb(tokens[k]) || IsReceivingWord(tokens[k])) conferred = true;
     }
     if (receive < mention.first && tokens[receive].lower == "nhận" && receive > scope_begin &&
@@ -531,8 +546,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       }
       after = phrase_end;
       if (by) {
-        while (after < next_start &&
-               (IsGivingVerb(tokens[after]) || tokens[after].lower == "trao")) {
+        while (after < next_start && IsGivingVerb(tokens[after])) {
           conferred = true;
           ++after;
         }
@@ -540,10 +554,10 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     }
     // "Bằng khen của Bộ trưởng được trao cho 5 tập thể": conferred, passive, after the award.
     if (after + 1 < next_start && tokens[after].lower == "được" &&
-        (IsGivingVerb(tokens[after + 1]) || tokens[after + 1].lower == "trao")) {
+        IsGivingVerb(tokens[after + 1])) {
       conferred = true;
       ++after;
-      while (after < next_start && (IsGivingVerb(tokens[after]) || tokens[after].lower == "trao")) {
+      while (after < next_start && IsGivingVerb(tokens[after])) {
         ++after;
       }
     }
@@ -696,7 +710,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       if (groups.empty()) {
         // "trao tặng Học viện Kỹ thuật Mật mã Huân chương ...": the recipient sits between.
         size_t k = giving;
-        while (k < mention.first && (IsGivingVerb(tokens[k]) || tokens[k].lower == "trao")) ++k;
+        while (k < mention.first && IsGivingVerb(tokens[k])) ++k;
         if (k < mention.first && !(award_count && k + 1 >= mention.first)) {
           groups = ParseRecipients(tokens, k, mention.first);
         }

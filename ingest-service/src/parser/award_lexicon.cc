@@ -128,6 +128,23 @@ std::string ReadFreeName(const std::vector<Token>& tokens, size_t& i, size_t end
   if (quoted) ++k;
   const size_t start = k;
   size_t last_capital = start;
+  // "Kỷ niệm chương Vì sự nghiệp giáo dục" without quotes: the dedication is read to its end, in
+  // whatever case its field is written.
+  const bool dedication = !quoted && MatchesPhrase(tokens, k, "vì sự nghiệp");
+  if (dedication) {
+    k += PhraseLength("vì sự nghiệp");
+    last_capital = k;
+    for (size_t words = 0; k < end && words < kMaxFreeNameWords && tokens[k].is_word; ++k) {
+      const Token& token = tokens[k];
+      if (IsOneOf(token, {"cho", "của", "do", "tặng", "trao", "tới", "đến", "lần", "năm"}) ||
+          (token.lower == "và" &&
+           (k + 1 >= end || tokens[k + 1].capitalised || (tokens[k + 1].classes & kAwardStart)))) {
+        break;
+      }
+      last_capital = k + 1;
+    }
+    k = end;  // read
+  }
   for (size_t words = 0; k < end && words < (quoted ? kMaxQuotedNameWords : kMaxFreeNameWords);
        ++k, ++words) {
     const Token& token = tokens[k];
@@ -254,6 +271,11 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
   if (MatchesPhrase(tokens, i, "huy hiệu")) {
     size_t k = i + 2;
     std::string name = "Huy hiệu";
+    // "Huy hiệu 30 năm tuổi Đảng".
+    if (k + 4 <= end && tokens[k].all_digits && MatchesPhrase(tokens, k + 1, "năm tuổi đảng")) {
+      name += " " + std::string(tokens[k].text) + " năm tuổi Đảng";
+      return Mention(AwardType::kOther, name, i, k + 4);
+    }
     const std::string free = ReadFreeName(tokens, k, end);
     if (!free.empty()) name += " " + free;
     return Mention(AwardType::kOther, name, i, k);
@@ -378,7 +400,8 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     mention.self_conferring = true;
     return mention;
   }
-  if (MatchesAnyPhrase(tokens, i, {"khen thưởng", "tuyên dương", "tôn vinh", "vinh danh"})) {
+  if (MatchesAnyPhrase(tokens, i,
+                       {"khen thưởng", "tuyên dương", "tôn vinh", "vinh danh", "biểu dương"})) {
     AwardMention mention = Mention(AwardType::kOther, Capitalised(token.text), i, i + 2);
     mention.name = Capitalised(token.lower) + " " + std::string(tokens[i + 1].lower);
     mention.generic = true;
@@ -547,6 +570,26 @@ bool IsHonorific(const std::vector<Token>& tokens, size_t i, size_t& length) {
   return true;
 }
 
+bool IsPersonRole(const std::vector<Token>& tokens, size_t i, size_t& length) {
+  static const auto* const kIndex = new PhraseIndex(
+      {"giám đốc",    "tổng giám đốc",  "chủ tịch",       "bí thư",          "hiệu trưởng",
+       "chủ nhiệm",   "trưởng phòng",   "trưởng ban",     "trưởng khoa",     "trưởng công an",
+       "đội trưởng",  "chỉ huy trưởng", "tổng biên tập",  "bộ trưởng",       "thứ trưởng",
+       "viện trưởng", "cục trưởng",     "chi cục trưởng", "tổng cục trưởng", "chánh văn phòng",
+       "chánh án",    "trưởng trạm",    "trưởng thôn",    "trưởng ấp",       "trưởng bản",
+       "tổ trưởng",   "thủ trưởng",     "chính ủy",       "tư lệnh",         "đại sứ"});
+  const size_t deputy = i < tokens.size() && tokens[i].lower == "phó" ? 1 : 0;
+  const int found = kIndex->LongestAt(tokens, i + deputy, tokens.size());
+  if (found < 0) return false;
+  // "Đại sứ quán" is a body.
+  size_t head_length = 0;
+  if (IsOrganisationHead(tokens, i + deputy, head_length) && head_length > kIndex->words(found)) {
+    return false;
+  }
+  length = deputy + kIndex->words(found);
+  return true;
+}
+
 bool IsOrganisationHead(const std::vector<Token>& tokens, size_t i, size_t& length) {
   static const auto* const kIndex = new PhraseIndex({"tổng liên đoàn",
                                                      "thông tấn xã",
@@ -609,8 +652,12 @@ bool IsOrganisationHead(const std::vector<Token>& tokens, size_t i, size_t& leng
 }
 
 bool IsConferringVerb(const Token& token) {
+  // Capitalised, these are names: "Tuyên Quang", "TP Vinh", "Tôn Đức Thắng", "Tân Phong".
+  if (token.capitalised && IsOneOf(token, {"tuyên", "tôn", "vinh", "phong", "thưởng"})) {
+    return false;
+  }
   return IsOneOf(token, {"trao", "tặng", "truy", "phong", "gắn", "nhận", "thưởng", "khen", "tuyên",
-                         "tôn", "vinh"});
+                         "tôn", "vinh", "gửi"});
 }
 
 bool IsReceivingWord(const Token& token) { return IsOneOf(token, {"được", "nhận"}); }

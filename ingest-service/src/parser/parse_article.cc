@@ -45,7 +45,7 @@ bool HasTrigger(const std::vector<Token>& tokens, const Sentence& sentence) {
                                   "cứu", "thể", "tán", "trí", "khát", "đấu", "bóng", "vô"}))) {
       return true;
     }
-    if (word == "dương" && before == "tuyên") return true;
+    if (word == "dương" && (before == "tuyên" || before == "biểu")) return true;
     if (word == "vinh" && (before == "tôn" || after == "danh")) return true;
     if (word == "hùng" && before == "anh") return true;
     if (word == "thưởng" && (after == "nóng" || before == "khen" || before == "giải")) return true;

@@ -24,7 +24,13 @@ bool IsSeparator(const Token& token) {
 }
 
 // Words after which a recipient phrase is over: the reason or circumstance follows.
-bool EndsPhrase(const Token& token) { return (token.classes & kPhraseEnd) != 0; }
+// "nhân" only as "nhân dịp", "nhân ngày": "nhân viên", "nhân dân" are people.
+bool EndsPhrase(const std::vector<Token>& tokens, size_t k) {
+  if (!(tokens[k].classes & kPhraseEnd)) return false;
+  return tokens[k].lower != "nhân" || k + 1 >= tokens.size() ||
+         !IsOneOf(tokens[k + 1], {"viên", "dân", "lực", "sự", "tố", "văn", "đạo", "chứng", "vật",
+                                  "thân", "tài", "ái", "quyền", "công", "loại"});
+}
 
 // Words that never belong to a body's name: verbs and prepositions that start the rest of the
 // clause.
@@ -55,7 +61,7 @@ size_t NameAfterDescription(const std::vector<Token>& tokens, size_t i, size_t e
     }
     // A body's staff are listed with commas: "tập thể lãnh đạo, cán bộ, công nhân Công ty X".
     const bool listing = body && (tokens[k].text == "," || tokens[k].lower == "và");
-    if (!listing && (!tokens[k].is_word || IsSeparator(tokens[k]) || EndsPhrase(tokens[k]) ||
+    if (!listing && (!tokens[k].is_word || IsSeparator(tokens[k]) || EndsPhrase(tokens, k) ||
                      IsOneOf(tokens[k], {"của", "có", "là", "đã", "được"}))) {
       return i;
     }
@@ -72,6 +78,31 @@ size_t NameAfterDescription(const std::vector<Token>& tokens, size_t i, size_t e
     } else if (IsFamilyName(tokens[k]) && k + 1 < end && tokens[k + 1].capitalised &&
                !PlaceStartsAt(tokens, k, end)) {
       after = ReadPersonName(tokens, k, end, name);
+      if (after > k + 1) return after;
+    }
+  }
+  return i;
+}
+
+// The person named after an office and its body ("Giám đốc Sở Y tế Nguyễn Văn An", "Chủ tịch
+// UBND xã Đại tá Lê Văn Hà"), up to the end of the item; returns the token after the name, or `i`
+// when none is named.
+size_t NameAfterRole(const std::vector<Token>& tokens, size_t i, size_t end, std::string& name) {
+  for (size_t k = i; k < end && k < i + kMaxDescriptionWords; ++k) {
+    // "Đại sứ Việt Nam tại Liên bang Nga Nguyễn Thanh Sơn": where a mission is belongs to it.
+    const bool mission = tokens[k].lower == "tại" && k + 1 < end && tokens[k + 1].capitalised;
+    if (!tokens[k].is_word || IsSeparator(tokens[k]) || (EndsPhrase(tokens, k) && !mission) ||
+        IsFunctionWord(tokens[k])) {
+      return i;
+    }
+    size_t length = 0;
+    if (IsHonorific(tokens, k, length) && k + length < end && tokens[k + length].capitalised) {
+      const size_t after = ReadPersonName(tokens, k + length, end, name);
+      if (after > k + length) return after;
+    }
+    if (IsFamilyName(tokens[k]) && k + 1 < end && tokens[k + 1].capitalised &&
+        !PlaceStartsAt(tokens, k, end)) {
+      const size_t after = ReadPersonName(tokens, k, end, name);
       if (after > k + 1) return after;
     }
   }
@@ -123,7 +154,7 @@ size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t e
       ++k;
       continue;
     }
-    if (!token.is_word || IsSeparator(token) || EndsPhrase(token)) break;
+    if (!token.is_word || IsSeparator(token) || EndsPhrase(tokens, k)) break;
     if (token.capitalised || token.all_digits) {
       last = ++k;
       continue;
@@ -136,7 +167,7 @@ size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t e
       continue;
     }
     if (k + 1 < end && tokens[k + 1].is_word && tokens[k + 1].capitalised &&
-        !EndsPhrase(tokens[k])) {
+        !EndsPhrase(tokens, k)) {
       k += 2;
       last = k;
       continue;
@@ -146,7 +177,7 @@ size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t e
     size_t run = k;
     while (run < end && run < k + kMaxLowerNameWords && tokens[run].is_word &&
            !tokens[run].capitalised && !tokens[run].all_digits && !IsSeparator(tokens[run]) &&
-           !EndsPhrase(tokens[run]) && !IsFunctionWord(tokens[run])) {
+           !EndsPhrase(tokens, run) && !IsFunctionWord(tokens[run])) {
       ++run;
     }
     if (run > k && (run >= end || !tokens[run].is_word || IsSeparator(tokens[run]) ||
@@ -219,7 +250,7 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       i = std::max(i + 1, SkipParenthetical(tokens, i, end));
       continue;
     }
-    if (!token.is_word || EndsPhrase(token)) break;
+    if (!token.is_word || EndsPhrase(tokens, i)) break;
     // "mỗi gia đình được tuyên dương": each of a group already counted, not a new one.
     if (IsOneOf(token, {"mỗi", "từng"})) break;
     // "cho các chị: Trần Thị Mỹ Hạnh, ...": the names that follow are the recipients.
@@ -247,6 +278,29 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     }
     const int groups_before = static_cast<int>(groups.size());
     size_t consumed = 0;
+    // "cho Giám đốc Sở Y tế Nguyễn Văn An": an office names one person; after a comma it only
+    // describes the one named before ("ông A, Giám đốc Sở Y tế").
+    // Only as an item of its own: first, or after "và", "cho" or a colon ("cho tỉnh Lào Cai, Chủ
+    // tịch nước X biểu dương ..." opens the next clause).
+    size_t role_length = 0;
+    const bool own_item = i == begin || !(tokens[i - 1].text == ",");
+    if (own_item && IsPersonRole(tokens, i, role_length)) {
+      std::string name;
+      const size_t after = NameAfterRole(tokens, i + role_length, end, name);
+      if (after > i + role_length) {
+        add_name(RecipientKind::kIndividual, name, i, after);
+        consumed = after - i;
+      } else if (groups.empty()) {
+        RecipientGroup group;
+        group.kind = RecipientKind::kIndividual;
+        group.count = 1;
+        group.noun = JoinTokens(tokens, i, i + role_length);
+        group.first = i;
+        group.last = i + role_length;
+        groups.push_back(std::move(group));
+        consumed = role_length;
+      }
+    }
     // Counted group: "21 tập thể", "Ba nữ thực tập sinh", "hơn 1.000 gương"; "một số" is no count.
     const bool approximate = IsApproximator(token) || MatchesPhrase(tokens, i, "một số");
     const size_t number_at = approximate ? i + (token.lower == "một" ? 2 : 1) : i;
@@ -440,7 +494,7 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
                                     ? &groups.back()
                                     : nullptr;
     size_t described_words = 0;
-    while (i < end && !IsSeparator(tokens[i]) && !EndsPhrase(tokens[i]) && tokens[i].text != ";") {
+    while (i < end && !IsSeparator(tokens[i]) && !EndsPhrase(tokens, i) && tokens[i].text != ";") {
       if (tokens[i].text == "(") {
         const size_t after = SkipParenthetical(tokens, i, end);
         i = after > i ? after : i + 1;
@@ -469,7 +523,7 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       skipped = true;
     }
     if (consumed == 0 && !skipped && (i >= end || !IsSeparator(tokens[i]))) break;
-    if (i < end && (EndsPhrase(tokens[i]) || tokens[i].text == ";")) break;
+    if (i < end && (EndsPhrase(tokens, i) || tokens[i].text == ";")) break;
   }
   // Right after an award's name and without "cho", only a counted group is a recipient: "trao
   // tặng Huân chương ... Phó Thủ tướng X" names the presenter of the next clause.

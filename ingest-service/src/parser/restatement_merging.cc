@@ -36,11 +36,16 @@ bool IssuersCompatible(const AwardCandidate& a, const AwardCandidate& b) {
   return !IssuersDiffer(a, b) || a.issuer_weak || b.issuer_weak;
 }
 
+// Names agree when equal or when one only says more ("Kỷ niệm chương Vì sự nghiệp Công đoàn Việt
+// Nam" restates "Kỷ niệm chương Vì sự nghiệp Công đoàn"); "hạng Nhì" and "hạng Ba" differ.
 bool NamesCompatible(const AwardCandidate& a, const AwardCandidate& b) {
   if (!a.specific_name || !b.specific_name) return true;
   const std::string fa = Folded(a.award.award_name);
   const std::string fb = Folded(b.award.award_name);
-  return fa == fb;
+  const std::string& shorter = fa.size() < fb.size() ? fa : fb;
+  const std::string& longer = fa.size() < fb.size() ? fb : fa;
+  return fa == fb || (StartsWith(longer, shorter) && longer[shorter.size()] == ' ' &&
+                      !Contains(std::string_view(longer).substr(shorter.size()), " hạng "));
 }
 
 // "đón nhận Huân chương Lao động ... tặng tập thể, cá nhân" sums up what is then given class by
@@ -117,8 +122,11 @@ bool SameRecord(const AwardCandidate& a, const AwardCandidate& b) {
 void Absorb(AwardCandidate& into, const AwardCandidate& from) {
   if (from.award.count && (!into.award.count || (into.named_only && !from.named_only))) {
     // The counted statement says best who the group is ("trao giải B cho một số tác giả" restates
-    // "14 giải B").
+    // "14 giải B") and what it got (a caption naming one of them may name the award loosely).
     if (!into.award.count) into.award.recipient_kind = from.award.recipient_kind;
+    if (into.named_only && !from.named_only && from.specific_name) {
+      into.award.award_name = from.award.award_name;
+    }
     into.award.count = from.award.count;
     into.named_only = from.named_only;
   }
