@@ -78,6 +78,12 @@ bool IsGivingVerb(const Token& token) {
          !(token.capitalised && IsOneOf(token, {"phong", "thưởng"}));
 }
 
+// "Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc": one holder of two titles, the comma at tokens[k] between.
+bool JoinsTitles(const std::vector<Token>& tokens, size_t k) {
+  return tokens[k].text == "," && k >= 2 && MatchesPhrase(tokens, k - 2, "bộ trưởng") &&
+         MatchesPhrase(tokens, k + 1, "chủ nhiệm");
+}
+
 // The issuer phrase starting at tokens[i]: up to a word that ends it.
 size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
   size_t k = i;
@@ -97,7 +103,8 @@ size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
       continue;
     }
     if (!token.is_word) {
-      if (token.text == "-" || token.text == "&") {
+      if (token.text == "-" || token.text == "&" || IsAbbreviationStop(tokens, k) ||
+          JoinsTitles(tokens, k)) {
         ++k;
         continue;
       }
@@ -184,7 +191,7 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
   const auto separates = [&](size_t j) {
     const std::string_view text = tokens[j].text;
     return (text == "," || text == ";" || text == ":" || text == "." || text == "\"") &&
-           !InsideKnownBody(tokens, j, begin);
+           !InsideKnownBody(tokens, j, begin) && !IsAbbreviationStop(tokens, j);
   };
   // "Ông X, Chủ tịch UBND tỉnh Y, trao ...": an authority set off by commas before the verb.
   if (stop > begin + 1 && tokens[stop - 1].text == ",") {
@@ -307,7 +314,7 @@ std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin,
     if (after == 0) continue;
     size_t stop = after;
     size_t limit = after + kMaxIssuerWords;
-    while (stop < end && tokens[stop].text != "," && stop < limit) {
+    while (stop < end && (tokens[stop].text != "," || JoinsTitles(tokens, stop)) && stop < limit) {
       const size_t known = KnownBodyAt(tokens, stop, end);
       stop += known > 0 ? known : 1;
       limit += known > 0 ? known - 1 : 0;

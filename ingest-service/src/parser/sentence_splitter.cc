@@ -56,6 +56,11 @@ bool StartsNewSentence(const Token& token) {
 
 }  // namespace
 
+bool IsAbbreviationStop(const std::vector<Token>& tokens, size_t i) {
+  return i > 0 && i < tokens.size() && tokens[i].text == "." && IsAbbreviation(tokens[i - 1]) &&
+         tokens[i - 1].end == tokens[i].begin;
+}
+
 std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, size_t from) {
   std::vector<Sentence> sentences;
   size_t start = from;

@@ -18,6 +18,10 @@ struct Sentence {
   bool headline = false;  // the article's title, read apart from the body
 };
 
+// Whether tokens[i] is the full stop of an abbreviation written with one ("TP. Hà Nội", "PGS.
+// Lê Văn A"): no end of a sentence nor of a name.
+bool IsAbbreviationStop(const std::vector<Token>& tokens, size_t i);
+
 // The sentences of tokens[from, size()), indexed into `tokens`.
 std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, size_t from = 0);
 
