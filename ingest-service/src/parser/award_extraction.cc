@@ -183,7 +183,7 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
   while (stop > begin && !tokens[stop - 1].capitalised &&
          IsOneOf(tokens[stop - 1],
                  {"đã", "vừa", "cũng", "quyết", "định", "sẽ", "trao", "tặng", "tổ", "chức", "truy",
-                  "phong", "trân", "trọng", "long", "trọng", "thể"}) &&
+                  "và", "phong", "trân", "trọng", "long", "trọng", "thể"}) &&
          !(stop >= begin + 3 && MatchesPhrase(tokens, stop - 3, "ban tổ chức"))) {
     --stop;
   }
@@ -245,6 +245,12 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
                          const IssuerContext& context) {
   Issuer issuer;
   if (first >= last) return issuer;
+  // "... cho 4 tập thể, 6 cá nhân và trao giấy khen ...": the last clause's recipients give
+  // nothing.
+  if (ParseCount(tokens, first)) {
+    issuer.weak = true;
+    return issuer;
+  }
   // "Nhân dịp này Tổng Liên đoàn ... đã trao": an adverbial without a comma before the subject.
   if (IsAdverbialStart(tokens, first)) {
     for (size_t k = first + 1; k < last; ++k) {
@@ -527,8 +533,12 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     bool listed = false;
     if (!conferred && m > 0 && previous_conferred) {
       listed = true;
+      // "trao 11 HC A, 74 HC B", "đón nhận Huân chương ... và Cờ thi đua ...".
       for (size_t k = mentions[m - 1].last; k < mention.first; ++k) {
-        if (tokens[k].is_word && !tokens[k].all_digits && !ParseCount(tokens, k)) listed = false;
+        const bool joins = k + 1 == mention.first && IsOneOf(tokens[k], {"và", "cùng"});
+        if (tokens[k].is_word && !tokens[k].all_digits && !ParseCount(tokens, k) && !joins) {
+          listed = false;
+        }
       }
       conferred = listed;
     }
@@ -725,8 +735,14 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     } else if (mention.self_conferring && mention.first > scope_begin) {
       // "UBND tỉnh X đã ký quyết định khen thưởng 12 tập thể": a body as the subject of a form
       // that is its own verb.
+      // "Giám đốc Công an tỉnh quyết định khen thưởng nóng ...": a head deciding.
       const auto parts = SubjectParts(tokens, scope_begin, mention.first);
-      if (parts.size() == 1 && IsAuthorityHead(tokens, parts[0].first)) subject_parts = parts;
+      size_t role_length = 0;
+      if (parts.size() == 1 && (IsAuthorityHead(tokens, parts[0].first) ||
+                                (tokens[parts[0].first].lower != "phó" &&
+                                 IsPersonRole(tokens, parts[0].first, role_length)))) {
+        subject_parts = parts;
+      }
     }
     if (groups.empty() && !previous_groups.empty() && !mention.generic) {
       groups = previous_groups;  // "... tặng danh hiệu X và vinh dự được Thủ tướng tặng bằng khen"
@@ -797,8 +813,24 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       }
       if (issuers.size() > 1) issuers.resize(1);
     }
+    // "Chiến sĩ thi đua toàn quốc" is the Prime Minister's to give, whoever hands it over.
+    if (issuers.size() == 1 && issuers[0].canonical.empty() &&
+        StartsWith(mention.name, "Chiến sĩ thi đua toàn quốc")) {
+      issuers[0] = {"Thủ tướng Chính phủ", true};
+    }
     if (issuers.size() == 1 && !issuers[0].canonical.empty()) {
       previous_issuer = issuers[0];
+    }
+    // "trao tặng 19 Bằng khen ... cho các tập thể và cá nhân": the total of groups not counted
+    // apart is one record.
+    if (award_count && groups.size() > 1 &&
+        std::none_of(groups.begin(), groups.end(),
+                     [](const RecipientGroup& group) { return group.count.has_value(); })) {
+      const bool one_kind =
+          std::all_of(groups.begin(), groups.end(),
+                      [&](const RecipientGroup& group) { return group.kind == groups[0].kind; });
+      groups.resize(1);
+      if (!one_kind) groups[0].kind = RecipientKind::kUnspecified;
     }
 
     // "Tỉnh ủy, HĐND, UBND ... tổ chức lễ kỷ niệm và đón nhận Huân chương": the bodies that welcome

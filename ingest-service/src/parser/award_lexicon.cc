@@ -389,6 +389,19 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     mention.specific_name = true;
     return mention;
   }
+  // "khen thưởng nóng": a cash reward on the spot, like "thưởng nóng".
+  if (MatchesPhrase(tokens, i, "khen thưởng nóng")) {
+    AwardMention mention = Mention(AwardType::kOther, "Thưởng nóng", i, i + 3);
+    mention.self_conferring = true;
+    return mention;
+  }
+  // "trao thưởng cho 30 học sinh": a reward without a named form.
+  if (word == "thưởng" && i > 0 && tokens[i - 1].lower == "trao" && i + 1 < end &&
+      tokens[i + 1].lower == "cho") {
+    AwardMention mention = Mention(AwardType::kOther, "Thưởng", i, i + 1);
+    mention.generic = true;
+    return mention;
+  }
   if (MatchesPhrase(tokens, i, "thưởng nóng")) {
     AwardMention mention = Mention(AwardType::kOther, "Thưởng nóng", i, i + 2);
     mention.self_conferring = true;
@@ -680,6 +693,7 @@ bool IsOrganisationHead(const std::vector<Token>& tokens, size_t i, size_t& leng
                                                      "thành đoàn",
                                                      "tỉnh đoàn",
                                                      "quân khu",
+                                                     "tổ công tác",
                                                      "sư đoàn",
                                                      "lữ đoàn",
                                                      "trung đoàn",

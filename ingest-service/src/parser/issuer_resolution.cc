@@ -188,6 +188,14 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
     lower.remove_suffix(1);
   }
   if (lower.empty()) return "";
+  // "Hội nghị đã khen thưởng ...": a gathering gives nothing itself.
+  for (std::string_view gathering :
+       {"hội nghị", "đại hội", "buổi lễ", "lễ", "chương trình", "cuộc thi", "hội thi"}) {
+    if (StartsWith(lower, gathering) &&
+        (lower.size() == gathering.size() || lower[gathering.size()] == ' ')) {
+      return "";
+    }
+  }
   // The state and the government.
   if (StartsWith(lower, "chủ tịch nước") || StartsWith(lower, "nhà nước việt nam") ||
       lower == "nhà nước" || lower == "đảng, nhà nước" || StartsWith(lower, "lãnh đạo đảng")) {

@@ -48,7 +48,10 @@ bool HasTrigger(const std::vector<Token>& tokens, const Sentence& sentence) {
     if (word == "dương" && (before == "tuyên" || before == "biểu")) return true;
     if (word == "vinh" && (before == "tôn" || after == "danh")) return true;
     if (word == "hùng" && before == "anh") return true;
-    if (word == "thưởng" && (after == "nóng" || before == "khen" || before == "giải")) return true;
+    if (word == "thưởng" &&
+        (after == "nóng" || before == "khen" || before == "giải" || before == "trao")) {
+      return true;
+    }
     if (word == "tú" && before == "ưu") return true;
     if (word == "tiến" && before == "tiên") return true;
     if (word == "thi" && after == "đua") return true;

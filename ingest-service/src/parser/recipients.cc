@@ -17,7 +17,7 @@ constexpr size_t kMaxParentheticalTokens = 40;
 constexpr size_t kMaxLeadingWords = 3;
 constexpr size_t kMaxDescriptionWords = 12;
 constexpr size_t kMaxQualifierWords = 4;
-constexpr size_t kMaxLowerNameWords = 3;
+constexpr size_t kMaxLowerNameWords = 4;
 
 bool IsSeparator(const Token& token) {
   return token.text == "," || token.lower == "và" || token.lower == "cùng" || token.text == ";";
@@ -186,6 +186,12 @@ size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t e
       last = k;
       continue;
     }
+    // "Đội Cảnh sát giao thông số 1": a number ends the name.
+    if (run > k && run < end && tokens[run].all_digits && tokens[run - 1].lower == "số") {
+      k = run + 1;
+      last = k;
+      continue;
+    }
     break;
   }
   if (last == i + head_length && !(head_length >= 2 && tokens[i].capitalised)) return i;
@@ -254,15 +260,19 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     // "mỗi gia đình được tuyên dương": each of a group already counted, not a new one.
     if (IsOneOf(token, {"mỗi", "từng"})) break;
     // "cho các chị: Trần Thị Mỹ Hạnh, ...": the names that follow are the recipients.
+    // "cho các ông, bà: Nguyễn Văn An, ...": likewise after several titles.
     size_t plural_honorific = 0;
-    if (IsOneOf(token, {"các", "những"}) && IsHonorific(tokens, i + 1, plural_honorific) &&
-        i + 1 + plural_honorific < end &&
-        (tokens[i + 1 + plural_honorific].text == ":" ||
-         IsFamilyName(tokens[i + 1 + plural_honorific]))) {
-      i += 1 + plural_honorific;
-      if (tokens[i].text == ":") ++i;
-      listed_people = true;
-      continue;
+    if (IsOneOf(token, {"các", "những"}) && IsHonorific(tokens, i + 1, plural_honorific)) {
+      size_t k = i + 1 + plural_honorific;
+      while (k + 1 < end && (tokens[k].text == "," || tokens[k].lower == "và") &&
+             IsHonorific(tokens, k + 1, plural_honorific)) {
+        k += 1 + plural_honorific;
+      }
+      if (k < end && (tokens[k].text == ":" || IsFamilyName(tokens[k]))) {
+        i = tokens[k].text == ":" ? k + 1 : k;
+        listed_people = true;
+        continue;
+      }
     }
     if (MatchesPhrase(tokens, i, "đại diện")) {
       i += 2;
@@ -321,6 +331,21 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       group.noun = JoinTokens(tokens, noun_at, noun_at + noun_length);
       group.first = i;
       group.last = noun_at + noun_length;
+      // "135 tập thể, cá nhân": one count for bodies and people together.
+      size_t other_length = 0;
+      const size_t other_at = noun_at + noun_length + 1;
+      if (group.count && other_at < end &&
+          (tokens[other_at - 1].text == "," || tokens[other_at - 1].lower == "và")) {
+        const std::optional<RecipientKind> other = RecipientNoun(tokens, other_at, other_length);
+        if (other && *other != RecipientKind::kUnspecified && *other != group.kind &&
+            MatchesAnyPhrase(tokens, other_at, {"cá nhân", "tập thể", "đơn vị", "tổ chức"}) &&
+            !(other_at + other_length < end && (tokens[other_at + other_length].capitalised ||
+                                                ParseCount(tokens, other_at + other_length)))) {
+          group.kind = RecipientKind::kUnspecified;
+          group.last = other_at + other_length;
+          noun_length = group.last - noun_at;
+        }
+      }
       // "Lê Văn Tùng và 8 người", "anh và 8 người khác": one group.
       if (single_person >= 0 && groups[single_person].kind == *counted_kind && group.count &&
           groups[single_person].count && i > begin && tokens[i - 1].lower == "và") {
@@ -355,7 +380,10 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       }
       if (after > i + 1 && after <= end) {
         bool capitalised = false;
-        for (size_t k = i + 1; k < after; ++k) capitalised = capitalised || tokens[k].capitalised;
+        // A name or a number ("Tổ công tác 141") makes the body one of its own.
+        for (size_t k = i + 1; k < after; ++k) {
+          capitalised = capitalised || tokens[k].capitalised || tokens[k].all_digits;
+        }
         if (capitalised) {
           add_name(RecipientKind::kCollective, name, i, after);
           consumed = after - i;
@@ -401,6 +429,15 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
         // A singular pronoun-like noun ("cho em") is one person.
         if (!plural && IsOneOf(tokens[k], {"em", "cháu", "ông", "bà", "anh", "chị"}))
           group.count = 1;
+        // "Công ty vinh dự được ...", "trao cho đơn vị": one body, told of without its name.
+        const size_t after_noun = k + length;
+        if (!plural && *kind == RecipientKind::kCollective &&
+            IsOneOf(tokens[k], {"công", "trường", "bệnh", "đơn", "cơ", "doanh", "hợp", "chi",
+                                "đảng", "xã", "phường", "đội", "đồn", "trạm", "lớp", "nhóm"}) &&
+            (after_noun >= end || !tokens[after_noun].is_word ||
+             IsOneOf(tokens[after_noun], {"này", "đã", "được", "vinh", "cũng", "đón", "nhận"}))) {
+          group.count = 1;
+        }
         // "cá nhân đồng chí Phạm Văn Lý", "nữ nhân viên điện lực quận Hải Châu Trần Thị Anh": one
         // person, described and then named.
         std::string name;
