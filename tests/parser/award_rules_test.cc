@@ -491,5 +491,85 @@ TEST(AwardRulesTest, ACaptionNamingTheAwardMoreFullyRestatesTheCountedRecord) {
   EXPECT_EQ(article.awards[0].award_name, "Kỷ niệm chương Vì sự nghiệp Công đoàn");
 }
 
+TEST(AwardRulesTest, APlacesDesignationIsNoAward) {
+  const ParsedArticle article = MustParse(
+      "2025-06-28T23:22:05+07:00\nLạng Sơn đón nhận danh hiệu mới\nChiều 28-6, UBND tỉnh Lạng "
+      "Sơn tổ chức lễ đón nhận Danh hiệu Công viên địa chất toàn cầu UNESCO Lạng Sơn.");
+  EXPECT_TRUE(article.awards.empty());
+  EXPECT_TRUE(article.events.empty());
+}
+
+TEST(AwardRulesTest, RecognitionReportedAsDoneCountsItsUncountedGroups) {
+  const ParsedArticle done = MustParse(
+      Article("Tại chương trình, Công ty Nhiệt điện Vĩnh Tân đã tuyên dương các gia đình tiêu biểu "
+              "và các em học sinh có thành tích cao."));
+  ASSERT_EQ(done.awards.size(), 2u);
+  EXPECT_EQ(done.awards[0].recipient_kind, RecipientKind::kCollective);
+  EXPECT_FALSE(done.awards[0].count.has_value());
+  EXPECT_EQ(done.awards[0].issuer, "Công ty Nhiệt điện Vĩnh Tân");
+  EXPECT_EQ(done.awards[1].recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(MustParse(Article("Nhiều tập thể, cá nhân có thành tích xuất sắc đã được biểu dương, "
+                              "khen thưởng."))
+                .awards.size(),
+            2u);
+  // Advice is no act.
+  ExpectNoAwards("Các cấp cần kịp thời biểu dương, khen thưởng những đơn vị làm tốt.");
+}
+
+TEST(AwardRulesTest, ATournamentsPlacingsAreSportsResults) {
+  const ParsedArticle article = MustParse(Article(
+      "Kết quả, Ban Tổ chức trao 3 giải nhất, 3 giải nhì và 6 giải ba cho các cặp VĐV xuất sắc. "
+      "Nhân dịp này, CLB Facolos Cao Bằng khen thưởng 8 VĐV của CLB đạt thành tích tại các giải."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].award_type, AwardType::kOther);
+  EXPECT_EQ(article.awards[0].recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(article.awards[0].count, 8);
+}
+
+TEST(AwardRulesTest, AYearAfterTheMeritsClauseDatesTheAward) {
+  ExpectNoAwards(
+      "Với những thành tích trong hai cuộc kháng chiến, năm 1996, chiến khu An Phú Đông vinh dự "
+      "được Nhà nước trao tặng danh hiệu Anh hùng Lực lượng vũ trang nhân dân.");
+  EXPECT_EQ(OnlyAward("UBND tỉnh Nghệ An tặng bằng khen cho 5 tập thể có thành tích xuất sắc năm "
+                      "2020.")
+                .count,
+            5);
+}
+
+TEST(AwardRulesTest, ProfessionsAndGroupsNamedRightAfterTheirNoun) {
+  const ParsedArticle article = MustParse(Article(
+      "Chủ tịch UBND tỉnh Nghệ An tặng bằng khen cho ca sĩ Hồng Nhung, nhà báo Trọng Phước và "
+      "nhóm Trio 666."));
+  ASSERT_EQ(article.awards.size(), 2u);
+  EXPECT_EQ(article.awards[0].recipients, (std::vector<std::string>{"Hồng Nhung", "Trọng Phước"}));
+  EXPECT_EQ(article.awards[1].recipients, std::vector<std::string>{"nhóm Trio 666"});
+}
+
+TEST(AwardRulesTest, AListOfMembersDetailsTheGroupsToldOfWithoutCounts) {
+  const ParsedArticle article = MustParse(Article(
+      "Chủ tịch UBND tỉnh Nghệ An trao bằng khen cho Báo Nghệ An, một số đơn vị, cá nhân và nghệ "
+      "sĩ "
+      "có nhiều đóng góp cho phong trào văn hóa tại tỉnh trong năm qua (gồm Tổng biên tập Báo Nghệ "
+      "An Nguyễn Văn Hải, nhà báo Lê Minh Tâm - Trưởng văn phòng tại Vinh, Ban Văn nghệ Báo Nghệ "
+      "An "
+      "và ca sĩ Thu Hà)."));
+  ASSERT_EQ(article.awards.size(), 2u);
+  EXPECT_EQ(article.awards[0].recipient_kind, RecipientKind::kCollective);
+  EXPECT_EQ(article.awards[0].count, 2);
+  EXPECT_EQ(article.awards[1].recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(article.awards[1].count, 3);
+  EXPECT_EQ(article.awards[1].recipients,
+            (std::vector<std::string>{"Nguyễn Văn Hải", "Lê Minh Tâm", "Thu Hà"}));
+}
+
+TEST(AwardRulesTest, ManyBodiesAndPeopleAreTwoUncountedGroups) {
+  const ParsedArticle article = MustParse(
+      Article("Nhiều tập thể, cá nhân đã được Chủ tịch UBND tỉnh Nghệ An tặng bằng khen."));
+  ASSERT_EQ(article.awards.size(), 2u);
+  EXPECT_EQ(article.awards[0].recipient_kind, RecipientKind::kCollective);
+  EXPECT_EQ(article.awards[1].recipient_kind, RecipientKind::kIndividual);
+  EXPECT_FALSE(article.awards[1].count.has_value());
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -228,5 +228,14 @@ TEST(EventRulesTest, PlacesWrittenInFull) {
   EXPECT_EQ(brvt.organizer, "UBND tỉnh Bà Rịa - Vũng Tàu");
 }
 
+TEST(EventRulesTest, ACouncilSessionWhereAwardsAreGivenIsAnEventOfItsOwnKind) {
+  const Event session = OnlyEvent(
+      "Chiều 19/11, Hội đồng nhân dân tỉnh Hà Nam khóa XIX, nhiệm kỳ 2016-2021 tổ chức Kỳ họp thứ "
+      "30. Nhiều tập thể, cá nhân có thành tích xuất sắc đã được biểu dương, khen thưởng.");
+  EXPECT_EQ(session.kind, EventKind::kOther);
+  EXPECT_EQ(session.organizer, "Hội đồng nhân dân tỉnh Hà Nam");
+  EXPECT_EQ(session.province, "Hà Nam");
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -336,14 +336,24 @@ std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin,
 // Background: awards dated in an earlier year, or summed up over past years.
 bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, int reference_year,
                   const std::vector<AwardMention>& mentions) {
+  // A span of past time before the award sums up the past ("Trong năm qua, đơn vị đã được tặng
+  // ..."); after it, it is when the merit was earned ("... có nhiều đóng góp trong năm qua").
+  const size_t award_at = mentions.empty() ? end : mentions.front().first;
   for (size_t i = begin; i < end; ++i) {
     if (!(tokens[i].classes & kBackgroundStart)) continue;
     if (IsOneOf(tokens[i], {"từng"}) ||
-        MatchesAnyPhrase(
-            tokens, i,
-            {"trước đây", "nhiệm kỳ qua", "năm qua", "đến nay", "tính đến", "nhiều huân",
-             "phần thưởng cao quý khác", "nhiều năm liền", "nhiều lần"})) {
+        MatchesAnyPhrase(tokens, i,
+                         {"trước đây", "nhiều huân", "phần thưởng cao quý khác", "nhiều năm liền",
+                          "nhiều lần"}) ||
+        MatchesAnyPhrase(tokens, i, {"đến nay", "tính đến"})) {
       return true;
+    }
+    if (MatchesAnyPhrase(tokens, i, {"nhiệm kỳ qua", "năm qua"})) {
+      bool merit = false;
+      for (size_t k = award_at; k < i && !merit; ++k) {
+        merit = MatchesAnyPhrase(tokens, k, {"thành tích", "đóng góp"});
+      }
+      if (!merit) return true;
     }
   }
   if (reference_year == 0) return false;
@@ -366,7 +376,18 @@ bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, in
     const bool prize = tokens[i].lower == "giải" && !MatchesPhrase(tokens, i, "giải phóng");
     if (MatchesPhrase(tokens, i, "thành tích") || prize || tokens[i].lower == "mùa") merit_from = i;
   }
-  for (const WrittenYear& year : FindYears(tokens, begin, merit_from)) {
+  // ... to the end of that clause: "Với những thành tích trong kháng chiến, năm 1996, chiến khu
+  // được tặng ..." dates the award again after the comma, before the award.
+  const size_t first_award_at = mentions.empty() ? end : mentions.front().first;
+  size_t merit_to = merit_from;
+  while (merit_to < end && tokens[merit_to].text != ",") ++merit_to;
+  std::vector<WrittenYear> years = FindYears(tokens, begin, merit_from);
+  if (merit_to < first_award_at) {
+    for (const WrittenYear& year : FindYears(tokens, merit_to, first_award_at)) {
+      years.push_back(year);
+    }
+  }
+  for (const WrittenYear& year : years) {
     bool in_period = false;
     for (const Period& period : periods) {
       if (year.token >= period.token && year.token <= period.token + 2) in_period = true;
@@ -389,6 +410,20 @@ bool IsShareOfAPlace(const std::vector<Token>& tokens, size_t scope_begin, size_
     }
   }
   return false;
+}
+
+// Whether the act before tokens[mention] is reported as done: "đã" or "vừa" before it, or the
+// passive "được" (tokens[receive]), and no advice or purpose ("cần", "kịp thời", "để").
+bool DoneAct(const std::vector<Token>& tokens, size_t begin, size_t mention, size_t receive) {
+  bool done = receive < mention && tokens[receive].lower == "được";
+  for (size_t k = begin; k < mention; ++k) {
+    if (IsOneOf(tokens[k], {"cần", "phải", "nên", "hãy", "để", "nhằm", "sẽ"}) ||
+        MatchesAnyPhrase(tokens, k, {"kịp thời", "yêu cầu", "chỉ đạo", "đề nghị"})) {
+      return false;
+    }
+    if (IsOneOf(tokens[k], {"đã", "vừa"})) done = true;
+  }
+  return done;
 }
 
 // "trao giấy khen ... để động viên hành động dũng cảm của 3 đội viên nói trên": a group counted
@@ -757,9 +792,15 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     }
     // A generic form needs somebody it recognises, counted or named ("biểu dương, khen thưởng những
     // đơn vị làm tốt" is advice).
+    // An act reported as done ("đã tuyên dương các gia đình tiêu biểu", "... đã được biểu dương,
+    // khen thưởng") recognises its uncounted groups too.
     if (mention.generic) {
+      const bool done = DoneAct(tokens, scope_begin, mention.first, receive);
       groups.erase(std::remove_if(groups.begin(), groups.end(),
-                                  [](const RecipientGroup& g) { return !g.count; }),
+                                  [&](const RecipientGroup& g) {
+                                    return !g.count && !(done && !g.noun.empty() &&
+                                                         g.kind != RecipientKind::kUnspecified);
+                                  }),
                    groups.end());
       if (groups.empty()) continue;
     }

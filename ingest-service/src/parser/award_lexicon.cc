@@ -289,7 +289,9 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     mention.specific_name = !free.empty();
     return mention;
   }
-  if (MatchesPhrase(tokens, i, "bằng khen")) {
+  // "CLB Facolos Cao Bằng khen thưởng ...": the province, then a verb.
+  if (MatchesPhrase(tokens, i, "bằng khen") &&
+      !(token.capitalised && i > 0 && tokens[i - 1].lower == "cao" && tokens[i - 1].capitalised)) {
     return Mention(AwardType::kCertificateOfMerit, "Bằng khen", i, i + 2);
   }
   if (MatchesPhrase(tokens, i, "giấy khen")) {
@@ -344,6 +346,15 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
       title->first = i;
       if (quoted && title->last < end && tokens[title->last].is_word == false) ++title->last;
       return title;
+    }
+    // "danh hiệu Công viên địa chất toàn cầu", "danh hiệu Di sản ...": a place's designation
+    // recognises a site meeting a standard, not merit.
+    const size_t name_at = k + (quoted ? 1 : 0);
+    if (MatchesAnyPhrase(tokens, name_at,
+                         {"công viên", "di sản", "di tích", "khu du lịch", "điểm du lịch", "đô thị",
+                          "thành phố sáng tạo", "vườn quốc gia", "khu dự trữ", "làng nghề",
+                          "nông thôn mới", "xã nông thôn mới", "chuẩn"})) {
+      return std::nullopt;
     }
     std::string free = ReadFreeName(tokens, k, end);
     if (free.empty()) return std::nullopt;
@@ -432,9 +443,12 @@ bool IsCompetitionResult(const std::vector<Token>& tokens, const AwardMention& m
   }
   if (mention.name.rfind("Giải", 0) == 0) {
     // A prize won in a contest: "nhận giải ba ở hạng mục ... của cuộc thi".
+    // ... or a tournament's placings: "Kết quả, Ban Tổ chức trao 3 giải nhất ... cho các VĐV".
     for (size_t k = begin; k < end; ++k) {
-      if (MatchesPhrase(tokens, k, "cuộc thi") || MatchesPhrase(tokens, k, "hạng mục") ||
-          MatchesPhrase(tokens, k, "kỳ thi") || MatchesPhrase(tokens, k, "dự thi")) {
+      if (MatchesAnyPhrase(tokens, k,
+                           {"cuộc thi", "hạng mục", "kỳ thi", "dự thi", "thi đấu", "giải đấu",
+                            "kết quả", "vận động viên", "đội tuyển", "cầu thủ"}) ||
+          IsOneOf(tokens[k], {"vđv"})) {
         return true;
       }
     }
@@ -456,7 +470,7 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
     std::string_view written;
     RecipientKind kind;
   };
-  static constexpr std::array<Noun, 137> kNouns = {{
+  static constexpr std::array<Noun, 138> kNouns = {{
       {"hộ gia đình", RecipientKind::kCollective},
       {"gia đình", RecipientKind::kCollective},
       {"tập thể", RecipientKind::kCollective},
@@ -528,6 +542,7 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
       {"lãnh đạo", RecipientKind::kIndividual},
       {"nghệ sĩ", RecipientKind::kIndividual},
       {"vận động viên", RecipientKind::kIndividual},
+      {"vđv", RecipientKind::kIndividual},
       {"huấn luyện viên", RecipientKind::kIndividual},
       {"ông", RecipientKind::kIndividual},
       {"hộ", RecipientKind::kCollective},

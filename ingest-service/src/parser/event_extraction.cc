@@ -213,13 +213,18 @@ int ProvinceOfSentence(const NormalizedText& text, const std::vector<Token>& tok
 }
 
 // The organiser as written, without the parentheses that only explain it ("Đài Truyền hình Việt
-// Nam (VTV)", "Trung tâm Nghệ thuật (trực thuộc Sở VH-TT)").
+// Nam (VTV)", "Trung tâm Nghệ thuật (trực thuộc Sở VH-TT)") nor a council's term ("HĐND tỉnh
+// khóa XIX, nhiệm kỳ 2021-2026").
 std::string OrganizerName(std::string written) {
   for (size_t open = written.find('('); open != std::string::npos; open = written.find('(')) {
     const size_t close = written.find(')', open);
     size_t from = open;
     while (from > 0 && written[from - 1] == ' ') --from;
     written.erase(from, close == std::string::npos ? std::string::npos : close + 1 - from);
+  }
+  for (std::string_view term : {" khóa ", " khoá ", ", nhiệm kỳ ", " nhiệm kỳ "}) {
+    const size_t at = written.find(term);
+    if (at != std::string::npos) written.erase(at);
   }
   return std::string(TrimAscii(written));
 }
@@ -268,7 +273,12 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
     size_t start = stop;
     while (start > begin && start + kMaxOrganizerWords > stop) {
       const Token& previous = tokens[start - 1];
-      if (previous.text == "," && InsideKnownBody(tokens, start - 1, begin)) {
+      // A comma inside a ministry's name, or before what only describes the body ("HĐND tỉnh
+      // Hà Nam khóa XIX, nhiệm kỳ 2021-2026 tổ chức ...").
+      if (previous.text == "," &&
+          (InsideKnownBody(tokens, start - 1, begin) ||
+           (start < stop && !tokens[start].capitalised &&
+            IsOneOf(tokens[start], {"nhiệm", "khóa", "khoá", "trực", "thuộc"})))) {
         --start;
         continue;
       }
@@ -407,6 +417,11 @@ std::optional<EventKind> GatheringAt(const std::vector<Token>& tokens, size_t i,
       MatchesPhrase(tokens, i - 2, "tổ chức")) {
     return EventKind::kConference;
   }
+  // A council's session, a festival day: gatherings of other kinds where awards may be given.
+  if (MatchesAnyPhrase(tokens, i, {"kỳ họp", "ngày hội"}) &&
+      !(i > 0 && MatchesPhrase(tokens, i - 1, "sau ngày"))) {
+    return EventKind::kOther;
+  }
   if (MatchesPhrase(tokens, i, "chương trình") && i + 2 < end) {
     for (size_t k = i + 2; k < end && k < i + 5; ++k) {
       if (IsOneOf(tokens[k], {"tôn", "tuyên", "trao", "vinh"})) return EventKind::kCeremony;
@@ -450,11 +465,21 @@ std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
   const Sentence& sentence = sentences[best->sentence];
   ExtractedEvent extracted;
   // Without awards, only a gathering that is itself about commendation is an event of ours.
+  // Welcoming or handing over is about commendation only when an award is what changes hands
+  // ("đón nhận danh hiệu Công viên địa chất toàn cầu", "trao quà" are not).
+  bool about_commendation = false;
   for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-    if (IsOneOf(tokens[i], {"khen", "tuyên", "tôn", "trao", "đón", "thi"})) {
-      extracted.about_commendation = best->evidence != Evidence::kMention;
+    if (IsOneOf(tokens[i], {"trao", "đón"})) {
+      for (size_t k = i + 1; k < sentence.last_token && k < i + 4; ++k) {
+        if (IsOneOf(tokens[k], {"giải", "thưởng"}) || MatchAward(tokens, k, sentence.last_token)) {
+          about_commendation = true;
+        }
+      }
+    } else if (IsOneOf(tokens[i], {"khen", "tuyên", "tôn", "thi"})) {
+      about_commendation = true;
     }
   }
+  extracted.about_commendation = about_commendation && best->evidence != Evidence::kMention;
 
   Event& event = extracted.event;
   extracted.sentence = best->sentence;

@@ -52,8 +52,22 @@ size_t SkipParenthetical(const std::vector<Token>& tokens, size_t i, size_t end)
 // describing them, up to the end of the item; returns the token after the name, or `i` when none is
 // named. "tập thể cán bộ, nhân viên Bệnh viện X" is the hospital.
 size_t NameAfterDescription(const std::vector<Token>& tokens, size_t i, size_t end,
-                            RecipientKind kind, std::string& name) {
+                            RecipientKind kind, bool profession, std::string& name) {
   const bool body = kind == RecipientKind::kCollective;
+  // "ca sĩ Nguyên Vũ", "nhà báo Trọng Phước", "nhóm Trio 666": a name right after the noun,
+  // however it starts.
+  if (profession && i < end && tokens[i].capitalised && !tokens[i].all_digits &&
+      !PlaceStartsAt(tokens, i, end)) {
+    size_t length = 0;
+    if (!IsOrganisationHead(tokens, i, length)) {
+      size_t after = ReadPersonName(tokens, i, end, name);
+      if (body) {
+        while (after < end && tokens[after].all_digits) ++after;
+        name = JoinTokens(tokens, i - 1, after);
+      }
+      if (after > i) return after;
+    }
+  }
   for (size_t k = i; k < end && k < i + kMaxDescriptionWords; ++k) {
     if (tokens[k].text == "(") {
       k = std::max(k, SkipParenthetical(tokens, k, end) - 1);
@@ -82,6 +96,30 @@ size_t NameAfterDescription(const std::vector<Token>& tokens, size_t i, size_t e
     }
   }
   return i;
+}
+
+// Folds the named members of a list into the groups it details: into the group of their kind
+// named already ("Báo Thanh Niên" and the bodies listed after it), else into the first uncounted
+// group of their kind; the other uncounted groups of that kind are the same members.
+void AbsorbMembers(const std::vector<RecipientGroup>& members,
+                   std::vector<RecipientGroup>& groups) {
+  for (const RecipientKind kind : {RecipientKind::kCollective, RecipientKind::kIndividual}) {
+    std::vector<std::string> names;
+    for (const RecipientGroup& member : members) {
+      if (member.kind == kind) names.insert(names.end(), member.names.begin(), member.names.end());
+    }
+    const auto uncounted = [&](const RecipientGroup& g) {
+      return g.kind == kind && !g.count && g.names.empty();
+    };
+    if (names.empty() || std::none_of(groups.begin(), groups.end(), uncounted)) continue;
+    auto into = std::find_if(groups.begin(), groups.end(), [&](const RecipientGroup& g) {
+      return g.kind == kind && !g.names.empty();
+    });
+    if (into == groups.end()) into = std::find_if(groups.begin(), groups.end(), uncounted);
+    into->names.insert(into->names.end(), names.begin(), names.end());
+    into->count = static_cast<int64_t>(into->names.size());
+    groups.erase(std::remove_if(groups.begin(), groups.end(), uncounted), groups.end());
+  }
 }
 
 // The person named after an office and its body ("Giám đốc Sở Y tế Nguyễn Văn An", "Chủ tịch
@@ -355,7 +393,8 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
         groups.push_back(std::move(group));
         open_group = static_cast<int>(groups.size()) - 1;
       }
-      counted_seen = true;
+      // "nhiều tập thể, cá nhân": without a number, later nouns are groups of their own.
+      counted_seen = counted_seen || number.has_value();
       consumed = noun_at + noun_length - i;
     }
     if (consumed == 0 && !counted_seen) {
@@ -442,9 +481,18 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
         // person, described and then named.
         std::string name;
         const bool described_one =
-            !plural && (*kind == RecipientKind::kIndividual || MatchesPhrase(tokens, k, "tập thể"));
+            !plural && (*kind == RecipientKind::kIndividual ||
+                        MatchesAnyPhrase(tokens, k, {"tập thể", "nhóm", "đội"}));
         const size_t named_end =
-            described_one ? NameAfterDescription(tokens, k + length, end, *kind, name) : k + length;
+            described_one
+                ? NameAfterDescription(
+                      tokens, k + length, end, *kind,
+                      MatchesAnyPhrase(tokens, k,
+                                       {"nhà báo", "ca sĩ", "nghệ sĩ", "nhạc sĩ", "họa sĩ",
+                                        "diễn viên", "nhà văn", "nhà thơ", "nghệ nhân", "cầu thủ",
+                                        "vận động viên", "phóng viên", "tác giả", "nhóm", "đội"}),
+                      name)
+                : k + length;
         if (named_end > k + length) {
           add_name(*kind, name, i, named_end);
           consumed = named_end - i;
@@ -531,7 +579,12 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
                                     ? &groups.back()
                                     : nullptr;
     size_t described_words = 0;
-    while (i < end && !IsSeparator(tokens[i]) && !EndsPhrase(tokens, i) && tokens[i].text != ";") {
+    // "ông X - Trưởng văn phòng tại Đà Lạt, ...": where someone works describes him.
+    const auto located = [&](size_t k) {
+      return tokens[k].lower == "tại" && k + 1 < end && tokens[k + 1].capitalised;
+    };
+    while (i < end && !IsSeparator(tokens[i]) && (!EndsPhrase(tokens, i) || located(i)) &&
+           tokens[i].text != ";") {
       if (tokens[i].text == "(") {
         const size_t after = SkipParenthetical(tokens, i, end);
         i = after > i ? after : i + 1;
@@ -561,6 +614,15 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     }
     if (consumed == 0 && !skipped && (i >= end || !IsSeparator(tokens[i]))) break;
     if (i < end && (EndsPhrase(tokens, i) || tokens[i].text == ";")) break;
+  }
+  // "cho Báo X, một số đơn vị, cá nhân ... (gồm A, B, ca sĩ C và nhóm D)": the members listed
+  // are the groups told of without counts.
+  for (size_t k = i; k + 1 < end && tokens[k].text != ";"; ++k) {
+    if (tokens[k].text != "(" || !IsOneOf(tokens[k + 1], {"gồm"})) continue;
+    size_t close = k + 2;
+    while (close < end && tokens[close].text != ")") ++close;
+    if (close < end) AbsorbMembers(ParseRecipients(tokens, k + 2, close), groups);
+    break;
   }
   // Right after an award's name and without "cho", only a counted group is a recipient: "trao
   // tặng Huân chương ... Phó Thủ tướng X" names the presenter of the next clause.

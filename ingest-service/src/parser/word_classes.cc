@@ -19,12 +19,11 @@ std::array<word_classes_internal::Slot, word_classes_internal::kSlots> MakeTable
   std::array<internal::Slot, internal::kSlots> table{};
   const std::vector<ClassWords> kClasses = {
       {kTimeOfDay, {"sáng", "chiều", "tối", "trưa", "đêm", "ngày", "sớm", "khuya", "nay"}},
-      {kEventWord,
-       {"đại", "hội", "lễ", "mít", "gặp", "tổng", "sơ", "chương", "sáng", "chiều", "tối", "trưa",
-        "ngày", "đêm", "sớm", "khuya", "nay", "hôm", "buổi"}},
+      {kEventWord, {"đại", "hội",  "lễ",   "mít", "gặp", "tổng",  "sơ",  "chương", "sáng", "chiều",
+                    "tối", "trưa", "ngày", "đêm", "sớm", "khuya", "nay", "hôm",    "buổi", "kỳ"}},
       {kEventCue,
        {"đại", "hội", "lễ", "mít", "gặp", "tổng", "sơ", "chương", "tổ", "diễn", "làm", "khai",
-        "yêu", "kế", "dự", "đề", "sẽ"}},
+        "yêu", "kế", "dự", "đề", "sẽ", "kỳ", "ngày"}},
       {kTriggerWord,
        {"khen", "chương", "hiệu", "cờ", "giải", "dương", "vinh", "hùng", "thưởng", "tú", "tiến",
         "thi"}},
