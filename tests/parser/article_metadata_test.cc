@@ -68,5 +68,21 @@ TEST(ArticleMetadataTest, AnImpossibleDateLineIsNeitherDateNorTitle) {
   EXPECT_EQ(MustParse("Thứ hai, 31/02/2021\nTiêu đề\nNội dung.").title, "Tiêu đề");
 }
 
+TEST(ArticleMetadataTest, ACaptionRunningOnFromTheHeadlineStartsTheBody) {
+  EXPECT_EQ(MustParse("Phải bảo đảm an toàn lao động Phó Thủ tướng Lê Văn Hai trao bằng khen cho "
+                      "các đơn vị. Năm qua cả nước xảy ra 6.000 vụ tai nạn.\nNội dung.")
+                .title,
+            "Phải bảo đảm an toàn lao động");
+  EXPECT_EQ(MustParse("Sống xứng đáng với quê hương Ông Lê Thanh Hải, Chủ tịch UBND TPHCM thăm "
+                      "hỏi các cán bộ. (NLĐO)-Buổi họp mặt đã diễn ra.\nNội dung.")
+                .title,
+            "Sống xứng đáng với quê hương");
+  // A title naming the person it is about stays whole.
+  EXPECT_EQ(MustParse("Trao Huân chương Lao động cho Ông Nguyễn Văn An\nNội dung.").title,
+            "Trao Huân chương Lao động cho Ông Nguyễn Văn An");
+  EXPECT_EQ(MustParse("Bộ trưởng Nguyễn Kim Sơn gửi thư khen học sinh\nNội dung.").title,
+            "Bộ trưởng Nguyễn Kim Sơn gửi thư khen học sinh");
+}
+
 }  // namespace
 }  // namespace laurel::parser

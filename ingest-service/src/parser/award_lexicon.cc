@@ -664,7 +664,8 @@ bool IsPersonRole(const std::vector<Token>& tokens, size_t i, size_t& length) {
        "đội trưởng",  "chỉ huy trưởng", "tổng biên tập",  "bộ trưởng",       "thứ trưởng",
        "viện trưởng", "cục trưởng",     "chi cục trưởng", "tổng cục trưởng", "chánh văn phòng",
        "chánh án",    "trưởng trạm",    "trưởng thôn",    "trưởng ấp",       "trưởng bản",
-       "tổ trưởng",   "thủ trưởng",     "chính ủy",       "tư lệnh",         "đại sứ"});
+       "tổ trưởng",   "thủ trưởng",     "chính ủy",       "tư lệnh",         "đại sứ",
+       "thủ tướng"});
   const size_t deputy = i < tokens.size() && tokens[i].lower == "phó" ? 1 : 0;
   const int found = kIndex->LongestAt(tokens, i + deputy, tokens.size());
   if (found < 0) return false;
