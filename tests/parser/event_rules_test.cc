@@ -237,5 +237,60 @@ TEST(EventRulesTest, ACouncilSessionWhereAwardsAreGivenIsAnEventOfItsOwnKind) {
   EXPECT_EQ(session.province, "Hà Nam");
 }
 
+TEST(EventRulesTest, GatheringsHeldApartAreEventsOfTheirOwnWithTheirAwards) {
+  const ParsedArticle article = MustParse(Dated(
+      "10:15, 20/11/2019",
+      "Sáng 19/11, UBND tỉnh Nghệ An tổ chức hội nghị tổng kết công tác thi đua, khen thưởng. Tại "
+      "hội nghị, Chủ tịch UBND tỉnh tặng bằng khen cho 20 tập thể. Trước đó, sáng 17/11, tại tỉnh "
+      "Hà Tĩnh, Bộ Công an tổ chức lễ trao Huy chương Vì an ninh Tổ quốc cho 15 cán bộ. Sáng "
+      "19/11, "
+      "hội nghị tổng kết đã diễn ra trang trọng với sự tham dự của 300 đại biểu."));
+  ASSERT_EQ(article.events.size(), 2u);
+  EXPECT_EQ(FormatDate(article.events[0].date), "2019-11-19");
+  EXPECT_EQ(article.events[0].province, "Nghệ An");
+  EXPECT_EQ(FormatDate(article.events[1].date), "2019-11-17");
+  EXPECT_EQ(article.events[1].province, "Hà Tĩnh");
+  EXPECT_EQ(article.events[1].organizer, "Bộ Công an");
+  ASSERT_EQ(article.awards.size(), 2u);
+  EXPECT_EQ(article.awards[0].event_index, 0);
+  EXPECT_EQ(article.awards[1].award_type, AwardType::kMedal);
+  EXPECT_EQ(article.awards[1].event_index, 1);
+}
+
+TEST(EventRulesTest, TheSameDayInAnotherProvinceIsAnotherGathering) {
+  const ParsedArticle article = MustParse(Dated(
+      "10:15, 20/11/2019",
+      "Sáng 19/11, tại Hà Nội, Trung ương Hội Nông dân Việt Nam tổ chức lễ tuyên dương 63 nông dân "
+      "xuất sắc. Cùng ngày, tại TP.HCM, Hội Nông dân thành phố tổ chức lễ trao bằng khen cho 20 "
+      "hội "
+      "viên."));
+  ASSERT_EQ(article.events.size(), 2u);
+  EXPECT_EQ(FormatDate(article.events[1].date), "2019-11-19");
+  EXPECT_EQ(article.events[1].province, "Hồ Chí Minh");
+  ASSERT_EQ(article.awards.size(), 2u);
+  for (const Award& award : article.awards) {
+    if (award.award_type == AwardType::kOther) {  // honoured at "lễ tuyên dương", counted
+      EXPECT_EQ(award.count, 63);
+      EXPECT_EQ(award.issuer, "Trung ương Hội Nông dân Việt Nam");
+      EXPECT_EQ(award.event_index, 0);
+    } else {
+      EXPECT_EQ(award.issuer, "Hội Nông dân thành phố Hồ Chí Minh");
+      EXPECT_EQ(award.event_index, 1);
+    }
+  }
+}
+
+TEST(EventRulesTest, AGatheringYearsBeforeIsHistoryNotTheNews) {
+  const ParsedArticle article = MustParse(Dated(
+      "10:15, 20/11/2019",
+      "Ngày 2/9/2010, tỉnh Nghệ An long trọng tổ chức lễ đón nhận Huân chương Sao vàng. Sáng "
+      "19/11, "
+      "UBND tỉnh Nghệ An tổ chức hội nghị tổng kết công tác thi đua. Chủ tịch UBND tỉnh tặng bằng "
+      "khen cho 20 tập thể."));
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_EQ(FormatDate(article.events[0].date), "2019-11-19");
+  EXPECT_EQ(article.events[0].kind, EventKind::kConference);
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -174,5 +174,19 @@ TEST(IssuerRulesTest, HueIsACentrallyRunCityFrom2025AndMergedProvincesTakeTheirU
       "UBND thành phố Đà Nẵng");
 }
 
+TEST(IssuerRulesTest, AMinisterNamedWithoutTheMinistryGivesTheArticlesMinistry) {
+  EXPECT_EQ(IssuerOf("Tới dự có Bộ trưởng Bộ VHTTDL Nguyễn Ngọc Thiện. Bộ trưởng Nguyễn Ngọc Thiện "
+                     "tặng kỷ niệm chương cho bà Trần Thị Thanh."),
+            "Bộ Văn hóa, Thể thao và Du lịch");
+}
+
+TEST(IssuerRulesTest, ClubsAndCompaniesKeepThePlaceInTheirName) {
+  EXPECT_EQ(IssuerOf("CLB Facolos Cao Bằng khen thưởng 8 VĐV của CLB."),
+            "Câu lạc bộ Facolos Cao Bằng");
+  EXPECT_EQ(IssuerOf("Công ty Cổ phần Cấp nước Nghệ An tặng giấy khen cho 12 công nhân."),
+            "Công ty Cổ phần Cấp nước Nghệ An");
+  EXPECT_EQ(IssuerOf("Công an Nghệ An tặng giấy khen cho 12 chiến sĩ."), "Công an tỉnh Nghệ An");
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -34,7 +34,13 @@ bool IsNotAnAct(const std::vector<Token>& tokens, const AwardMention& mention, s
   if (mention.first > begin &&
       IsOneOf(tokens[mention.first - 1], {"lễ", "dự", "trình", "nghị", "thức", "động", "gia",
                                           "công", "việc", "hình", "chế", "quỹ", "đêm", "buổi"})) {
-    return true;
+    // ... unless the gathering honours a counted group: "lễ tuyên dương 63 nông dân xuất sắc".
+    size_t length = 0;
+    const std::optional<ParsedNumber> count = ParseCount(tokens, mention.last);
+    const bool counted_group =
+        tokens[mention.first - 1].lower == "lễ" && count &&
+        RecipientNoun(tokens, mention.last + count->tokens, length).has_value();
+    return !counted_group;
   }
   size_t k = mention.first;
   while (k > begin && !tokens[k - 1].is_word &&
@@ -687,8 +693,11 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     if (passive) {
       size_t subject_end = receive;
       while (subject_end > scope_begin &&
-             IsOneOf(tokens[subject_end - 1],
-                     {"được", "đã", "vinh", "dự", "cũng", "vừa", "đều", "đón"})) {
+             // "Công an tỉnh X long trọng tổ chức lễ đón nhận ...": the body welcomes it.
+             (IsOneOf(tokens[subject_end - 1],
+                      {"được", "đã", "vinh", "dự", "cũng", "vừa", "đều", "đón"}) ||
+              (welcomed && !tokens[subject_end - 1].capitalised &&
+               IsOneOf(tokens[subject_end - 1], {"lễ", "tổ", "chức", "long", "trọng", "làm"})))) {
         --subject_end;
       }
       size_t subject_begin = scope_begin;

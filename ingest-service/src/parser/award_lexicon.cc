@@ -710,6 +710,8 @@ bool IsOrganisationHead(const std::vector<Token>& tokens, size_t i, size_t& leng
                                                      "tỉnh đoàn",
                                                      "quân khu",
                                                      "tổ công tác",
+                                                     "câu lạc bộ",
+                                                     "clb",
                                                      "sư đoàn",
                                                      "lữ đoàn",
                                                      "trung đoàn",

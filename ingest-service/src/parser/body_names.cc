@@ -124,6 +124,7 @@ const std::vector<Expansion>& Expansions() {
       {"Bộ CA", "Bộ Công an", true},
       {"Bộ QP", "Bộ Quốc phòng", true},
       {"mttq", "Mặt trận Tổ quốc"},
+      {"clb", "Câu lạc bộ"},
       {"T.Ư", "Trung ương", true},
       {"TƯ", "Trung ương", true},
       {"TW", "Trung ương", true},

@@ -433,36 +433,16 @@ std::optional<EventKind> GatheringAt(const std::vector<Token>& tokens, size_t i,
   return std::nullopt;
 }
 
-std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
+namespace {
+
+// The event a candidate sentence tells of. `fallback_kind` is the kind of the first gathering the
+// article names, for a dated act that names none; `called_ceremony` says the article calls it
+// "buổi lễ" somewhere.
+ExtractedEvent EventFrom(const EventInputs& inputs, const Candidate& candidate,
+                         std::optional<EventKind> fallback_kind, bool called_ceremony) {
   const std::vector<Token>& tokens = *inputs.tokens;
   const std::vector<Sentence>& sentences = *inputs.sentences;
-  std::optional<Candidate> best;
-  std::optional<EventKind> first_gathering;
-  bool calls_it_ceremony = false;
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    const Sentence& sentence = sentences[s];
-    if (sentence.last_token <= sentence.first_token) continue;
-    Candidate candidate = Classify(tokens, sentence, s);
-    if (candidate.kind && !first_gathering && !sentence.headline) first_gathering = candidate.kind;
-    if (MentionsPhrase(tokens, sentence, "buổi lễ")) calls_it_ceremony = true;
-    if (sentence.headline) {
-      // A headline only tells of a ceremony by "đón nhận" ("... đón nhận Huân chương ...").
-      if (MentionsPhrase(tokens, sentence, "đón nhận") &&
-          !MentionsPhrase(tokens, sentence, "vừa")) {
-        candidate.evidence = Evidence::kMention;
-        candidate.kind = EventKind::kCeremony;
-      } else {
-        continue;
-      }
-    }
-    if (!best || candidate.evidence > best->evidence ||
-        (best->evidence == Evidence::kMention && sentences[best->sentence].headline &&
-         candidate.evidence == Evidence::kMention)) {
-      if (candidate.evidence != Evidence::kNone) best = candidate;
-    }
-  }
-  if (!best) return std::nullopt;
-  const Sentence& sentence = sentences[best->sentence];
+  const Sentence& sentence = sentences[candidate.sentence];
   ExtractedEvent extracted;
   // Without awards, only a gathering that is itself about commendation is an event of ours.
   // Welcoming or handing over is about commendation only when an award is what changes hands
@@ -479,29 +459,29 @@ std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
       about_commendation = true;
     }
   }
-  extracted.about_commendation = about_commendation && best->evidence != Evidence::kMention;
+  extracted.about_commendation = about_commendation && candidate.evidence != Evidence::kMention;
 
   Event& event = extracted.event;
-  extracted.sentence = best->sentence;
-  extracted.gathering = best->evidence == Evidence::kGathering;
-  if (best->kind) {
-    event.kind = *best->kind;
-  } else if (first_gathering) {
-    event.kind = *first_gathering;
+  extracted.sentence = candidate.sentence;
+  extracted.gathering = candidate.evidence == Evidence::kGathering;
+  if (candidate.kind) {
+    event.kind = *candidate.kind;
+  } else if (fallback_kind) {
+    event.kind = *fallback_kind;
   } else {
     event.kind = EventKind::kCeremony;
   }
   // "tổ chức tổng kết và trao Giải ...", called "buổi lễ" elsewhere: a ceremony.
-  if (event.kind == EventKind::kConference && calls_it_ceremony &&
+  if (event.kind == EventKind::kConference && called_ceremony &&
       !MentionsPhrase(tokens, sentence, "hội nghị")) {
     event.kind = EventKind::kCeremony;
   }
   if (const auto day = FindEventDay(tokens, sentence.first_token, sentence.last_token)) {
-    const int year = YearNearEvent(tokens, sentences, best->sentence, *best);
+    const int year = YearNearEvent(tokens, sentences, candidate.sentence, candidate);
     event.date = ResolveDate(*day, inputs.published, year);
   }
-  int province = ProvinceOfSentence(*inputs.text, tokens, sentence);
-  if (province == -1) province = inputs.article_province;
+  const int named_province = ProvinceOfSentence(*inputs.text, tokens, sentence);
+  const int province = named_province == -1 ? inputs.article_province : named_province;
   if (province >= 0) {
     extracted.province_index = province;
     const Date on = inputs.published.value_or(event.date);
@@ -510,8 +490,10 @@ std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
       event.current_province = std::string(current->name);
     }
   }
+  extracted.named_province = named_province;
+  extracted.same_day = MentionsPhrase(tokens, sentence, "cùng ngày");
   event.organizer = Organizer(tokens, sentence);
-  switch (best->evidence) {
+  switch (candidate.evidence) {
     case Evidence::kGathering:
       event.confidence = kStrongConfidence;
       break;
@@ -521,15 +503,104 @@ std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
     default:
       event.confidence = kMentionConfidence;
   }
-  if (province >= 0 && province == inputs.article_province &&
-      ProvinceOfSentence(*inputs.text, tokens, sentence) == -1) {
-    event.confidence -= 0.1;
-  }
+  if (province >= 0 && named_province == -1) event.confidence -= 0.1;
   return extracted;
 }
 
+// Whether `other` is a gathering apart from `event`: held on another day written for it, or in
+// another province it names, and within weeks of it (a gathering years before is history).
+bool SeparateGathering(const ExtractedEvent& event, const ExtractedEvent& other) {
+  constexpr int kSameNewsDays = 45;
+  const Date& a = event.event.date;
+  const Date& b = other.event.date;
+  if (!b.known() && !other.same_day) return false;
+  if (a.known() && b.known()) {
+    const int64_t apart = ToUnixSeconds({b, 0, 0, 0}) / 86400 - ToUnixSeconds({a, 0, 0, 0}) / 86400;
+    if (apart > kSameNewsDays || apart < -kSameNewsDays) return false;
+    if (!(a == b)) return true;
+  }
+  return other.named_province >= 0 && event.named_province >= 0 &&
+         other.named_province != event.named_province;
+}
+
+}  // namespace
+
+std::vector<ExtractedEvent> ExtractEvents(const EventInputs& inputs) {
+  const std::vector<Token>& tokens = *inputs.tokens;
+  const std::vector<Sentence>& sentences = *inputs.sentences;
+  std::optional<Candidate> best;
+  std::optional<EventKind> first_gathering;
+  bool calls_it_ceremony = false;
+  std::vector<Candidate> gatherings;  // every sentence that names a gathering held
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
+    if (sentence.last_token <= sentence.first_token) continue;
+    Candidate candidate = Classify(tokens, sentence, s);
+    if (candidate.kind && !first_gathering && !sentence.headline) first_gathering = candidate.kind;
+    if (MentionsPhrase(tokens, sentence, "buổi lễ")) calls_it_ceremony = true;
+    if (sentence.headline) {
+      // A headline only tells of a ceremony by "đón nhận" ("... đón nhận Huân chương ...").
+      if (MentionsPhrase(tokens, sentence, "đón nhận") &&
+          !MentionsPhrase(tokens, sentence, "vừa")) {
+        candidate.evidence = Evidence::kMention;
+        candidate.kind = EventKind::kCeremony;
+      } else {
+        continue;
+      }
+    }
+    if (candidate.evidence == Evidence::kGathering) gatherings.push_back(candidate);
+    if (!best || candidate.evidence > best->evidence ||
+        (best->evidence == Evidence::kMention && sentences[best->sentence].headline &&
+         candidate.evidence == Evidence::kMention)) {
+      if (candidate.evidence != Evidence::kNone) best = candidate;
+    }
+  }
+  std::vector<ExtractedEvent> events;
+  if (!best) return events;
+  // A gathering held long before the article was published is history ("Ngày 2/9/2010, tỉnh tổ
+  // chức lễ đón nhận ..."): the news is the first one held near its date.
+  const auto recent = [&](const ExtractedEvent& event) {
+    constexpr int64_t kNewsDays = 90;
+    if (!inputs.published || !event.event.date.known()) return true;
+    const int64_t apart =
+        (ToUnixSeconds({*inputs.published, 0, 0, 0}) - ToUnixSeconds({event.event.date, 0, 0, 0})) /
+        86400;
+    return apart <= kNewsDays && apart >= -kNewsDays;
+  };
+  events.push_back(EventFrom(inputs, *best, first_gathering, calls_it_ceremony));
+  if (!recent(events[0])) {
+    for (const Candidate& gathering : gatherings) {
+      ExtractedEvent candidate = EventFrom(inputs, gathering, first_gathering, calls_it_ceremony);
+      if (recent(candidate)) {
+        events[0] = std::move(candidate);
+        best = gathering;
+        break;
+      }
+    }
+  }
+  // Other gatherings the article reports apart from the first (a ceremony the day before, a
+  // second province's): one event each, however often restated.
+  for (const Candidate& gathering : gatherings) {
+    if (gathering.sentence == best->sentence) continue;
+    ExtractedEvent other = EventFrom(inputs, gathering, first_gathering, calls_it_ceremony);
+    const bool separate =
+        other.about_commendation && recent(other) &&
+        std::all_of(events.begin(), events.end(),
+                    [&](const ExtractedEvent& event) { return SeparateGathering(event, other); });
+    if (!separate) continue;
+    // "Cùng ngày, tại TP.HCM, ...": held on the day of the gathering told of before it.
+    if (!other.event.date.known()) {
+      for (const ExtractedEvent& before : events) {
+        if (before.sentence < other.sentence) other.event.date = before.event.date;
+      }
+    }
+    events.push_back(std::move(other));
+  }
+  return events;
+}
+
 void CompleteEvent(const EventInputs& inputs, const std::vector<size_t>& award_sentences,
-                   ExtractedEvent& extracted) {
+                   bool whole_article, ExtractedEvent& extracted) {
   const std::vector<Token>& tokens = *inputs.tokens;
   const std::vector<Sentence>& sentences = *inputs.sentences;
   Event& event = extracted.event;
@@ -537,7 +608,7 @@ void CompleteEvent(const EventInputs& inputs, const std::vector<size_t>& award_s
   // sentence about an emulation movement.
   std::vector<size_t> order = {extracted.sentence};
   for (size_t s : award_sentences) order.push_back(s);
-  for (size_t s = 0; s < sentences.size(); ++s) {
+  for (size_t s = 0; s < sentences.size() && whole_article; ++s) {
     if (MentionsPhrase(tokens, sentences[s], "phong trào thi đua") ||
         MentionsPhrase(tokens, sentences[s], "tổng kết")) {
       order.push_back(s);

@@ -62,6 +62,19 @@ std::string ReplaceProvince(const std::string& text, const IssuerContext& contex
   return folded.text;
 }
 
+// Companies, clubs, schools, papers and hospitals carry a place in their own name ("Câu lạc bộ
+// Facolos Cao Bằng", "Báo Nghệ An"): it is not the province a state body belongs to.
+bool NamedForItsPlace(std::string_view lower) {
+  for (std::string_view head :
+       {"câu lạc bộ", "clb", "công ty", "tổng công ty", "tập đoàn", "trường", "báo", "đài",
+        "bệnh viện", "ngân hàng", "hợp tác xã", "nhà xuất bản", "tạp chí", "khách sạn"}) {
+    if (StartsWith(lower, head) && (lower.size() == head.size() || lower[head.size()] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool EndsWithWord(std::string_view lower, std::string_view word) {
   return lower.size() >= word.size() && lower.substr(lower.size() - word.size()) == word &&
          (lower.size() == word.size() || lower[lower.size() - word.size() - 1] == ' ');
@@ -155,10 +168,12 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context);
 
 std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& context) {
   if (context.resolved == nullptr) return Resolve(phrase, context);
-  // The nearest places take part in resolving bare units, so they are part of the key.
+  // The article's (or the gathering's) province and the nearest places take part in resolving bare
+  // units, so they are part of the key.
   std::string key(phrase);
   key += '\x1f';
-  key += std::to_string(context.nearest_city) + "," + std::to_string(context.nearest_province);
+  key += std::to_string(context.province_index) + "," + std::to_string(context.nearest_city) + "," +
+         std::to_string(context.nearest_province);
   const auto found = context.resolved->find(key);
   if (found != context.resolved->end()) return found->second;
   std::string canonical = Resolve(phrase, context);
@@ -252,14 +267,19 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
         context.province_index >= 0) {
       body += " " + ProvinceNameOn(context.province_index, context.date);
     }
-  } else {
+  } else if (!NamedForItsPlace(lower)) {
     body = ReplaceProvince(body, context);
   }
   const NormalizedText replaced = NormalizeTextLenient(body);
   body = ExpandBodyNames(replaced.text, replaced.lower);
   body = CapitaliseFirst(CompleteBareUnit(body, context));
-  // A bare role ("Bộ trưởng" once the name is cut off) names no body.
+  // A bare role ("Bộ trưởng" once the name is cut off) names no body, unless it is a minister's and
+  // the article names the ministry.
   const std::string role = ToLowerPreservingOffsets(body);
+  if (role == "bộ trưởng" || role == "thứ trưởng") {
+    const auto ministry = context.named_bodies.find("bộ");
+    if (ministry != context.named_bodies.end()) return ministry->second;
+  }
   for (std::string_view head : kHeadRoles) {
     if (role == head) return "";
   }

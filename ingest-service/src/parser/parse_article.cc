@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "ingest-service/src/parser/article_metadata.h"
 #include "ingest-service/src/parser/award_extraction.h"
+#include "ingest-service/src/parser/body_names.h"
 #include "ingest-service/src/parser/dates.h"
 #include "ingest-service/src/parser/event_extraction.h"
 #include "ingest-service/src/parser/gazetteer.h"
@@ -118,11 +119,21 @@ std::map<std::string, std::string> NamedBodies(const std::vector<Token>& tokens)
   for (size_t i = 0; i + 2 < tokens.size(); ++i) {
     if (!tokens[i].capitalised || !(tokens[i].classes & kBodyHead)) continue;
     std::string_view head = tokens[i].lower;
+    // "Bộ Văn hóa, Thể thao và Du lịch", for "Bộ trưởng" named without the ministry.
+    if (head == "bộ") {
+      const size_t known = KnownBodyAt(tokens, i, tokens.size());
+      if (known > 0 && bodies.count("bộ") == 0) {
+        const std::string written = JoinTokens(tokens, i, i + known);
+        const NormalizedText folded = NormalizeTextLenient(written);
+        bodies.emplace("bộ", ExpandBodyNames(folded.text, folded.lower));
+      }
+      continue;
+    }
     if (head != "trường") {
       if (!MatchesAnyPhrase(tokens, i, {"công ty", "bệnh viện"})) continue;
       head = head == "công" ? "công ty" : "bệnh viện";
     }
-    if (bodies.size() == 3) break;  // every head named already: the first name of each stands
+    if (bodies.size() == 4) break;  // every head named already: the first name of each stands
     if (bodies.count(std::string(head)) > 0) continue;
     std::string name;
     if (ReadOrganisationName(tokens, i, tokens.size(), name) > i) {
@@ -238,8 +249,19 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   event_inputs.sentences = &sentences;
   event_inputs.published = published;
   event_inputs.article_province = article_province;
-  std::optional<ExtractedEvent> event = ExtractEvent(event_inputs);
-  if (event && event->province_index >= 0) context.issuer.province_index = event->province_index;
+  std::vector<ExtractedEvent> events = ExtractEvents(event_inputs);
+  // Each sentence (and what is read from it) belongs to the gathering told of last before it, the
+  // first gathering when none is; "UBND tỉnh" there is that gathering's province's.
+  const auto owner = [&](size_t sentence) {
+    size_t owner = 0;
+    for (size_t e = 1; e < events.size(); ++e) {
+      if (events[e].sentence <= sentence &&
+          (events[owner].sentence > sentence || events[e].sentence > events[owner].sentence)) {
+        owner = e;
+      }
+    }
+    return owner;
+  };
 
   std::vector<AwardCandidate> candidates;
   std::vector<size_t> award_sentences;
@@ -257,6 +279,10 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
       context.previous_conferred = false;
       continue;
     }
+    context.issuer.province_index = article_province;
+    if (!events.empty() && events[owner(s)].province_index >= 0) {
+      context.issuer.province_index = events[owner(s)].province_index;
+    }
     std::vector<AwardCandidate> found = ExtractAwards(tokens, sentence, context);
     // "... 63 tác phẩm để trao giải. Trong đó có: 7 giải A, ...": the next sentence breaks it down.
     context.previous_conferred = !found.empty() || Confers(tokens, sentence);
@@ -270,25 +296,44 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   }
   std::vector<AwardCandidate> records = MergeRestatements(candidates);
 
+  std::vector<int> event_of_record(records.size(), -1);
+  std::vector<bool> has_records(events.size(), false);
+  for (size_t r = 0; r < records.size() && !events.empty(); ++r) {
+    event_of_record[r] = static_cast<int>(owner(records[r].sentence));
+    has_records[event_of_record[r]] = true;
+  }
   // A gathering only mentioned, or one with nothing of commendation about it, is no event of ours.
   // A dated act of giving that yields no award record gave nothing.
-  if (event && records.empty() && (!event->about_commendation || !event->gathering)) event.reset();
-  if (event) {
-    CompleteEvent(event_inputs, award_sentences, *event);
+  std::vector<int> index_of_event(events.size(), -1);
+  for (size_t e = 0; e < events.size(); ++e) {
+    ExtractedEvent& event = events[e];
+    if (!has_records[e] && (!event.about_commendation || !event.gathering)) continue;
+    std::vector<size_t> own_award_sentences;
+    for (size_t s : award_sentences) {
+      if (owner(s) == e) own_award_sentences.push_back(s);
+    }
+    CompleteEvent(event_inputs, own_award_sentences, /*whole_article=*/e == 0, event);
     // "Ủy ban MTTQ thành phố", "Phòng Giáo dục huyện": the units the article is about.
     IssuerContext units = context.issuer;
-    units.province_index = event->province_index;
-    event->event.organizer = CompleteOrganizerUnits(event->event.organizer, units);
-    event->event.span = SpanOf(normalized, tokens, sentences[event->sentence]);
-    article.events.push_back(std::move(event->event));
+    units.province_index = event.province_index;
+    event.event.organizer = CompleteOrganizerUnits(event.event.organizer, units);
+    event.event.span = SpanOf(normalized, tokens, sentences[event.sentence]);
+    index_of_event[e] = static_cast<int>(article.events.size());
+    article.events.push_back(std::move(event.event));
   }
-  for (AwardCandidate& record : records) {
-    record.award.event_index = article.events.empty() ? -1 : 0;
-    // Prizes of a contest are given by whoever organises the gathering that awards them.
+  for (size_t r = 0; r < records.size(); ++r) {
+    AwardCandidate& record = records[r];
+    const int event = event_of_record[r] < 0 ? -1 : index_of_event[event_of_record[r]];
+    record.award.event_index = event >= 0 ? event : (article.events.empty() ? -1 : 0);
+    // Prizes of a contest are given by whoever organises the gathering that awards them, and so
+    // is the recognition a gathering is named for ("X tổ chức lễ tuyên dương 63 nông dân").
+    const int giver = record.award.event_index;
+    const bool named_for = record.generic && event_of_record[r] >= 0 &&
+                           events[event_of_record[r]].sentence == record.sentence;
     if (record.award.issuer.empty() && record.award.award_type == AwardType::kOther &&
-        StartsWith(record.award.award_name, "Giải") && !article.events.empty() &&
-        !article.events[0].organizer.empty()) {
-      record.award.issuer = CanonicalIssuer(article.events[0].organizer, context.issuer);
+        (StartsWith(record.award.award_name, "Giải") || named_for) && giver >= 0 &&
+        !article.events[giver].organizer.empty()) {
+      record.award.issuer = CanonicalIssuer(article.events[giver].organizer, context.issuer);
       record.award.issuer_level = LevelOf(record.award.issuer);
     }
     article.awards.push_back(std::move(record.award));

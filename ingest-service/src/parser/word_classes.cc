@@ -33,7 +33,7 @@ std::array<word_classes_internal::Slot, word_classes_internal::kSlots> MakeTable
         "hôm",   "sáng", "chiều", "tối",  "trưa", "được",  "cũng", "tuy",   "khi",
         "nhằm",  "đến",  "nhân",  "phát", "đồng", "dịp",   "bên",  "đặc",   "vừa"}},
       {kLocalUnit, {"huyện", "xã", "quận", "phường", "thị"}},
-      {kBodyHead, {"trường", "công", "bệnh"}},
+      {kBodyHead, {"trường", "công", "bệnh", "bộ"}},
       {kAwardStart,
        {"huân",  "huy",   "kỷ",   "bằng", "giấy", "thư",  "cờ",   "danh",  "giải", "thưởng", "khen",
         "tuyên", "tôn",   "vinh", "anh",  "bà",   "mẹ",   "tỉnh", "thành", "nhà",  "biểu",   "thầy",

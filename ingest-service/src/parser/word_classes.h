@@ -18,8 +18,8 @@ enum WordClass : uint32_t {
   kTriggerWord = 1u << 3,     // words of commendation next to their neighbour: "khen", "chương"
   kSentenceOpener = 1u << 4,  // capitalised, they start a sentence glued to a caption: "Tại"
   kLocalUnit = 1u << 5,       // "huyện", "xã", "quận", "phường", "thị"
-  kBodyHead = 1u << 6,        // "trường", "công", "bệnh": a school, company or hospital
-  kAwardStart = 1u << 7,      // first words of every award form: "huân", "bằng", "danh"
+  kBodyHead = 1u << 6,  // "trường", "công", "bệnh", "bộ": a school, company, hospital, ministry
+  kAwardStart = 1u << 7,         // first words of every award form: "huân", "bằng", "danh"
   kNotConferredStart = 1u << 8,  // first words of proposals, reviews and conditions: "đề", "nếu"
   kHypotheticalStart = 1u << 9,  // first words of rules and wishes: "quy", "mong", "xứng"
   kBackgroundStart = 1u << 10,  // first words of summaries of the past: "từng", "nhiều", "năm"
