@@ -476,9 +476,14 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
   const size_t end = std::min(sentence.last_token, tokens.size());
   std::vector<AwardMention> mentions;
   for (size_t i = begin; i < end && mentions.size() < kMaxMentionsPerSentence;) {
+    // Every award's name starts with a word of kAwardStart: other words are passed at once.
+    if (!(tokens[i].classes & kAwardStart)) {
+      ++i;
+      continue;
+    }
     std::optional<AwardMention> mention = MatchAward(tokens, i, end);
     // "6 cờ thi đua xuất sắc cho ... và 43 cờ cho CĐCS": a bare counted flag repeats the last one.
-    if (!mention && tokens[i].lower == "cờ" && i > begin && tokens[i - 1].all_digits &&
+    if (!mention && i > begin && tokens[i - 1].all_digits && tokens[i].lower == "cờ" &&
         !mentions.empty() && mentions.back().type == AwardType::kEmulationFlag) {
       mention = mentions.back();
       mention->first = i;
@@ -494,6 +499,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
   }
   if (mentions.empty()) return candidates;
   for (size_t i = begin; i < end; ++i) {
+    if (!(tokens[i].classes & (kNotConferredStart | kHypotheticalStart))) continue;
     if (MatchesPhrase(tokens, i, "thu hồi") || IsOneOf(tokens[i], {"hủy", "huỷ", "tước"}) ||
         IsHypotheticalCue(tokens, i)) {
       return candidates;
@@ -506,8 +512,8 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
   // Where proposals, conditions and reviews are mentioned, counted once for the whole sentence.
   std::vector<uint16_t> cues_before(end - begin + 1, 0);
   for (size_t k = begin; k < end; ++k) {
-    cues_before[k - begin + 1] =
-        static_cast<uint16_t>(cues_before[k - begin] + (IsNotConferredCue(tokens, k) ? 1 : 0));
+    const bool cue = (tokens[k].classes & kNotConferredStart) && IsNotConferredCue(tokens, k);
+    cues_before[k - begin + 1] = static_cast<uint16_t>(cues_before[k - begin] + (cue ? 1 : 0));
   }
   size_t consumed_until = begin;  // what earlier mentions already read (their issuer phrases)
   bool previous_conferred = false;

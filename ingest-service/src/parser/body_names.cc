@@ -1,9 +1,11 @@
 #include "ingest-service/src/parser/body_names.h"
 
+#include <array>
 #include <string>
 #include <utility>
 
 #include "ingest-service/src/parser/text_normalizer.h"
+#include "ingest-service/src/parser/vietnamese_letters.h"
 
 namespace laurel::parser {
 namespace {
@@ -144,6 +146,20 @@ const std::vector<Expansion>& Expansions() {
   return *kExpansions;
 }
 
+// The expansions whose written form starts with the lower-case byte `first`: a word start is
+// compared with those only.
+const std::vector<const Expansion*>& ExpansionsStartingWith(char first) {
+  static const auto* const kByFirstByte = [] {
+    auto* buckets = new std::array<std::vector<const Expansion*>, 256>;
+    for (const Expansion& expansion : Expansions()) {
+      const std::string lower = ToLowerPreservingOffsets(expansion.written);
+      (*buckets)[static_cast<unsigned char>(lower[0])].push_back(&expansion);
+    }
+    return buckets;
+  }();
+  return (*kByFirstByte)[static_cast<unsigned char>(first)];
+}
+
 bool IsWordBoundary(std::string_view lower, size_t pos) {
   if (pos >= lower.size()) return true;
   const char ch = lower[pos];
@@ -244,7 +260,8 @@ std::string ExpandOnce(std::string_view text, std::string_view lower) {
     }
     if (field_found) continue;
     const Expansion* best = nullptr;
-    for (const Expansion& expansion : Expansions()) {
+    for (const Expansion* candidate : ExpansionsStartingWith(lower[pos])) {
+      const Expansion& expansion = *candidate;
       const std::string_view in = expansion.capitals ? text : lower;
       if (WordsAt(in, pos, expansion.written) &&
           (best == nullptr || expansion.written.size() > best->written.size())) {
@@ -269,8 +286,7 @@ std::string ExpandBodyNames(std::string_view text, std::string_view lower) {
   std::string expanded = ExpandOnce(text, lower);
   // "Ban Chấp hành TƯ Đoàn": an expanded acronym may complete a longer name.
   if (expanded != text) {
-    const NormalizedText again = NormalizeTextLenient(expanded);
-    expanded = ExpandOnce(again.text, again.lower);
+    expanded = ExpandOnce(expanded, ToLowerPreservingOffsets(expanded));
   }
   return expanded;
 }

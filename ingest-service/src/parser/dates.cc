@@ -219,6 +219,8 @@ std::optional<EventDay> FindEventDay(const std::vector<Token>& tokens, size_t be
   end = std::min(end, tokens.size());
   for (size_t i = begin; i < end; ++i) {
     const Token& token = tokens[i];
+    // "hôm" is a word of events; every time of day too.
+    if (!(token.classes & (kTimeOfDay | kEventWord))) continue;
     if (!token.is_word || (token.lower != "hôm" && !IsTimeOfDay(token))) continue;
     if (MatchesPhrase(tokens, i, "hôm qua")) {
       EventDay day;

@@ -67,18 +67,13 @@ bool StartsWithAny(const std::vector<Token>& tokens, const Sentence& sentence,
 
 // Words without which a sentence names no gathering and no day: most sentences are passed over
 // after one look-up per token.
-bool MayTellOfAnEvent(const std::vector<Token>& tokens, const Sentence& sentence) {
-  for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-    if (tokens[i].classes & kEventWord) return true;
-  }
-  return false;
-}
+bool MayTellOfAnEvent(const Sentence& sentence) { return (sentence.classes & kEventWord) != 0; }
 
 Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, size_t index) {
   // The first words of every phrase looked at below: other tokens need no further look.
   Candidate candidate;
   candidate.sentence = index;
-  if (!MayTellOfAnEvent(tokens, sentence)) return candidate;
+  if (!MayTellOfAnEvent(sentence)) return candidate;
   const size_t begin = sentence.first_token;
   const size_t end = sentence.last_token;
   bool organised = false;
@@ -190,12 +185,19 @@ Date ResolveDate(const EventDay& day, const std::optional<Date>& published, int 
 }
 
 // The place after "tại" or any place the sentence names; -2 when it names a place abroad.
-int ProvinceOfSentence(const NormalizedText& text, const std::vector<Token>& tokens,
-                       const Sentence& sentence) {
-  const std::vector<PlaceMention> places =
-      FindPlacesInTokens(text.text, text.lower, tokens, sentence.first_token, sentence.last_token);
+// `article_places` are the places the whole article names, in order.
+int ProvinceOfSentence(const std::vector<PlaceMention>& article_places,
+                       const std::vector<Token>& tokens, const Sentence& sentence) {
+  const size_t from = tokens[sentence.first_token].begin;
+  const size_t to = tokens[sentence.last_token - 1].end;
+  const auto first =
+      std::lower_bound(article_places.begin(), article_places.end(), from,
+                       [](const PlaceMention& place, size_t at) { return place.begin < at; });
+  auto last = first;
+  while (last != article_places.end() && last->begin < to) ++last;
+  const std::vector<PlaceMention> places(first, last);
   for (size_t i = sentence.first_token; i + 1 < sentence.last_token; ++i) {
-    if (tokens[i].lower != "tại") continue;
+    if (!(tokens[i].classes & kPhraseEnd) || tokens[i].lower != "tại") continue;
     size_t k = i + 1;
     if (IsOneOf(tokens[k], {"thành", "tp", "tỉnh"}) && k + 1 < sentence.last_token) {
       k += tokens[k].lower == "thành" ? 2 : 1;
@@ -380,6 +382,7 @@ bool MentionsPhrase(const std::vector<Token>& tokens, const Sentence& sentence,
                     std::string_view phrase) {
   const std::string_view first_word = phrase.substr(0, phrase.find(' '));
   const bool indexed = (WordClassesOf(first_word) & kMentionStart) != 0;
+  if (indexed && !(sentence.classes & kMentionStart)) return false;
   for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
     if ((!indexed || (tokens[i].classes & kMentionStart)) && tokens[i].lower == first_word &&
         MatchesPhrase(tokens, i, phrase)) {
@@ -480,7 +483,7 @@ ExtractedEvent EventFrom(const EventInputs& inputs, const Candidate& candidate,
     const int year = YearNearEvent(tokens, sentences, candidate.sentence, candidate);
     event.date = ResolveDate(*day, inputs.published, year);
   }
-  const int named_province = ProvinceOfSentence(*inputs.text, tokens, sentence);
+  const int named_province = ProvinceOfSentence(*inputs.places, tokens, sentence);
   const int province = named_province == -1 ? inputs.article_province : named_province;
   if (province >= 0) {
     extracted.province_index = province;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/model.h"
 #include "ingest-service/src/parser/sentence_splitter.h"
 #include "ingest-service/src/parser/text_normalizer.h"
@@ -18,6 +19,7 @@ struct EventInputs {
   const std::vector<Sentence>* sentences = nullptr;
   std::optional<Date> published;
   int article_province = -1;  // the province the article names most, for events that name none
+  const std::vector<PlaceMention>* places = nullptr;  // every place the article names, in order
 };
 
 struct ExtractedEvent {

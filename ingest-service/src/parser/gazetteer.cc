@@ -148,28 +148,38 @@ void AddPattern(PatternIndex& index, std::string lower, int province, PlaceKind 
   index.Add({std::move(lower), province, kind, needs_capitals});
 }
 
+// Every written form of a place, with what it names: the province names (but "Hồ Chí Minh" alone,
+// which is the President, a road or a prize: only its city forms name the city), their variants
+// and the localities. Names come as written (`name` true), variants and localities lower-case.
+template <typename Visit>
+void ForEachWrittenForm(Visit visit) {
+  const auto& provinces = Provinces();
+  for (size_t i = 0; i < provinces.size(); ++i) {
+    const int province = static_cast<int>(i);
+    if (provinces[i].code_2008 != "79") {
+      visit(provinces[i].name, /*name=*/true, province, PlaceKind::kProvince, true);
+    }
+    for (std::string_view variant : SplitNonEmpty(provinces[i].variants, '|')) {
+      const bool lower_ok = StartsWith(variant, "tp") || StartsWith(variant, "thành");
+      visit(variant, /*name=*/false, province, PlaceKind::kProvince, !lower_ok);
+    }
+  }
+  for (const Locality& locality : Localities()) {
+    const bool lower_ok =
+        StartsWith(locality.written, "thành") || StartsWith(locality.written, "tp");
+    visit(locality.written, /*name=*/false, ProvinceIndexByCode(locality.province_code_2008),
+          locality.kind, !lower_ok && locality.kind == PlaceKind::kCity);
+  }
+}
+
 const PatternIndex& Patterns() {
   static const PatternIndex* const kIndex = [] {
     auto* index = new PatternIndex;
-    const auto& provinces = Provinces();
-    for (size_t i = 0; i < provinces.size(); ++i) {
-      const int province = static_cast<int>(i);
-      // "Hồ Chí Minh" alone is the President, a road or a prize: only its city forms are variants.
-      if (provinces[i].code_2008 != "79") {
-        AddPattern(*index, FoldLower(provinces[i].name), province, PlaceKind::kProvince, true);
-      }
-      for (std::string_view variant : SplitNonEmpty(provinces[i].variants, '|')) {
-        const bool lower_ok = StartsWith(variant, "tp") || StartsWith(variant, "thành");
-        AddPattern(*index, std::string(variant), province, PlaceKind::kProvince, !lower_ok);
-      }
-    }
-    for (const Locality& locality : Localities()) {
-      const bool lower_ok =
-          StartsWith(locality.written, "thành") || StartsWith(locality.written, "tp");
-      AddPattern(*index, std::string(locality.written),
-                 ProvinceIndexByCode(locality.province_code_2008), locality.kind,
-                 !lower_ok && locality.kind == PlaceKind::kCity);
-    }
+    ForEachWrittenForm([&](std::string_view written, bool name, int province, PlaceKind kind,
+                           bool needs_capitals) {
+      AddPattern(*index, name ? FoldLower(written) : std::string(written), province, kind,
+                 needs_capitals);
+    });
     return index;
   }();
   return *kIndex;
@@ -201,6 +211,18 @@ bool AllSyllablesCapitalised(std::string_view text, size_t begin, size_t end) {
 }
 
 }  // namespace
+
+std::vector<std::string> PlaceFirstWords() {
+  std::vector<std::string> words;
+  // Before main() (the word-class table is built from this): no normaliser, whose tables may not
+  // be filled yet. The names are written in NFC and the traditional tone placement, so lower
+  // case is their folded form.
+  ForEachWrittenForm([&](std::string_view written, bool name, int, PlaceKind, bool) {
+    const std::string lower = name ? ToLowerPreservingOffsets(written) : std::string(written);
+    words.emplace_back(PatternIndex::FirstSyllable(lower));
+  });
+  return words;
+}
 
 const std::vector<Province>& Provinces() {
   static const auto* const kProvinces = new std::vector<Province>{
@@ -388,6 +410,14 @@ std::optional<PlaceMention> PlaceAt(std::string_view text, std::string_view lowe
   return PlaceMention{pos, next, best->province_index, best->kind};
 }
 
+// "TP.HCM", "TT-Huế": a word of several syllables joined by '.' or '-'.
+bool HasInnerJoiner(std::string_view word) {
+  for (const char ch : word) {
+    if (ch == '.' || ch == '-') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<PlaceMention> FindPlaces(std::string_view text, std::string_view lower, size_t begin,
@@ -431,6 +461,9 @@ std::vector<PlaceMention> FindPlacesInTokens(std::string_view text, std::string_
                                                          !StartsWith(token.lower, "thành")))) {
       continue;
     }
+    // Only a word that starts some place's name is looked up, or one joined with '.' or '-'
+    // ("TP.HCM", "TT-Huế") whose first syllable may.
+    if (!(token.classes & kPlaceStart) && !HasInnerJoiner(token.lower)) continue;
     size_t next;
     if (auto mention = PlaceAt(text, lower, token.begin, end, next)) {
       mentions.push_back(*mention);

@@ -69,6 +69,10 @@ std::vector<PlaceMention> FindPlacesInTokens(std::string_view text, std::string_
                                              const std::vector<Token>& tokens, size_t first,
                                              size_t last);
 
+// The first syllable of every written form FindPlaces looks for, lower-case: the tokenizer marks
+// these words (kPlaceStart) so a scan of an article looks up no other word.
+std::vector<std::string> PlaceFirstWords();
+
 // Whether a place's name starts at tokens[i] and spans the next token too ("Hà Tĩnh" is no person
 // "Hà ...", "Bà Rịa" no woman).
 bool PlaceStartsAt(const std::vector<Token>& tokens, size_t i, size_t end);

@@ -38,6 +38,15 @@ bool IsWordBoundary(std::string_view lower, size_t pos) {
   return ch == ' ' || ch == ',' || ch == '.' || ch == '-' || ch == '(' || ch == ')';
 }
 
+// Text already folded, with its lower-case copy. Issuers are pieced together from the article's
+// normalised text, so folding them again would change nothing and cost a full normalisation.
+NormalizedText Lowered(std::string_view text) {
+  NormalizedText lowered;
+  lowered.text = std::string(text);
+  lowered.lower = ToLowerPreservingOffsets(text);
+  return lowered;
+}
+
 std::string ProvincePart(int province_index, const Date& date) {
   if (province_index < 0) return "";
   const bool city = CentrallyRunOn(province_index, date);
@@ -46,7 +55,7 @@ std::string ProvincePart(int province_index, const Date& date) {
 
 // Replaces a written province ("TPHCM", "tỉnh Khánh Hoà", "Hà Tĩnh") with "tỉnh X" / "thành phố X".
 std::string ReplaceProvince(const std::string& text, const IssuerContext& context) {
-  const NormalizedText folded = NormalizeTextLenient(text);
+  const NormalizedText folded = Lowered(text);
   for (const PlaceMention& place : FindPlaces(folded.text, folded.lower, 0, folded.lower.size())) {
     if (place.kind != PlaceKind::kProvince) continue;
     size_t begin = place.begin;
@@ -83,7 +92,7 @@ bool EndsWithWord(std::string_view lower, std::string_view word) {
 }  // namespace
 
 std::string CompleteBareUnit(std::string text, const IssuerContext& context) {
-  std::string lower = NormalizeTextLenient(text).lower;
+  std::string lower = ToLowerPreservingOffsets(text);
   if (EndsWithWord(lower, "này")) {
     text.resize(text.size() - std::string_view(" này").size());
     lower.resize(text.size());
@@ -121,7 +130,7 @@ namespace {
 
 // Cuts the holder's name off an authority: "Chủ tịch UBND tỉnh Kon Tum Nguyễn Văn Hòa".
 std::string WithoutPersonName(std::string_view phrase) {
-  const NormalizedText folded = NormalizeTextLenient(phrase);
+  const NormalizedText folded = Lowered(phrase);
   const std::vector<Token> tokens = Tokenize(folded, 0, folded.text.size());
   const std::vector<PlaceMention> places =
       FindPlaces(folded.text, folded.lower, 0, folded.lower.size());
@@ -190,12 +199,14 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
     const size_t close = plain.find(')', open);
     plain.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
   }
-  std::string_view trimmed = TrimAscii(plain);
+  // Folded once here (a phrase may come from anywhere); the pieces made from it need no more.
+  const NormalizedText entry = NormalizeTextLenient(TrimAscii(plain));
+  std::string_view trimmed = entry.text;
   if (StartsWith(trimmed, "Đích thân ") || StartsWith(trimmed, "đích thân ")) {
     trimmed.remove_prefix(std::string_view("đích thân ").size());
   }
   const std::string without_name = WithoutPersonName(trimmed);
-  const NormalizedText folded = NormalizeTextLenient(without_name);
+  const NormalizedText folded = Lowered(without_name);
   std::string_view text = folded.text;
   std::string_view lower = folded.lower;
   while (!text.empty() && (text.back() == ',' || text.back() == '.')) {
@@ -262,7 +273,7 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
   }
   if (own_body) {
     // "Tỉnh Đoàn Quảng Trị" keeps its name as written; a bare "Tỉnh ủy" takes the article's.
-    const NormalizedText folded = NormalizeTextLenient(body);
+    const NormalizedText folded = Lowered(body);
     if (FindPlaces(folded.text, folded.lower, 0, folded.lower.size()).empty() &&
         context.province_index >= 0) {
       body += " " + ProvinceNameOn(context.province_index, context.date);
@@ -270,7 +281,7 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
   } else if (!NamedForItsPlace(lower)) {
     body = ReplaceProvince(body, context);
   }
-  const NormalizedText replaced = NormalizeTextLenient(body);
+  const NormalizedText replaced = Lowered(body);
   body = ExpandBodyNames(replaced.text, replaced.lower);
   body = CapitaliseFirst(CompleteBareUnit(body, context));
   // A bare role ("Bộ trưởng" once the name is cut off) names no body, unless it is a minister's and
@@ -306,9 +317,13 @@ IssuerLevel LevelOf(std::string_view canonical) {
       StartsWith(lower, "công an tỉnh") || StartsWith(lower, "công an thành phố")) {
     return IssuerLevel::kProvince;
   }
+  static const auto* const kMinistries = [] {
+    auto* names = new std::vector<std::string>;
+    for (std::string_view name : Ministries()) names->push_back(ToLowerPreservingOffsets(name));
+    return names;
+  }();
   const bool ministry =
-      std::any_of(Ministries().begin(), Ministries().end(),
-                  [&](std::string_view name) { return lower == ToLowerPreservingOffsets(name); });
+      std::find(kMinistries->begin(), kMinistries->end(), lower) != kMinistries->end();
   if (ministry || StartsWith(lower, "bộ ") || StartsWith(lower, "tổng cục") ||
       (StartsWith(lower, "ủy ban") && Contains(lower, "quốc gia")) ||
       StartsWith(lower, "hội đồng thi đua - khen thưởng trung ương")) {

@@ -30,6 +30,7 @@ constexpr size_t kMaxHeadlineTokens = 40;  // longer first lines are leads, not 
 // "huân"/"huy"/"niệm" (not "chương trình"), "hiệu" after "danh"/"huy" (not "hiệu quả"), "giải" not
 // in "giải pháp".
 bool HasTrigger(const std::vector<Token>& tokens, const Sentence& sentence) {
+  if (!(sentence.classes & kTriggerWord)) return false;
   const size_t first = sentence.first_token;
   const size_t last = sentence.last_token;
   for (size_t i = first; i < last; ++i) {
@@ -90,10 +91,12 @@ int MostNamedProvince(const std::vector<PlaceMention>& places) {
 
 // "huyện Thạch Hà", "xã Thạch Văn": local units named in the article, for "UBND huyện" without a
 // name.
-std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens) {
+// `at` are the positions of the words of kLocalUnit.
+std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens,
+                                              const std::vector<uint32_t>& at) {
   std::map<std::string, std::string> units;
-  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (!(tokens[i].classes & kLocalUnit)) continue;
+  for (const size_t i : at) {
+    if (i + 1 >= tokens.size()) break;
     size_t k = i + 1;
     const std::string_view word = tokens[i].lower;
     // Only the first name of each unit stands; "thị xã" and "thị trấn" are looked at below.
@@ -114,10 +117,12 @@ std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens) 
 
 // "Trường THPT Hương Khê", "Công ty CP Licogi 14": the first school, company or hospital the
 // article names in full, for "nhà trường" and "công ty" standing alone.
-std::map<std::string, std::string> NamedBodies(const std::vector<Token>& tokens) {
+// `at` are the positions of the capitalised words of kBodyHead.
+std::map<std::string, std::string> NamedBodies(const std::vector<Token>& tokens,
+                                               const std::vector<uint32_t>& at) {
   std::map<std::string, std::string> bodies;
-  for (size_t i = 0; i + 2 < tokens.size(); ++i) {
-    if (!tokens[i].capitalised || !(tokens[i].classes & kBodyHead)) continue;
+  for (const size_t i : at) {
+    if (i + 2 >= tokens.size()) break;
     std::string_view head = tokens[i].lower;
     // "Bộ Văn hóa, Thể thao và Du lịch", for "Bộ trưởng" named without the ministry.
     if (head == "bộ") {
@@ -220,7 +225,7 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
         sentences.push_back(sentence);
       }
     } else if (!tokens.empty()) {
-      sentences.push_back({0, tokens.size(), 0, true});
+      sentences.push_back(SentenceOf(tokens, 0, tokens.size(), 0, /*headline=*/true));
     }
   }
   const size_t body_first = tokens.size();
@@ -236,8 +241,17 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   AwardSentenceContext context;
   context.issuer.province_index = article_province;
   context.issuer.date = published.value_or(Date{});
-  context.issuer.local_units = LocalUnits(tokens);
-  context.issuer.named_bodies = NamedBodies(tokens);
+  // One pass over the article finds where the look-ups of units and bodies start.
+  std::vector<uint32_t> unit_words;
+  std::vector<uint32_t> body_heads;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const uint32_t classes = tokens[i].classes;
+    if (classes & kLocalUnit) unit_words.push_back(static_cast<uint32_t>(i));
+    if ((classes & kBodyHead) && tokens[i].capitalised)
+      body_heads.push_back(static_cast<uint32_t>(i));
+  }
+  context.issuer.local_units = LocalUnits(tokens, unit_words);
+  context.issuer.named_bodies = NamedBodies(tokens, body_heads);
   std::unordered_map<std::string, std::string> resolved_issuers;
   context.issuer.resolved = &resolved_issuers;
   context.reference_year = published ? published->year : LatestYear(tokens);
@@ -249,6 +263,7 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   event_inputs.sentences = &sentences;
   event_inputs.published = published;
   event_inputs.article_province = article_province;
+  event_inputs.places = &places;
   std::vector<ExtractedEvent> events = ExtractEvents(event_inputs);
   // Each sentence (and what is read from it) belongs to the gathering told of last before it, the
   // first gathering when none is; "UBND tỉnh" there is that gathering's province's.

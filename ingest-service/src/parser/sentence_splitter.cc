@@ -56,6 +56,13 @@ bool StartsNewSentence(const Token& token) {
 
 }  // namespace
 
+Sentence SentenceOf(const std::vector<Token>& tokens, size_t first, size_t last, size_t line,
+                    bool headline) {
+  Sentence sentence{first, last, line, headline};
+  for (size_t k = first; k < last; ++k) sentence.classes |= tokens[k].classes;
+  return sentence;
+}
+
 bool IsAbbreviationStop(const std::vector<Token>& tokens, size_t i) {
   return i > 0 && i < tokens.size() && tokens[i].text == "." && IsAbbreviation(tokens[i - 1]) &&
          tokens[i - 1].end == tokens[i].begin;
@@ -70,7 +77,7 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, size_t fr
   bool in_credit = false;
   bool credit_caps = true;
   const auto close = [&](size_t end) {
-    if (end > start) sentences.push_back({start, end, start_line});
+    if (end > start) sentences.push_back(SentenceOf(tokens, start, end, start_line, false));
     start = end;
     start_line = line;
     in_credit = false;
@@ -106,8 +113,7 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, size_t fr
       }
       continue;
     }
-    if (token.is_word && token.lower == "ảnh" && i + 1 < tokens.size() &&
-        tokens[i + 1].text == ":") {
+    if ((token.classes & kPhotoCredit) && i + 1 < tokens.size() && tokens[i + 1].text == ":") {
       in_credit = true;
       credit_words = 0;
       credit_caps = true;

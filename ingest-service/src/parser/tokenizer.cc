@@ -131,7 +131,9 @@ void AppendTokens(const NormalizedText& normalized, size_t begin, size_t end,
         }
         const char32_t joiner = AsciiOf(next);
         if (IsJoiner(joiner) && cursor + 1 < end) {
+          // Most joiners end the word: a comma or full stop before a space.
           const uint32_t after = Classify(text, cursor + 1);
+          if (!(after & kAlnum)) break;
           const uint32_t last = ClassifyBefore(text, cursor);
           // "Đài Bắc.Chị ...": a full stop without its space still ends a sentence; "TP.HCM" and
           // "Tp.HCM" stay one word.
@@ -139,7 +141,7 @@ void AppendTokens(const NormalizedText& normalized, size_t begin, size_t end,
                                      TrailingLetters(text, segment, cursor) >= 3;
           // A comma joins only digits: "1,5" is one number, "29 tập thể, 41 cá nhân" two phrases.
           const bool decimal_comma = joiner != ',' || ((last & kDigit) && (after & kDigit));
-          if ((after & kAlnum) && !missing_space && decimal_comma) {
+          if (!missing_space && decimal_comma) {
             cursor += 1;
             segment = cursor;
             continue;
@@ -152,8 +154,8 @@ void AppendTokens(const NormalizedText& normalized, size_t begin, size_t end,
     } else {
       token.end = static_cast<uint32_t>(pos + LengthOf(first));
     }
-    token.text = text.substr(token.begin, token.end - token.begin);
-    token.lower = lower.substr(token.begin, token.end - token.begin);
+    token.text = std::string_view(text.data() + token.begin, token.end - token.begin);
+    token.lower = std::string_view(lower.data() + token.begin, token.end - token.begin);
     if (token.is_word && !token.all_digits) token.classes = WordClassesOf(token.lower);
     pos = token.end;
   }

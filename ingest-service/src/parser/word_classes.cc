@@ -5,6 +5,8 @@
 #include <cstring>
 #include <vector>
 
+#include "ingest-service/src/parser/gazetteer.h"
+
 namespace laurel::parser {
 namespace {
 
@@ -53,7 +55,8 @@ std::array<word_classes_internal::Slot, word_classes_internal::kSlots> MakeTable
        {"vì", "do", "nhân", "trong", "tại", "về", "nhằm", "để", "đã", "đang", "sau", "khi", "góp",
         "với", "theo"}},
       {kOnBehalfStart, {"thay", "thừa"}},
-      {kMentionStart, {"buổi", "phong", "tổng", "đón", "vừa", "hội", "phát"}},
+      {kPhotoCredit, {"ảnh"}},
+      {kMentionStart, {"buổi", "phong", "tổng", "đón", "vừa", "hội", "phát", "cùng"}},
       {kFamilyName, {"nguyễn", "trần",  "lê",   "phạm",  "hoàng", "huỳnh", "phan", "vũ",    "võ",
                      "đặng",   "bùi",   "đỗ",   "hồ",    "ngô",   "dương", "lý",   "đinh",  "đoàn",
                      "trịnh",  "lương", "mai",  "tạ",    "cao",   "lâm",   "châu", "tô",    "hà",
@@ -61,17 +64,20 @@ std::array<word_classes_internal::Slot, word_classes_internal::kSlots> MakeTable
                      "vương",  "la",    "lưu",  "phùng", "khúc",  "doãn",  "thân", "đàm",   "lục",
                      "nông",   "hứa",   "tăng", "khổng", "mạc",   "đào"}},
   };
-  for (const ClassWords& entry : kClasses) {
-    for (std::string_view word : entry.words) {
-      const internal::Key key = internal::KeyOf(word);
-      size_t slot = internal::SlotOf(key);
-      while (table[slot].classes != 0 && !(table[slot].key == key)) {
-        slot = (slot + 1) & internal::kMask;
-      }
-      table[slot].key = key;
-      table[slot].classes |= entry.word_class;
+  const auto add = [&](std::string_view word, WordClass word_class) {
+    if (word.empty() || word.size() > internal::kMaxClassedWordBytes) return;
+    const internal::Key key = internal::KeyOf(word);
+    size_t slot = internal::SlotOf(key);
+    while (table[slot].classes != 0 && !(table[slot].key == key)) {
+      slot = (slot + 1) & internal::kMask;
     }
+    table[slot].key = key;
+    table[slot].classes |= word_class;
+  };
+  for (const ClassWords& entry : kClasses) {
+    for (std::string_view word : entry.words) add(word, entry.word_class);
   }
+  for (const std::string& word : PlaceFirstWords()) add(word, kPlaceStart);
   return table;
 }
 

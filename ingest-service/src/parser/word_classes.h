@@ -30,6 +30,8 @@ enum WordClass : uint32_t {
   kOnBehalfStart = 1u << 15,    // "thay (mặt)", "thừa (ủy quyền)"
   kFamilyName = 1u << 16,       // common Vietnamese family names: "nguyễn", "trần", "lê"
   kMentionStart = 1u << 17,  // first words of phrases looked for in every sentence: "buổi (lễ)"
+  kPlaceStart = 1u << 18,    // first syllables of places' names: "khánh", "tp", "nha" (gazetteer)
+  kPhotoCredit = 1u << 19,   // "ảnh", which opens a photo credit ("Ảnh: Trọng Đức")
 };
 
 // The table behind WordClassesOf, inline because the tokenizer asks it of every word of every
@@ -39,7 +41,7 @@ namespace word_classes_internal {
 
 inline constexpr size_t kMaxClassedWordBytes =
     9;                                  // "thưởng", "phường"; longer words are in no class
-inline constexpr size_t kSlots = 1024;  // a power of two well above the ~250 words
+inline constexpr size_t kSlots = 1024;  // a power of two well above the ~400 words
 inline constexpr size_t kMask = kSlots - 1;
 
 // The word's first four bytes and its last four (overlapping when shorter than eight); then its
