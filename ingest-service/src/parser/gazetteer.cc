@@ -447,6 +447,22 @@ std::vector<PlaceMention> FindPlaces(std::string_view text, std::string_view low
   return mentions;
 }
 
+namespace {
+
+// Whether a place's name may start at `token` (after `covered`, the end of the last match): a
+// capitalised word (or "thành phố", "tp" in lower case) that starts some place's name, or one
+// joined with '.' or '-' ("TP.HCM", "TT-Huế") whose first syllable may.
+bool MayStartAPlace(const Token& token, size_t covered) {
+  if (!token.is_word || token.begin < covered) return false;
+  if (!token.capitalised && (token.lower[0] != 't' || (!StartsWith(token.lower, "tp") &&
+                                                       !StartsWith(token.lower, "thành")))) {
+    return false;
+  }
+  return (token.classes & kPlaceStart) || HasInnerJoiner(token.lower);
+}
+
+}  // namespace
+
 std::vector<PlaceMention> FindPlacesInTokens(std::string_view text, std::string_view lower,
                                              const std::vector<Token>& tokens, size_t first,
                                              size_t last) {
@@ -455,17 +471,27 @@ std::vector<PlaceMention> FindPlacesInTokens(std::string_view text, std::string_
   const size_t end = tokens[last - 1].end;
   size_t covered = 0;  // a match spans several tokens
   for (size_t i = first; i < last; ++i) {
-    const Token& token = tokens[i];
-    if (!token.is_word || token.begin < covered) continue;
-    if (!token.capitalised && (token.lower[0] != 't' || (!StartsWith(token.lower, "tp") &&
-                                                         !StartsWith(token.lower, "thành")))) {
-      continue;
-    }
-    // Only a word that starts some place's name is looked up, or one joined with '.' or '-'
-    // ("TP.HCM", "TT-Huế") whose first syllable may.
-    if (!(token.classes & kPlaceStart) && !HasInnerJoiner(token.lower)) continue;
+    if (!MayStartAPlace(tokens[i], covered)) continue;
     size_t next;
-    if (auto mention = PlaceAt(text, lower, token.begin, end, next)) {
+    if (auto mention = PlaceAt(text, lower, tokens[i].begin, end, next)) {
+      mentions.push_back(*mention);
+      covered = mention->end;
+    }
+  }
+  return mentions;
+}
+
+std::vector<PlaceMention> FindPlacesAt(std::string_view text, std::string_view lower,
+                                       const std::vector<Token>& tokens,
+                                       const std::vector<uint32_t>& marked) {
+  std::vector<PlaceMention> mentions;
+  if (tokens.empty()) return mentions;
+  const size_t end = tokens.back().end;
+  size_t covered = 0;
+  for (const uint32_t i : marked) {
+    if (!MayStartAPlace(tokens[i], covered)) continue;
+    size_t next;
+    if (auto mention = PlaceAt(text, lower, tokens[i].begin, end, next)) {
       mentions.push_back(*mention);
       covered = mention->end;
     }

@@ -69,6 +69,12 @@ std::vector<PlaceMention> FindPlacesInTokens(std::string_view text, std::string_
                                              const std::vector<Token>& tokens, size_t first,
                                              size_t last);
 
+// FindPlacesInTokens over a whole article, visiting only the words at `marked` (ascending; the
+// tokenizer's marks for kPlaceStart and joined words).
+std::vector<PlaceMention> FindPlacesAt(std::string_view text, std::string_view lower,
+                                       const std::vector<Token>& tokens,
+                                       const std::vector<uint32_t>& marked);
+
 // The first syllable of every written form FindPlaces looks for, lower-case: the tokenizer marks
 // these words (kPlaceStart) so a scan of an article looks up no other word.
 std::vector<std::string> PlaceFirstWords();

@@ -217,8 +217,11 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   // The headline is read as its own sentence, then the body.
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  // Where the article-wide look-ups of places, units and bodies start.
+  MarkedWords marked;
+  marked.mask = kPlaceStart | kLocalUnit | kBodyHead;
   if (metadata.title_end > metadata.title_begin) {
-    tokens = Tokenize(normalized, metadata.title_begin, metadata.title_end);
+    AppendTokens(normalized, metadata.title_begin, metadata.title_end, tokens, &marked);
     if (tokens.size() > kMaxHeadlineTokens) {
       // No headline: the first line is the lead paragraph, read like the body.
       for (const Sentence& sentence : SplitSentences(tokens)) {
@@ -229,26 +232,24 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
     }
   }
   const size_t body_first = tokens.size();
-  AppendTokens(normalized, metadata.body_begin, metadata.body_end, tokens);
+  AppendTokens(normalized, metadata.body_begin, metadata.body_end, tokens, &marked);
   for (const Sentence& sentence : SplitSentences(tokens, body_first)) {
     sentences.push_back(sentence);
   }
 
   const std::vector<PlaceMention> places =
-      FindPlacesInTokens(normalized.text, normalized.lower, tokens, 0, tokens.size());
+      FindPlacesAt(normalized.text, normalized.lower, tokens, marked.positions);
   const int article_province = MostNamedProvince(places);
   size_t next_place = 0;  // places before the sentence read set the nearest city and province
   AwardSentenceContext context;
   context.issuer.province_index = article_province;
   context.issuer.date = published.value_or(Date{});
-  // One pass over the article finds where the look-ups of units and bodies start.
   std::vector<uint32_t> unit_words;
   std::vector<uint32_t> body_heads;
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  for (const uint32_t i : marked.positions) {
     const uint32_t classes = tokens[i].classes;
-    if (classes & kLocalUnit) unit_words.push_back(static_cast<uint32_t>(i));
-    if ((classes & kBodyHead) && tokens[i].capitalised)
-      body_heads.push_back(static_cast<uint32_t>(i));
+    if (classes & kLocalUnit) unit_words.push_back(i);
+    if ((classes & kBodyHead) && tokens[i].capitalised) body_heads.push_back(i);
   }
   context.issuer.local_units = LocalUnits(tokens, unit_words);
   context.issuer.named_bodies = NamedBodies(tokens, body_heads);

@@ -161,6 +161,28 @@ inline bool CombiningMarkAt(std::string_view text, size_t pos) {
          (lead == 0xEF && next == 0xB8);
 }
 
+// Whether `c` is a toned a, e or y, whose tone moves onto an o or u before it ("oà" → "òa").
+constexpr bool HasMovableTone(char32_t c) {
+  switch (c) {
+    case 0xC0:
+    case 0xC1:
+    case 0xC3:
+    case 0xC8:
+    case 0xC9:
+    case 0xDD:  // À Á Ã È É Ý
+    case 0xE0:
+    case 0xE1:
+    case 0xE3:
+    case 0xE8:
+    case 0xE9:
+    case 0xFD:  // à á ã è é ý
+      return true;
+    default:
+      return (c >= 0x1EA0 && c <= 0x1EA3) || (c >= 0x1EB8 && c <= 0x1EBD) ||
+             (c >= 0x1EF2 && c <= 0x1EF9);
+  }
+}
+
 // Printable ASCII that needs no folding: not a blank, '&' (entities), '_' (segmentation) or '`'.
 constexpr std::array<bool, 256> MakePlainAscii() {
   std::array<bool, 256> plain{};
@@ -276,13 +298,14 @@ class Builder {
         }
         break;
       }
-      // "oà", "uỷ": a tone after o/u may move; the general path decides.
+      // "oà", "uỷ": a tone on a, e or y after o/u may move; the general path decides.
       const char before = out == 0 ? ' ' : text[out - 1];
-      if (before == 'o' || before == 'u' || before == 'O' || before == 'U') break;
+      const bool after_o_or_u = before == 'o' || before == 'u' || before == 'O' || before == 'U';
       if (byte >= 0xC3 && byte <= 0xC6 && pos + 1 < size && (in[pos + 1] & 0xC0) == 0x80) {
         const char32_t c = (static_cast<char32_t>(byte & 0x1F) << 6) | (in[pos + 1] & 0x3F);
         // Look-alikes ("Ð", "ð") and the signs × ÷ are folded or kept by the general path.
         if (c == 0xD0 || c == 0xF0 || c == 0xD7 || c == 0xF7) break;
+        if (after_o_or_u && HasMovableTone(c)) break;
         if (kMarks && pos + 2 < size && CombiningMarkAt(original, pos + 2)) break;
         const TwoByteLetter& letter = TwoByteLetterAt(byte, in[pos + 1]);
         text[out] = static_cast<char>(byte);
@@ -299,6 +322,11 @@ class Builder {
           ((in[pos + 1] == 0xBA && in[pos + 2] >= 0xA0 && in[pos + 2] <= 0xBF) ||
            (in[pos + 1] == 0xBB && in[pos + 2] >= 0x80 && in[pos + 2] <= 0xB9))) {
         if (kMarks && pos + 3 < size && CombiningMarkAt(original, pos + 3)) break;
+        if (after_o_or_u &&
+            HasMovableTone(0x1E00 | (static_cast<char32_t>(in[pos + 1] & 0x3F) << 6) |
+                           (in[pos + 2] & 0x3F))) {
+          break;
+        }
         text[out] = lower[out] = static_cast<char>(byte);
         text[out + 1] = lower[out + 1] = static_cast<char>(in[pos + 1]);
         text[out + 2] = static_cast<char>(in[pos + 2]);

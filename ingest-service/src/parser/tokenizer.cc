@@ -27,6 +27,24 @@ constexpr std::array<uint8_t, 128> MakeAsciiClasses() {
 }
 constexpr std::array<uint8_t, 128> kAsciiClasses = MakeAsciiClasses();
 
+// How the word scanner takes one byte: part of a word (ASCII letters and digits, the bytes of
+// the multi-byte letters of Vietnamese text: Latin-1 and Latin Extended-A/B leads, the Vietnamese
+// block's E1 lead, and every continuation byte, which only follows a lead), the lead of a
+// character to classify in full, or neither (ASCII punctuation and blanks).
+enum ByteKind : uint8_t { kWordByte = 1, kDigitByte = 2, kOtherLead = 4 };
+constexpr std::array<uint8_t, 256> MakeByteKinds() {
+  std::array<uint8_t, 256> kinds{};
+  for (int c = 'a'; c <= 'z'; ++c) kinds[c] = kWordByte;
+  for (int c = 'A'; c <= 'Z'; ++c) kinds[c] = kWordByte;
+  for (int c = '0'; c <= '9'; ++c) kinds[c] = kWordByte | kDigitByte;
+  for (int c = 0x80; c <= 0xBF; ++c) kinds[c] = kWordByte;
+  for (int c = 0xC0; c <= 0xFF; ++c) kinds[c] = kOtherLead;
+  for (int c = 0xC3; c <= 0xC6; ++c) kinds[c] = kWordByte;
+  kinds[0xE1] = kWordByte;
+  return kinds;
+}
+constexpr std::array<uint8_t, 256> kByteKinds = MakeByteKinds();
+
 // ASCII and the Vietnamese letters are classified without leaving this file: this runs over every
 // character of an article. Latin-1 and Latin Extended-A/B letters (C3..C6 leads, bar × and ÷) and
 // the Vietnamese block (E1 BA/BB) take the fast path; anything else is decoded in full.
@@ -88,7 +106,7 @@ std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size
 }
 
 void AppendTokens(const NormalizedText& normalized, size_t begin, size_t end,
-                  std::vector<Token>& tokens) {
+                  std::vector<Token>& tokens, MarkedWords* marked) {
   tokens.reserve(tokens.size() +
                  (std::min(end, normalized.text.size()) - std::min(begin, end)) / 4 + 8);
   const size_t appended_from = tokens.size();
@@ -117,15 +135,18 @@ void AppendTokens(const NormalizedText& normalized, size_t begin, size_t end,
       size_t cursor = pos + LengthOf(first);
       while (cursor < end) {
         const unsigned char byte = static_cast<unsigned char>(text[cursor]);
-        // ASCII letters and digits, most of every word, without the general classifier.
-        if (byte < 0x80 && kAsciiClasses[byte] != 0) {
-          digits &= kAsciiClasses[byte];
+        const uint8_t kind = kByteKinds[byte];
+        // Letters, digits and the bytes of Vietnamese letters, most of every word, a byte at a
+        // time; only "×" and "÷" among the C3 letters are none.
+        if ((kind & kWordByte) && !(byte == 0xC3 && cursor + 1 < end &&
+                                    (text[cursor + 1] == '\x97' || text[cursor + 1] == '\xB7'))) {
+          digits &= (kind & kDigitByte) ? kDigit : 0;
           ++cursor;
           continue;
         }
         const uint32_t next = byte < 0x80 ? Pack(0, 1, byte) : Classify(text, cursor);
         if (next & kAlnum) {
-          digits &= next;
+          digits = 0;
           cursor += LengthOf(next);
           continue;
         }
@@ -151,12 +172,22 @@ void AppendTokens(const NormalizedText& normalized, size_t begin, size_t end,
       }
       token.end = static_cast<uint32_t>(cursor);
       token.all_digits = digits != 0;
+      if (marked != nullptr && segment != pos && !token.all_digits) {
+        marked->positions.push_back(static_cast<uint32_t>(tokens.size() - 1));
+      }
     } else {
       token.end = static_cast<uint32_t>(pos + LengthOf(first));
     }
     token.text = std::string_view(text.data() + token.begin, token.end - token.begin);
     token.lower = std::string_view(lower.data() + token.begin, token.end - token.begin);
-    if (token.is_word && !token.all_digits) token.classes = WordClassesOf(token.lower);
+    if (token.is_word && !token.all_digits) {
+      token.classes = WordClassesOf(token.lower);
+      // (A joined word was noted already.)
+      if (marked != nullptr && (token.classes & marked->mask) &&
+          (marked->positions.empty() || marked->positions.back() != tokens.size() - 1)) {
+        marked->positions.push_back(static_cast<uint32_t>(tokens.size() - 1));
+      }
+    }
     pos = token.end;
   }
 }

@@ -67,7 +67,7 @@ std::array<word_classes_internal::Slot, word_classes_internal::kSlots> MakeTable
   const auto add = [&](std::string_view word, WordClass word_class) {
     if (word.empty() || word.size() > internal::kMaxClassedWordBytes) return;
     const internal::Key key = internal::KeyOf(word);
-    size_t slot = internal::SlotOf(key);
+    size_t slot = internal::SlotOf(internal::HashOf(key));
     while (table[slot].classes != 0 && !(table[slot].key == key)) {
       slot = (slot + 1) & internal::kMask;
     }
@@ -85,6 +85,23 @@ std::array<word_classes_internal::Slot, word_classes_internal::kSlots> MakeTable
 
 const std::array<word_classes_internal::Slot, word_classes_internal::kSlots>
     word_classes_internal::kTable = MakeTable();
+
+namespace {
+
+std::array<uint16_t, word_classes_internal::kSlots> MakeTags() {
+  namespace internal = word_classes_internal;
+  std::array<uint16_t, internal::kSlots> tags{};
+  for (size_t slot = 0; slot < internal::kSlots; ++slot) {
+    const internal::Slot& entry = internal::kTable[slot];
+    if (entry.classes != 0) tags[slot] = internal::TagOf(internal::HashOf(entry.key));
+  }
+  return tags;
+}
+
+}  // namespace
+
+// After kTable, which it is made from (initialised in the order of definition).
+const std::array<uint16_t, word_classes_internal::kSlots> word_classes_internal::kTags = MakeTags();
 
 size_t WordHash(std::string_view word) {
   const auto byte = [&](size_t i) {

@@ -67,17 +67,21 @@ inline Key KeyOf(std::string_view word) {
           static_cast<uint32_t>(n) | (n == 9 ? static_cast<uint32_t>(bytes[4]) << 8 : 0)};
 }
 
-inline size_t SlotOf(const Key& key) {
-  return ((key.ends ^ key.rest) * 0x9E3779B97F4A7C15ull) >> 54 & kMask;
-}
+inline uint64_t HashOf(const Key& key) { return (key.ends ^ key.rest) * 0x9E3779B97F4A7C15ull; }
+inline size_t SlotOf(uint64_t hash) { return hash >> 54 & kMask; }
+// A non-zero tag from other bits of the hash: most words are in no class, and comparing tags in a
+// small array tells so without reading the table itself.
+inline uint16_t TagOf(uint64_t hash) { return static_cast<uint16_t>(hash >> 16) | 1; }
 
 struct Slot {
   Key key;
   uint32_t classes = 0;  // 0: an empty slot
 };
 
-// Filled before main() from the lists in word_classes.cc.
+// Filled before main() from the lists in word_classes.cc; kTags[slot] is 0 for an empty slot,
+// else the tag of the word in kTable[slot].
 extern const std::array<Slot, kSlots> kTable;
+extern const std::array<uint16_t, kSlots> kTags;
 
 }  // namespace word_classes_internal
 
@@ -86,10 +90,12 @@ inline uint32_t WordClassesOf(std::string_view lower_word) {
   namespace internal = word_classes_internal;
   if (lower_word.empty() || lower_word.size() > internal::kMaxClassedWordBytes) return 0;
   const internal::Key key = internal::KeyOf(lower_word);
-  for (size_t slot = internal::SlotOf(key);; slot = (slot + 1) & internal::kMask) {
-    const internal::Slot& entry = internal::kTable[slot];
-    if (entry.classes == 0) return 0;
-    if (entry.key == key) return entry.classes;
+  const uint64_t hash = internal::HashOf(key);
+  const uint16_t tag = internal::TagOf(hash);
+  for (size_t slot = internal::SlotOf(hash);; slot = (slot + 1) & internal::kMask) {
+    const uint16_t slot_tag = internal::kTags[slot];
+    if (slot_tag == 0) return 0;
+    if (slot_tag == tag && internal::kTable[slot].key == key) return internal::kTable[slot].classes;
   }
 }
 
