@@ -164,8 +164,15 @@ bool LooksLikeByline(const std::vector<Token>& tokens, size_t first, size_t last
 // introduce them. npos when there is none.
 size_t CaptionAfterHeadline(const NormalizedText& normalized, size_t begin, size_t end) {
   constexpr size_t kMinHeadlineWords = 4;
-  constexpr size_t kNameWithin = 6;  // tokens from the office to the name
-  const std::vector<Token> tokens = Tokenize(normalized, begin, end);
+  constexpr size_t kNameWithin = 6;       // tokens from the office to the name
+  constexpr size_t kHeadlineBytes = 400;  // a headline runs on into a caption well before this
+  size_t window_end = end;
+  if (end - begin > kHeadlineBytes) {
+    // Cut at a space so no word (or UTF-8 sequence) is split.
+    window_end = normalized.text.rfind(' ', begin + kHeadlineBytes);
+    if (window_end == std::string_view::npos || window_end < begin) window_end = end;
+  }
+  const std::vector<Token> tokens = Tokenize(normalized, begin, window_end);
   for (size_t k = kMinHeadlineWords; k + 2 < tokens.size(); ++k) {
     const Token& previous = tokens[k - 1];
     if (!tokens[k].capitalised || !previous.is_word ||
