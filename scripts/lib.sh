@@ -73,6 +73,13 @@ laurel_create_database() {
   fi
 }
 
+# Runs deploy/roles.sql on database $1 of the private cluster: the laurel_ingest role owns and writes
+# the schema, laurel_query may only read it.
+laurel_create_roles() {
+  psql "postgresql://postgres@127.0.0.1:$LAUREL_PG_PORT/$1" -v ON_ERROR_STOP=1 -q \
+    -f "$LAUREL_ROOT/deploy/roles.sql" >/dev/null
+}
+
 # The buf CLI (npm's @bufbuild/buf) in the build directory, exported as LAUREL_BUF: tests play a grpcurl
 # user with `buf curl`.
 laurel_install_buf() {
