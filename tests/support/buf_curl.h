@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+
+// A grpcurl user, played by `buf curl`: a grpcurl equivalent that only knows what reflection tells
+// it.
+namespace laurel::testing {
+
+// The buf CLI: $LAUREL_BUF, else `buf` on PATH.
+std::string Buf();
+
+struct CommandResult {
+  int exit_code;
+  std::string output;  // stdout and stderr
+};
+
+CommandResult RunCommand(const std::string& command);
+
+// `buf curl` in grpcurl's plaintext mode: `arguments`, then http://`target` (an address, optionally
+// followed by /service/method).
+CommandResult BufCurl(const std::string& arguments, const std::string& target);
+
+}  // namespace laurel::testing
