@@ -18,20 +18,29 @@ absl::Status InvalidFilter(absl::string_view field, std::string message) {
                           absl::StrCat("filter.", field));
 }
 
-// Validates a possibly partial date and returns it as an ISO date string for comparison: the earliest day
-// it covers for a lower bound, the latest for an upper one ({year: 2020} → 2020-01-01 or 2020-12-31).
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// Validates a possibly partial date and returns it as an ISO date string for comparison: the
+// earliest day it covers for a lower bound, the latest for an upper one ({year: 2020} → 2020-01-01
+// or 2020-12-31).
 absl::StatusOr<std::string> BoundDate(const v1::Date& date, absl::string_view field, bool upper) {
   if (date.year() < 1800 || date.year() > 2200) {
-    return InvalidFilter(field, absl::StrCat("filter.", field, ".year must be between 1800 and 2200"));
+    return InvalidFilter(field,
+                         absl::StrCat("filter.", field, ".year must be between 1800 and 2200"));
   }
-  if (date.month() < 0 || date.month() > 12 || date.day() < 0 || date.day() > 31 ||
+  if (date.month() < 0 || date.month() > 12 || date.day() < 0 ||
+      date.day() > DaysInMonth(date.year(), date.month() != 0 ? date.month() : 1) ||
       (date.day() != 0 && date.month() == 0)) {
     return InvalidFilter(field, absl::StrCat("filter.", field,
-                                             " is not a date: month 1-12 and day 1-31, a day "
-                                             "only with a month"));
+                                             " is not a date: month 1-12, a day that month has, "
+                                             "and a day only with a month"));
   }
   const int month = date.month() != 0 ? date.month() : (upper ? 12 : 1);
-  const int day = date.day() != 0 ? date.day() : (upper ? 31 : 1);
+  const int day = date.day() != 0 ? date.day() : (upper ? DaysInMonth(date.year(), month) : 1);
   return absl::StrFormat("%04d-%02d-%02d", date.year(), month, day);
 }
 
@@ -62,7 +71,8 @@ std::string SqlConditions::Bind(std::string value) {
   return absl::StrCat("$", params.size());
 }
 
-absl::StatusOr<SqlConditions> FilterConditions(const v1::RecordFilter& filter, FilterTarget target) {
+absl::StatusOr<SqlConditions> FilterConditions(const v1::RecordFilter& filter,
+                                               FilterTarget target) {
   std::vector<Condition> wanted;
   const auto equals = [&wanted](Level level, absl::string_view column, std::string value) {
     wanted.push_back({level, [column = std::string(column), value = std::move(value)](
@@ -99,26 +109,35 @@ absl::StatusOr<SqlConditions> FilterConditions(const v1::RecordFilter& filter, F
     equals(Level::kAward, "recipient_kind", *code);
   }
   if (!filter.source().empty()) equals(Level::kArticle, "source", filter.source());
-  // Award dates are (year, month, day) columns with 0 for unknown parts; comparing them as an ISO string
-  // keeps partial dates ordered sensibly and ranks unknown years before every bound.
+  // Award dates are (year, month, day) columns with 0 for unknown parts; comparing them as an ISO
+  // string keeps partial dates ordered sensibly and ranks unknown years before every bound.
 
-  for (const auto& [date, field, upper] :
-       {std::tuple(&filter.date_from(), "date_from", false),
-        std::tuple(&filter.date_to(), "date_to", true)}) {
+  for (const auto& [date, field, upper] : {std::tuple(&filter.date_from(), "date_from", false),
+                                           std::tuple(&filter.date_to(), "date_to", true)}) {
     if (date->year() == 0 && date->month() == 0 && date->day() == 0) continue;
     auto bound = BoundDate(*date, field, upper);
     if (!bound.ok()) return bound.status();
     wanted.push_back(
         {Level::kEvent, [bound = *bound, upper = upper](SqlConditions& sql, absl::string_view a) {
-           return absl::StrCat(a, ".award_year > 0 AND to_char(", a, ".award_year, 'FM0000') || '-' || ",
-                               "to_char(", a, ".award_month, 'FM00') || '-' || to_char(", a,
-                               ".award_day, 'FM00')", upper ? " <= " : " >= ", sql.Bind(bound));
+           return absl::StrCat(a, ".award_year > 0 AND to_char(", a,
+                               ".award_year, 'FM0000') || '-' || ", "to_char(", a,
+                               ".award_month, 'FM00') || '-' || to_char(", a, ".award_day, 'FM00')",
+                               upper ? " <= " : " >= ", sql.Bind(bound));
          }});
   }
-  for (const auto& [instant, upper] : {std::pair(&filter.published_from(), false),
-                                       std::pair(&filter.published_to(), true)}) {
+  for (const auto& [instant, field, upper] :
+       {std::tuple(&filter.published_from(), "published_from", false),
+        std::tuple(&filter.published_to(), "published_to", true)}) {
     if (!filter.has_published_from() && !upper) continue;
     if (!filter.has_published_to() && upper) continue;
+    // google.protobuf.Timestamp's own range (years 1 to 9999); beyond it the microseconds below
+    // would overflow.
+    if (instant->seconds() < -62135596800 || instant->seconds() > 253402300799 ||
+        instant->nanos() < 0 || instant->nanos() > 999999999) {
+      return InvalidFilter(field, absl::StrCat("filter.", field,
+                                               " is outside 0001-01-01 to 9999-12-31 or has "
+                                               "nanos outside 0-999999999"));
+    }
     const std::string micros = absl::StrCat(instant->seconds() * 1000000 + instant->nanos() / 1000);
     wanted.push_back(
         {Level::kArticle, [micros, upper = upper](SqlConditions& sql, absl::string_view alias) {
@@ -127,8 +146,8 @@ absl::StatusOr<SqlConditions> FilterConditions(const v1::RecordFilter& filter, F
          }});
   }
 
-  // Render each condition where its column lives: directly on the target's own relation (alias f), or
-  // through an EXISTS over the award facts that belong to the target row.
+  // Render each condition where its column lives: directly on the target's own relation (alias f),
+  // or through an EXISTS over the award facts that belong to the target row.
   SqlConditions sql;
   std::vector<const Condition*> through_awards;
   for (const Condition& condition : wanted) {
@@ -144,8 +163,8 @@ absl::StatusOr<SqlConditions> FilterConditions(const v1::RecordFilter& filter, F
   if (!through_awards.empty()) {
     std::vector<std::string> inner;
     for (const Condition* condition : through_awards) inner.push_back(condition->render(sql, "af"));
-    const char* link = target == FilterTarget::kEvents ? "af.event_id = f.event_id"
-                                                       : "af.article_id = f.id";
+    const char* link =
+        target == FilterTarget::kEvents ? "af.event_id = f.event_id" : "af.article_id = f.id";
     sql.conditions.push_back(absl::StrCat("EXISTS (SELECT 1 FROM award_facts af WHERE ", link,
                                           " AND ", absl::StrJoin(inner, " AND "), ")"));
   }

@@ -1,0 +1,367 @@
+// Hostile input, one table: every row is a request no client should send (or one that only looks
+// dangerous), with the status it must get. Through it all the services stay up, and a rejected
+// request writes nothing.
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "laurel/v1/ingest_service.grpc.pb.h"
+#include "laurel/v1/query_service.grpc.pb.h"
+#include "pqxx/pqxx"
+#include "tests/support/running_services.h"
+
+namespace laurel {
+namespace {
+
+using grpc::StatusCode;
+using grpc::health::v1::HealthCheckResponse;
+
+constexpr char kInjection[] = "'; DROP TABLE articles; SELECT '1' = '1' OR 1=1; --";
+
+// A small article that parses; `marker` makes its text (and so its identity) unique.
+std::string Article(absl::string_view marker) {
+  return absl::StrCat("10:00, 12/03/2021\n\nTin ", marker,
+                      "\n\nSáng 12-3, UBND tỉnh Nghệ An tặng bằng khen cho 5 tập thể. ", marker);
+}
+
+v1::IngestArticleRequest Ingest(std::string text) {
+  v1::IngestArticleRequest request;
+  request.set_text(std::move(text));
+  return request;
+}
+
+struct Clients {
+  v1::IngestService::Stub* ingest;
+  v1::QueryService::Stub* query;
+  std::string sent_text;               // the text of the last IngestArticle
+  v1::IngestArticleResponse ingested;  // and its answer
+};
+
+struct HostileCase {
+  std::string name;
+  std::function<grpc::Status(Clients&, grpc::ClientContext*)> call;
+  StatusCode expected;
+  std::string reason;  // the ErrorInfo reason a rejection carries; "" when it carries none
+};
+
+HostileCase IngestCase(std::string name, v1::IngestArticleRequest request, StatusCode expected,
+                       std::string reason = "") {
+  return {std::move(name),
+          [request = std::move(request)](Clients& clients, grpc::ClientContext* context) {
+            clients.sent_text = request.text();
+            return clients.ingest->IngestArticle(context, request, &clients.ingested);
+          },
+          expected, std::move(reason)};
+}
+
+HostileCase StatisticsCase(std::string name, v1::GetAwardStatisticsRequest request,
+                           StatusCode expected, std::string reason = "") {
+  return {std::move(name),
+          [request = std::move(request)](Clients& clients, grpc::ClientContext* context) {
+            v1::GetAwardStatisticsResponse response;
+            return clients.query->GetAwardStatistics(context, request, &response);
+          },
+          expected, std::move(reason)};
+}
+
+HostileCase ListAwardsCase(std::string name, v1::ListAwardsRequest request, StatusCode expected,
+                           std::string reason = "") {
+  return {std::move(name),
+          [request = std::move(request)](Clients& clients, grpc::ClientContext* context) {
+            v1::ListAwardsResponse response;
+            return clients.query->ListAwards(context, request, &response);
+          },
+          expected, std::move(reason)};
+}
+
+HostileCase GetArticleCase(std::string name, std::string article_name, StatusCode expected,
+                           std::string reason = "") {
+  return {std::move(name),
+          [article_name = std::move(article_name)](Clients& clients, grpc::ClientContext* context) {
+            v1::GetArticleRequest request;
+            request.set_name(article_name);
+            v1::GetArticleResponse response;
+            return clients.query->GetArticle(context, request, &response);
+          },
+          expected, std::move(reason)};
+}
+
+// The ErrorInfo.reason of a failed call, or "".
+std::string ErrorReason(const grpc::Status& status) {
+  google::rpc::Status details;
+  if (!details.ParseFromString(status.error_details())) return "";
+  for (const auto& any : details.details()) {
+    google::rpc::ErrorInfo info;
+    if (any.type_url() == "type.googleapis.com/google.rpc.ErrorInfo" &&
+        info.ParseFromString(any.value())) {
+      return info.reason();
+    }
+  }
+  return "";
+}
+
+v1::GetAwardStatisticsRequest StatisticsFiltered(
+    const std::function<void(v1::RecordFilter&)>& set) {
+  v1::GetAwardStatisticsRequest request;
+  set(*request.mutable_filter());
+  request.add_group_by(v1::DIMENSION_PROVINCE);
+  return request;
+}
+
+v1::Date MakeDate(int32_t year, int32_t month, int32_t day) {
+  v1::Date date;
+  date.set_year(year);
+  date.set_month(month);
+  date.set_day(day);
+  return date;
+}
+
+std::vector<HostileCase> HostileCases() {
+  const auto ingest_with = [](const std::function<void(v1::IngestArticleRequest&)>& set) {
+    v1::IngestArticleRequest request = Ingest(Article("fields"));
+    set(request);
+    return request;
+  };
+  std::string deep_html;
+  for (int i = 0; i < 50000; ++i) deep_html += "<div><b>";
+  deep_html += Article("deep html");
+  for (int i = 0; i < 50000; ++i) deep_html += "</b></div>";
+  const std::string nfc = Article("Khánh Hòa ưu tú");
+  // The same article in decomposed form (NFD): letters followed by combining marks.
+  const std::string nfd = Article("Kha\u0301nh Ho\u0300a u\u031bu tu\u0301");
+
+  std::vector<HostileCase> cases = {
+      // Text no parser should see.
+      IngestCase("empty text", Ingest(""), StatusCode::INVALID_ARGUMENT, "EMPTY_TEXT"),
+      IngestCase("only invisible spaces", Ingest(" \u00a0\u200b\ufeff\u3000\n\t"),
+                 StatusCode::INVALID_ARGUMENT, "EMPTY_TEXT"),
+      IngestCase("invalid UTF-8", Ingest("UBND t\xff\xfenh trao b\xe1\xbb"),
+                 StatusCode::INVALID_ARGUMENT, "INVALID_UTF8"),
+      IngestCase("overlong UTF-8 slash",
+                 Ingest("a\xc0\xaf"
+                        "b"),
+                 StatusCode::INVALID_ARGUMENT, "INVALID_UTF8"),
+      IngestCase("UTF-8 encoded surrogate",
+                 Ingest("a\xed\xa0\x80"
+                        "b"),
+                 StatusCode::INVALID_ARGUMENT, "INVALID_UTF8"),
+      IngestCase("NUL byte in text", Ingest(std::string("Sáng 5-6\0trao bằng khen", 27)),
+                 StatusCode::INVALID_ARGUMENT, "NUL_BYTE"),
+      IngestCase("NUL byte in url",
+                 ingest_with([](auto& r) { r.set_url(std::string("https://x\0y", 11)); }),
+                 StatusCode::INVALID_ARGUMENT, "NUL_BYTE"),
+      IngestCase("invalid UTF-8 in source",
+                 ingest_with([](auto& r) { r.set_source("B\xe1o \xff"); }),
+                 StatusCode::INVALID_ARGUMENT, "INVALID_UTF8"),
+      IngestCase("request_id of 10 kB",
+                 ingest_with([](auto& r) { r.set_request_id(std::string(10000, 'r')); }),
+                 StatusCode::INVALID_ARGUMENT, "FIELD_TOO_LONG"),
+      IngestCase("url of 100 kB",
+                 ingest_with([](auto& r) { r.set_url("https://x/" + std::string(100000, 'u')); }),
+                 StatusCode::INVALID_ARGUMENT, "FIELD_TOO_LONG"),
+      // Sizes: over the article limit (1 MiB), and over the request limit (4 MiB).
+      IngestCase("2 MB article", Ingest(Article("2 MB") + std::string(2 << 20, 'a')),
+                 StatusCode::INVALID_ARGUMENT, "FIELD_TOO_LONG"),
+      IngestCase("10 MB of one character", Ingest(std::string(10 << 20, 'x')),
+                 StatusCode::RESOURCE_EXHAUSTED),
+      // Hostile-looking text that is still an article: stored as sent.
+      IngestCase("one 900 kB line", Ingest(Article("900 kB") + std::string(900000, 'l')),
+                 StatusCode::OK),
+      IngestCase("50 000 nested HTML elements", Ingest(deep_html), StatusCode::OK),
+      IngestCase("SQL injection in text", Ingest(Article(kInjection)), StatusCode::OK),
+      IngestCase("SQL injection in url",
+                 ingest_with([](auto& r) { r.set_url(absl::StrCat("https://x/", kInjection)); }),
+                 StatusCode::OK),
+      IngestCase(
+          "SQL injection in source, request_id and text",
+          [] {
+            v1::IngestArticleRequest request = Ingest(Article("source injection"));
+            request.set_source(kInjection);
+            request.set_request_id(kInjection);
+            return request;
+          }(),
+          StatusCode::OK),
+      IngestCase("emoji", Ingest(Article("🏅🎉👏🏽 👨‍👩‍👧‍👦 🇻🇳")),
+                 StatusCode::OK),
+      IngestCase("precomposed Vietnamese", Ingest(nfc), StatusCode::OK),
+      IngestCase("the same article decomposed (NFD)", Ingest(nfd), StatusCode::OK),
+      IngestCase("right-to-left and bidi marks",
+                 Ingest(Article("\u202eNghệ An\u202c \u200fمرحبا\u200e \u2067שלום\u2069")),
+                 StatusCode::OK),
+      IngestCase("mixed scripts and look-alikes", Ingest(Article("Нghệ Аn 慶和省 Κhánh ٥ ５ 𝐁𝐚̆̀𝐧𝐠")),
+                 StatusCode::OK),
+      IngestCase("numbers overflowing int32 and int64",
+                 Ingest("10:00, 01/02/2021\n\nTin\n\nUBND tỉnh Nghệ An tặng bằng khen cho "
+                        "2147483648 tập thể và 99999999999999999999999 cá nhân."),
+                 StatusCode::OK),
+      // Dates inside the text are the parser's to read: it reads no date out of an impossible one.
+      IngestCase(
+          "date line 31/02",
+          Ingest("08:00, 31/02/2021\n\nTin\n\nUBND tỉnh Nghệ An tặng bằng khen cho 5 tập thể."),
+          StatusCode::OK),
+      IngestCase("terminal escapes and control characters",
+                 Ingest(Article("\x1b[31m\x07\x08\x7f\x01 đỏ")), StatusCode::OK),
+
+      // Every field of every query RPC with an injection in it.
+      GetArticleCase("SQL injection in GetArticle.name", absl::StrCat("articles/1", kInjection),
+                     StatusCode::INVALID_ARGUMENT, "INVALID_RESOURCE_NAME"),
+      GetArticleCase("article id overflowing int64", "articles/99999999999999999999",
+                     StatusCode::INVALID_ARGUMENT, "INVALID_RESOURCE_NAME"),
+      GetArticleCase("negative article id", "articles/-1", StatusCode::INVALID_ARGUMENT,
+                     "INVALID_RESOURCE_NAME"),
+      GetArticleCase("article name of 1 MB", "articles/" + std::string(1 << 20, '9'),
+                     StatusCode::INVALID_ARGUMENT, "INVALID_RESOURCE_NAME"),
+      ListAwardsCase(
+          "SQL injection in page_token",
+          [] {
+            v1::ListAwardsRequest request;
+            request.set_page_token(kInjection);
+            return request;
+          }(),
+          StatusCode::INVALID_ARGUMENT, "INVALID_PAGE_TOKEN"),
+      ListAwardsCase(
+          "negative page_size",
+          [] {
+            v1::ListAwardsRequest request;
+            request.set_page_size(-1);
+            return request;
+          }(),
+          StatusCode::INVALID_ARGUMENT, "INVALID_PAGE_SIZE"),
+      ListAwardsCase(
+          "largest int32 page_size",
+          [] {
+            v1::ListAwardsRequest request;
+            request.set_page_size(std::numeric_limits<int32_t>::max());
+            return request;
+          }(),
+          StatusCode::OK),
+      StatisticsCase(
+          "unknown dimension",
+          [] {
+            v1::GetAwardStatisticsRequest request;
+            request.add_group_by(static_cast<v1::Dimension>(999));
+            return request;
+          }(),
+          StatusCode::INVALID_ARGUMENT, "INVALID_DIMENSION"),
+      StatisticsCase("unknown recipient kind", StatisticsFiltered([](auto& f) {
+                       f.set_recipient_kind(
+                           static_cast<v1::RecipientKind>(std::numeric_limits<int32_t>::max()));
+                     }),
+                     StatusCode::INVALID_ARGUMENT, "INVALID_FILTER"),
+      StatisticsCase("date_from 31/02/2021", StatisticsFiltered([](auto& f) {
+                       *f.mutable_date_from() = MakeDate(2021, 2, 31);
+                     }),
+                     StatusCode::INVALID_ARGUMENT, "INVALID_FILTER"),
+      StatisticsCase("date_to month 13", StatisticsFiltered([](auto& f) {
+                       *f.mutable_date_to() = MakeDate(2021, 13, 1);
+                     }),
+                     StatusCode::INVALID_ARGUMENT, "INVALID_FILTER"),
+      StatisticsCase("date_from year 2147483647", StatisticsFiltered([](auto& f) {
+                       *f.mutable_date_from() = MakeDate(std::numeric_limits<int32_t>::max(), 1, 1);
+                     }),
+                     StatusCode::INVALID_ARGUMENT, "INVALID_FILTER"),
+      StatisticsCase("published_from at the end of int64", StatisticsFiltered([](auto& f) {
+                       f.mutable_published_from()->set_seconds(std::numeric_limits<int64_t>::max());
+                     }),
+                     StatusCode::INVALID_ARGUMENT, "INVALID_FILTER"),
+      StatisticsCase("published_to with negative nanos",
+                     StatisticsFiltered([](auto& f) { f.mutable_published_to()->set_nanos(-1); }),
+                     StatusCode::INVALID_ARGUMENT, "INVALID_FILTER"),
+  };
+  // SQL injection in every string field of the filter, which all query RPCs share.
+  const std::vector<std::pair<std::string, std::function<void(v1::RecordFilter&)>>> fields = {
+      {"province", [](auto& f) { f.set_province(kInjection); }},
+      {"current_province", [](auto& f) { f.set_current_province(kInjection); }},
+      {"issuer", [](auto& f) { f.set_issuer(kInjection); }},
+      {"award_name", [](auto& f) { f.set_award_name(kInjection); }},
+      {"movement", [](auto& f) { f.set_movement(kInjection); }},
+      {"organizer", [](auto& f) { f.set_organizer(kInjection); }},
+      {"source", [](auto& f) { f.set_source(kInjection); }},
+  };
+  for (const auto& [field, set] : fields) {
+    cases.push_back(StatisticsCase("SQL injection in filter." + field, StatisticsFiltered(set),
+                                   StatusCode::OK));
+    v1::ListAwardsRequest listing;
+    set(*listing.mutable_filter());
+    cases.push_back(
+        ListAwardsCase("SQL injection in ListAwards filter." + field, listing, StatusCode::OK));
+  }
+  return cases;
+}
+
+class HostileInputTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto services = testing::RunningServices::Start();
+    ASSERT_TRUE(services.ok()) << services.status();
+    services_ = std::move(*services);
+    ingest_ = v1::IngestService::NewStub(testing::TestChannel(services_->ingest_address()));
+    query_ = v1::QueryService::NewStub(testing::TestChannel(services_->query_address()));
+  }
+
+  // Rows in each table, as one string, to compare before and after a call.
+  std::string RowCounts() {
+    pqxx::connection connection(services_->database_url());
+    pqxx::nontransaction work(connection);
+    const auto row = work.exec1(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
+        "(SELECT count(*) FROM awards)");
+    return absl::StrCat(row[0].c_str(), "/", row[1].c_str(), "/", row[2].c_str());
+  }
+
+  std::unique_ptr<testing::RunningServices> services_;
+  std::unique_ptr<v1::IngestService::Stub> ingest_;
+  std::unique_ptr<v1::QueryService::Stub> query_;
+};
+
+TEST_F(HostileInputTest, EveryHostileRequestGetsItsStatusAndRejectedOnesWriteNothing) {
+  const std::vector<HostileCase> cases = HostileCases();
+  ASSERT_GE(cases.size(), 30u);
+  Clients clients{ingest_.get(), query_.get(), {}, {}};
+  for (const HostileCase& hostile : cases) {
+    SCOPED_TRACE(hostile.name);
+    const std::string before = RowCounts();
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+    const grpc::Status status = hostile.call(clients, &context);
+    EXPECT_EQ(status.error_code(), hostile.expected) << status.error_message();
+    if (!hostile.reason.empty()) EXPECT_EQ(ErrorReason(status), hostile.reason);
+    if (!status.ok()) EXPECT_EQ(RowCounts(), before) << "a rejected request wrote rows";
+    EXPECT_EQ(*testing::CheckHealth(services_->ingest_address()), HealthCheckResponse::SERVING);
+    EXPECT_EQ(*testing::CheckHealth(services_->query_address()), HealthCheckResponse::SERVING);
+  }
+}
+
+TEST_F(HostileInputTest, AcceptedHostileTextIsStoredExactlyAsSent) {
+  Clients clients{ingest_.get(), query_.get(), {}, {}};
+  for (const HostileCase& hostile : HostileCases()) {
+    if (hostile.expected != StatusCode::OK || hostile.name.find("filter") != std::string::npos ||
+        hostile.name.find("page_size") != std::string::npos) {
+      continue;
+    }
+    SCOPED_TRACE(hostile.name);
+    grpc::ClientContext context;
+    ASSERT_TRUE(hostile.call(clients, &context).ok());
+    for (const auto& award : clients.ingested.awards()) {
+      EXPECT_GE(award.count(), 0) << "a count wrapped around";
+    }
+    v1::GetArticleRequest request;
+    request.set_name(clients.ingested.article().name());
+    v1::GetArticleResponse stored;
+    grpc::ClientContext read_context;
+    ASSERT_TRUE(query_->GetArticle(&read_context, request, &stored).ok());
+    // A resubmission (the decomposed twin of an article, once identities fold Unicode) answers
+    // with the article stored first.
+    if (clients.ingested.created()) EXPECT_EQ(stored.article().text(), clients.sent_text);
+  }
+}
+
+}  // namespace
+}  // namespace laurel
