@@ -15,6 +15,17 @@ mkdir -p "$LAUREL_REPORT_DIR"
 laurel_log "Running the tests"
 status=0
 ctest --test-dir "$LAUREL_BUILD_DIR" --output-on-failure -j "$(nproc)" || status=$?
+
+# The unit tests once more, built with AddressSanitizer and UndefinedBehaviorSanitizer: only what they
+# need, in a build directory of their own.
+laurel_log "Running the unit tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+sanitize_dir="$LAUREL_BUILD_DIR-sanitize"
+cmake -S "$LAUREL_ROOT" -B "$sanitize_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DLAUREL_SANITIZE=address,undefined -DLAUREL_BUILD_BENCH=OFF >/dev/null
+cmake --build "$sanitize_dir" -j "$(nproc)" --target laurel_unit_tests
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir "$sanitize_dir" -L unit --output-on-failure -j "$(nproc)" || status=$?
+
 for report in "$LAUREL_REPORT_DIR"/*.txt; do
   [ -e "$report" ] && cat "$report"
 done
