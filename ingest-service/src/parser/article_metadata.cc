@@ -14,6 +14,7 @@ namespace laurel::parser {
 namespace {
 
 constexpr size_t kMaxBylineWords = 8;
+constexpr size_t kBylineTailBytes = 240;
 constexpr size_t kDateLineSearch = 4;  // lines from the top where a date line may stand
 
 struct Line {
@@ -38,25 +39,43 @@ std::vector<Line> SplitLines(std::string_view text) {
 std::string OriginalText(std::string_view original, const NormalizedText& normalized, size_t begin,
                          size_t end) {
   if (end <= begin) return "";
-  const int64_t first = normalized.origin[begin];
-  const int64_t last = normalized.origin[end - 1];
-  size_t pos = 0;
-  int64_t index = 0;
+  const int64_t first = normalized.OriginalIndex(begin);
+  const int64_t last = normalized.OriginalIndex(end - 1);
+  // Code point k starts at the k-th byte that is not a continuation byte (the text is valid UTF-8).
+  // Bylines sit at the end of the text: count from whichever end is nearer.
+  const int64_t total = normalized.OriginalLength();
   size_t byte_begin = original.size();
   size_t byte_end = original.size();
-  while (pos < original.size()) {
-    if (index == first) byte_begin = pos;
-    size_t length;
-    DecodeUtf8(original, pos, length);
-    pos += length;
-    if (index == last) {
-      byte_end = pos;
-      break;
+  if (first < total / 2) {
+    int64_t index = -1;
+    for (size_t pos = 0; pos < original.size(); ++pos) {
+      if ((static_cast<unsigned char>(original[pos]) & 0xC0) == 0x80) continue;
+      ++index;
+      if (index == first) byte_begin = pos;
+      if (index == last + 1) {
+        byte_end = pos;
+        break;
+      }
     }
-    ++index;
+  } else {
+    int64_t index = total;  // the code point starting at `pos` once the loop has stepped onto it
+    for (size_t pos = original.size(); pos > 0;) {
+      --pos;
+      if ((static_cast<unsigned char>(original[pos]) & 0xC0) == 0x80) continue;
+      --index;
+      if (index == last + 1) byte_end = pos;
+      if (index == first) {
+        byte_begin = pos;
+        break;
+      }
+    }
   }
   if (byte_begin >= byte_end) return "";
   const std::string_view raw = original.substr(byte_begin, byte_end - byte_begin);
+  // Combining marks (U+0300..U+036F start with 0xCC or 0xCD) are the only reason to compose.
+  if (raw.find('\xCC') == std::string_view::npos && raw.find('\xCD') == std::string_view::npos) {
+    return std::string(TrimAscii(raw));
+  }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   std::string composed;
@@ -92,6 +111,25 @@ bool IsLink(std::string_view line) {
 bool IsCaptionOrItem(std::string_view line) {
   return Contains(line, "Ảnh:") || Contains(line, "(Ảnh") || StartsWith(line, "- ") ||
          StartsWith(line, "* ");
+}
+
+// Where a newspaper's source tag ("(NLĐ) -", "(TTXVN)-") opens the body inside a headline line;
+// npos when there is none.
+size_t SourceTag(std::string_view line) {
+  size_t open = line.find('(');
+  while (open != std::string_view::npos && open > 0) {
+    const size_t close = line.find(')', open);
+    if (close == std::string_view::npos || close - open > 12) return std::string_view::npos;
+    const std::string_view tag = line.substr(open + 1, close - open - 1);
+    size_t after = close + 1;
+    while (after < line.size() && line[after] == ' ') ++after;
+    if (tag.size() >= 2 && IsAllCaps(tag) && tag.find(' ') == std::string_view::npos &&
+        after < line.size() && line[after] == '-') {
+      return open;
+    }
+    open = line.find('(', close);
+  }
+  return std::string_view::npos;
 }
 
 // Whether tokens[first, last) read as a byline: a few capitalised words, optionally with an agency
@@ -146,6 +184,7 @@ ArticleMetadata ReadMetadata(std::string_view original, const NormalizedText& no
   }
   // Date line and headline, in either order.
   size_t body_line = next;
+  size_t body_begin_override = std::string_view::npos;
   for (size_t i = next; i < lines.size() && i < next + kDateLineSearch; ++i) {
     const std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
     if (!metadata.published) {
@@ -157,16 +196,25 @@ ArticleMetadata ReadMetadata(std::string_view original, const NormalizedText& no
     }
     if (!title_from_header && metadata.title_end == metadata.title_begin && i == body_line) {
       if (!IsCaptionOrItem(line)) {
-        metadata.title = OriginalText(original, normalized, lines[i].begin, lines[i].end);
+        // "Headline (NLĐ) - Body ...": a newspaper tag on the first line starts the body.
+        const size_t tag = SourceTag(line);
+        const size_t title_end =
+            tag == std::string_view::npos ? lines[i].end : lines[i].begin + tag;
+        metadata.title = OriginalText(original, normalized, lines[i].begin, title_end);
         metadata.title_begin = lines[i].begin;
-        metadata.title_end = lines[i].end;
+        metadata.title_end = title_end;
         body_line = i + 1;
+        if (tag != std::string_view::npos) {
+          body_begin_override = title_end;
+          body_line = i;  // the rest of the line is body
+        }
       } else {
         break;
       }
     }
   }
   metadata.body_begin = body_line < lines.size() ? lines[body_line].begin : text.size();
+  if (body_begin_override != std::string_view::npos) metadata.body_begin = body_begin_override;
   // Byline and links at the end.
   size_t last = lines.size();
   while (last > body_line) {
@@ -178,7 +226,12 @@ ArticleMetadata ReadMetadata(std::string_view original, const NormalizedText& no
   metadata.body_end = last > body_line ? lines[last - 1].end : metadata.body_begin;
   if (last > body_line) {
     const Line& line = lines[last - 1];
-    const std::vector<Token> tokens = Tokenize(normalized, line.begin, line.end);
+    // A byline is a few words at the very end: only the line's tail needs reading.
+    size_t tail =
+        line.end > line.begin + kBylineTailBytes ? line.end - kBylineTailBytes : line.begin;
+    while (tail > line.begin && (static_cast<unsigned char>(text[tail]) & 0xC0) == 0x80) --tail;
+    while (tail > line.begin && text[tail - 1] != ' ') --tail;
+    const std::vector<Token> tokens = Tokenize(normalized, tail, line.end);
     // The byline is what follows the last full stop of the last line (or the whole line).
     size_t start = tokens.size();
     while (start > 0) {
