@@ -11,7 +11,7 @@ seconds=${1:-300}
 fuzz_dir="$LAUREL_BUILD_DIR-fuzz"
 corpus_dir=${LAUREL_CORPUS_DIR:-$LAUREL_ROOT/../shared/corpus}
 
-laurel_install_packages clang libclang-rt-14-dev
+laurel_install_packages
 laurel_log "Building the parser fuzzer in $fuzz_dir"
 CC=clang CXX=clang++ cmake -S "$LAUREL_ROOT" -B "$fuzz_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DLAUREL_FUZZ=ON -DLAUREL_SANITIZE=address,undefined -DLAUREL_BUILD_BENCH=OFF >/dev/null
@@ -25,7 +25,14 @@ if [ -d "$corpus_dir/articles" ]; then
 else
   laurel_log "No corpus at $corpus_dir/articles: seeding with the regressions only"
 fi
-laurel_log "Fuzzing the parser for ${seconds}s"
+laurel_log "Fuzzing the parser for ${seconds}s (log: $fuzz_dir/fuzz.log)"
+status=0
 "$fuzz_dir/tests/fuzz/parser_fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -max_len=65536 -print_final_stats=1 -artifact_prefix="$fuzz_dir/findings/" \
-  "$fuzz_dir/learned" "${seeds[@]}"
+  "$fuzz_dir/learned" "${seeds[@]}" >"$fuzz_dir/fuzz.log" 2>&1 || status=$?
+if [ "$status" -ne 0 ]; then
+  tail -n 60 "$fuzz_dir/fuzz.log"
+  laurel_log "The parser fuzzer failed; the input is in $fuzz_dir/findings/"
+  exit "$status"
+fi
+grep -E '^(INFO: Seed|#[0-9]+ +(INITED|DONE))|^stat::|^Done' "$fuzz_dir/fuzz.log"

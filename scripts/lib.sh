@@ -13,7 +13,8 @@ laurel_packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   libabsl-dev libpqxx-dev libssl-dev libicu-dev
   libgtest-dev libbenchmark-dev nlohmann-json3-dev
-  postgresql
+  postgresql openssl
+  clang libclang-rt-14-dev
 )
 
 laurel_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, starts a private PostgreSQL and runs every test; prints the extraction
-# scores at the end. Safe to re-run.
+# Installs what is missing, builds, starts a private PostgreSQL and runs every test — then the unit tests
+# again under AddressSanitizer and UndefinedBehaviorSanitizer, and the parser fuzzer for a short while;
+# prints the extraction scores at the end. Safe to re-run.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -25,6 +26,10 @@ cmake -S "$LAUREL_ROOT" -B "$sanitize_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 cmake --build "$sanitize_dir" -j "$(nproc)" --target laurel_unit_tests
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir "$sanitize_dir" -L unit --output-on-failure -j "$(nproc)" || status=$?
+
+# A short fuzzing run keeps the fuzz target building and replays every kept input through it;
+# scripts/fuzz.sh SECONDS runs longer.
+"$LAUREL_ROOT/scripts/fuzz.sh" "${LAUREL_FUZZ_SECONDS:-30}" || status=$?
 
 for report in "$LAUREL_REPORT_DIR"/*.txt; do
   [ -e "$report" ] && cat "$report"

@@ -195,5 +195,27 @@ TEST_F(TlsTest, MutualTlsRefusesClientsWithoutACertificate) {
   EXPECT_EQ(without.query, StatusCode::UNAVAILABLE);
 }
 
+TEST_F(TlsTest, CommandLineClientsSpeakTlsAndSendTheTokenFromTheEnvironment) {
+  auto database = testing::TestDatabase::Create();
+  ASSERT_TRUE(database.ok()) << database.status();
+  const std::string address = absl::StrCat("127.0.0.1:", testing::FreePort());
+  std::vector<std::string> args = TlsFlags(/*mutual=*/false);
+  args.insert(args.end(), {"--listen=" + address, "--database_url=" + (*database)->url(),
+                           "--readiness_interval=200ms", "--auth_probes"});
+  auto ingest = testing::ServiceProcess::Start(
+      testing::IngestServiceBinary(), args,
+      {{"LAUREL_AUTH_TOKENS", absl::StrCat("ingest ", kIngestToken)}});
+  ASSERT_TRUE(ingest.ok());
+  const std::string health =
+      absl::StrCat(testing::HealthToolBinary(), " --target=", address,
+                   " --ca_file=", certificates_->ca_file(), " --tls_server_name=localhost");
+  const auto with_token =
+      testing::RunCommand(absl::StrCat("LAUREL_TOKEN=", kIngestToken, " ", health, " --wait=20s"));
+  EXPECT_EQ(with_token.exit_code, 0) << with_token.output << (*ingest)->logs();
+  EXPECT_NE(with_token.output.find("SERVING"), std::string::npos);
+  const auto without_token = testing::RunCommand("LAUREL_TOKEN= " + health);
+  EXPECT_EQ(without_token.exit_code, 1) << without_token.output;
+}
+
 }  // namespace
 }  // namespace laurel

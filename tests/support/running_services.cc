@@ -16,6 +16,7 @@ std::string WithAddress(const std::string& url, const std::string& address) {
 
 std::string IngestServiceBinary() { return LAUREL_INGEST_BINARY; }
 std::string QueryServiceBinary() { return LAUREL_QUERY_BINARY; }
+std::string HealthToolBinary() { return LAUREL_HEALTH_BINARY; }
 
 absl::StatusOr<std::unique_ptr<RunningServices>> RunningServices::Start(ServicesOptions options) {
   auto services = std::unique_ptr<RunningServices>(new RunningServices());

@@ -15,6 +15,8 @@ namespace laurel::testing {
 // The built ingest-service and query-service binaries.
 std::string IngestServiceBinary();
 std::string QueryServiceBinary();
+// The built laurel-health command-line client.
+std::string HealthToolBinary();
 
 // How RunningServices starts the services; the defaults suit most tests.
 struct ServicesOptions {
