@@ -1,5 +1,7 @@
 #include "common/statement_watchdog.h"
 
+#include <vector>
+
 #include "absl/time/clock.h"
 #include "common/json_log.h"
 
@@ -26,9 +28,12 @@ StatementWatchdog::Watch::Watch(StatementWatchdog& watchdog, pqxx::connection& c
       }()) {}
 
 StatementWatchdog::Watch::~Watch() {
-  // Removing the entry under the lock guarantees the watchdog is not cancelling on this connection
-  // any more when the pool takes it back.
+  // Once the entry is gone the watchdog no longer touches the connection, so the pool may take it
+  // back; a cancel request already on its way is waited for.
   absl::MutexLock lock(&watchdog_.mutex_);
+  Watched& watched = watchdog_.watched_.at(id_);
+  watchdog_.mutex_.Await(absl::Condition(
+      +[](Watched* entry) { return !entry->cancelling; }, &watched));
   watchdog_.watched_.erase(id_);
 }
 
@@ -41,18 +46,26 @@ void StatementWatchdog::Run() {
     mutex_.Await(absl::Condition(&busy_or_stopping));
     if (stopping_) return;
     const absl::Time now = absl::Now();
+    std::vector<Watched*> due;
     for (auto& [id, watched] : watched_) {
       if (watched.cancel_sent || (now < watched.call->deadline && !watched.call->cancelled())) {
         continue;
       }
-      watched.cancel_sent = true;
+      watched.cancel_sent = watched.cancelling = true;
+      due.push_back(&watched);
+    }
+    // A cancel request opens a connection of its own to the server, which can be slow when the
+    // network is: sent without the lock, so other calls come and go meanwhile.
+    mutex_.Unlock();
+    for (Watched* watched : due) {
       try {
-        // PQcancel asks the server over a connection of its own; it does not touch the busy one.
-        watched.connection->cancel_query();
+        watched->connection->cancel_query();
       } catch (const std::exception& error) {
         log::Warning("statement_cancel_failed", {{"error", error.what()}});
       }
     }
+    mutex_.Lock();
+    for (Watched* watched : due) watched->cancelling = false;
     mutex_.AwaitWithTimeout(absl::Condition(&stopping_), period_);
     if (stopping_) return;
   }

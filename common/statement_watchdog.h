@@ -41,6 +41,7 @@ class StatementWatchdog {
     pqxx::connection* connection;
     const CallLimits* call;
     bool cancel_sent = false;
+    bool cancelling = false;  // a cancel request is being sent, without the lock
   };
   void Run();
 
