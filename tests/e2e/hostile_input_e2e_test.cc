@@ -71,14 +71,24 @@ HostileCase StatisticsCase(std::string name, v1::GetAwardStatisticsRequest reque
           expected, std::move(reason)};
 }
 
-HostileCase ListAwardsCase(std::string name, v1::ListAwardsRequest request, StatusCode expected,
-                           std::string reason = "") {
+// A call of one of the List RPCs, named by its method on the stub.
+template <typename Request, typename Response>
+HostileCase ListCase(std::string name, Request request,
+                     grpc::Status (v1::QueryService::Stub::*list)(grpc::ClientContext*,
+                                                                  const Request&, Response*),
+                     StatusCode expected, std::string reason = "") {
   return {std::move(name),
-          [request = std::move(request)](Clients& clients, grpc::ClientContext* context) {
-            v1::ListAwardsResponse response;
-            return clients.query->ListAwards(context, request, &response);
+          [request = std::move(request), list](Clients& clients, grpc::ClientContext* context) {
+            Response response;
+            return (clients.query->*list)(context, request, &response);
           },
           expected, std::move(reason)};
+}
+
+HostileCase ListAwardsCase(std::string name, v1::ListAwardsRequest request, StatusCode expected,
+                           std::string reason = "") {
+  return ListCase(std::move(name), std::move(request), &v1::QueryService::Stub::ListAwards,
+                  expected, std::move(reason));
 }
 
 HostileCase GetArticleCase(std::string name, std::string article_name, StatusCode expected,
@@ -286,13 +296,31 @@ std::vector<HostileCase> HostileCases() {
       {"source", [](auto& f) { f.set_source(kInjection); }},
   };
   for (const auto& [field, set] : fields) {
-    cases.push_back(StatisticsCase("SQL injection in filter." + field, StatisticsFiltered(set),
-                                   StatusCode::OK));
-    v1::ListAwardsRequest listing;
-    set(*listing.mutable_filter());
+    cases.push_back(StatisticsCase("SQL injection in GetAwardStatistics filter." + field,
+                                   StatisticsFiltered(set), StatusCode::OK));
+    v1::ListAwardsRequest awards;
+    set(*awards.mutable_filter());
     cases.push_back(
-        ListAwardsCase("SQL injection in ListAwards filter." + field, listing, StatusCode::OK));
+        ListAwardsCase("SQL injection in ListAwards filter." + field, awards, StatusCode::OK));
+    v1::ListEventsRequest events;
+    set(*events.mutable_filter());
+    cases.push_back(ListCase("SQL injection in ListEvents filter." + field, events,
+                             &v1::QueryService::Stub::ListEvents, StatusCode::OK));
+    v1::ListArticlesRequest articles;
+    set(*articles.mutable_filter());
+    cases.push_back(ListCase("SQL injection in ListArticles filter." + field, articles,
+                             &v1::QueryService::Stub::ListArticles, StatusCode::OK));
   }
+  v1::ListEventsRequest events;
+  events.set_page_token(kInjection);
+  cases.push_back(ListCase("SQL injection in ListEvents page_token", events,
+                           &v1::QueryService::Stub::ListEvents, StatusCode::INVALID_ARGUMENT,
+                           "INVALID_PAGE_TOKEN"));
+  v1::ListArticlesRequest articles;
+  articles.set_page_token(kInjection);
+  cases.push_back(ListCase("SQL injection in ListArticles page_token", articles,
+                           &v1::QueryService::Stub::ListArticles, StatusCode::INVALID_ARGUMENT,
+                           "INVALID_PAGE_TOKEN"));
   return cases;
 }
 
@@ -324,6 +352,7 @@ class HostileInputTest : public ::testing::Test {
 TEST_F(HostileInputTest, EveryHostileRequestGetsItsStatusAndRejectedOnesWriteNothing) {
   const std::vector<HostileCase> cases = HostileCases();
   ASSERT_GE(cases.size(), 30u);
+  RecordProperty("hostile_requests", static_cast<int>(cases.size()));
   Clients clients{ingest_.get(), query_.get(), {}, {}};
   for (const HostileCase& hostile : cases) {
     SCOPED_TRACE(hostile.name);
