@@ -115,7 +115,9 @@ void TcpProxy::Pump(int client, int server) {
         break;
       }
       for (ssize_t written = 0; written < read_bytes;) {
-        const ssize_t sent = write(sockets[1 - from].fd, buffer + written, read_bytes - written);
+        // MSG_NOSIGNAL: a peer gone meanwhile is an error here, not a SIGPIPE killing the test.
+        const ssize_t sent =
+            send(sockets[1 - from].fd, buffer + written, read_bytes - written, MSG_NOSIGNAL);
         if (sent <= 0) {
           open = false;
           break;
