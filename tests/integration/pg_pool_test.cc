@@ -52,6 +52,18 @@ class PgPoolTest : public ::testing::Test {
   std::unique_ptr<testing::TestDatabase> database_;
 };
 
+TEST_F(PgPoolTest, EveryConnectionHasTheStatementTimeout) {
+  PgPool pool(Options());
+  std::string timeout;
+  ASSERT_TRUE(pool.WithConnection([&timeout](pqxx::connection& connection) {
+                    pqxx::nontransaction work(connection);
+                    timeout = work.exec1("SHOW statement_timeout")[0].as<std::string>();
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  EXPECT_EQ(timeout, "1min");
+}
+
 TEST_F(PgPoolTest, StatementEndsWithItsCallsDeadline) {
   PgPool pool(Options());
   const CallScope call(CallLimits{.deadline = absl::Now() + absl::Milliseconds(300)});
