@@ -8,13 +8,12 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "laurel/v1/ingest_service.grpc.pb.h"
 #include "laurel/v1/query_service.grpc.pb.h"
 #include "pqxx/pqxx"
+#include "tests/support/error_reason.h"
 #include "tests/support/running_services.h"
 
 namespace laurel {
@@ -101,20 +100,6 @@ HostileCase GetArticleCase(std::string name, std::string article_name, StatusCod
             return clients.query->GetArticle(context, request, &response);
           },
           expected, std::move(reason)};
-}
-
-// The ErrorInfo.reason of a failed call, or "".
-std::string ErrorReason(const grpc::Status& status) {
-  google::rpc::Status details;
-  if (!details.ParseFromString(status.error_details())) return "";
-  for (const auto& any : details.details()) {
-    google::rpc::ErrorInfo info;
-    if (any.type_url() == "type.googleapis.com/google.rpc.ErrorInfo" &&
-        info.ParseFromString(any.value())) {
-      return info.reason();
-    }
-  }
-  return "";
 }
 
 v1::GetAwardStatisticsRequest StatisticsFiltered(
@@ -361,7 +346,7 @@ TEST_F(HostileInputTest, EveryHostileRequestGetsItsStatusAndRejectedOnesWriteNot
     context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
     const grpc::Status status = hostile.call(clients, &context);
     EXPECT_EQ(status.error_code(), hostile.expected) << status.error_message();
-    if (!hostile.reason.empty()) EXPECT_EQ(ErrorReason(status), hostile.reason);
+    if (!hostile.reason.empty()) EXPECT_EQ(testing::ErrorReason(status), hostile.reason);
     if (!status.ok()) EXPECT_EQ(RowCounts(), before) << "a rejected request wrote rows";
     EXPECT_EQ(*testing::CheckHealth(services_->ingest_address()), HealthCheckResponse::SERVING);
     EXPECT_EQ(*testing::CheckHealth(services_->query_address()), HealthCheckResponse::SERVING);
