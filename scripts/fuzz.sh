@@ -35,4 +35,4 @@ if [ "$status" -ne 0 ]; then
   laurel_log "The parser fuzzer failed; the input is in $fuzz_dir/findings/"
   exit "$status"
 fi
-grep -E '^(INFO: Seed|#[0-9]+ +(INITED|DONE))|^stat::|^Done' "$fuzz_dir/fuzz.log"
+grep -E '^(INFO: Seed|#[0-9]+[[:space:]]+(INITED|DONE))|^stat::|^Done' "$fuzz_dir/fuzz.log"
