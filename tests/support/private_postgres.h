@@ -1,5 +1,7 @@
 #pragma once
 
+#include <sys/types.h>
+
 #include <memory>
 #include <string>
 
@@ -21,17 +23,17 @@ class PrivatePostgres {
   // 127.0.0.1:PORT
   std::string address() const;
 
-  // Stops the server the hard way (as a crash would: pg_ctl -m immediate), or starts it again.
+  // Stops the server the hard way (immediate shutdown, as a crash would look to clients), or starts
+  // it again; Restart returns once it accepts connections.
   absl::Status Stop();
   absl::Status Restart();
 
  private:
   PrivatePostgres(std::string dir, int port) : dir_(std::move(dir)), port_(port) {}
-  // Runs a PostgreSQL program with `arguments` as the cluster's owner; OK when it exits 0.
-  absl::Status Run(const std::string& program, const std::string& arguments) const;
 
   const std::string dir_;
   const int port_;
+  pid_t pid_ = 0;  // the postmaster, while it runs
 };
 
 }  // namespace laurel::testing
