@@ -43,10 +43,10 @@ absl::StatusOr<std::vector<TokenGrant>> ParseTokenGrants(absl::string_view text)
     }
     TokenGrant grant;
     for (absl::string_view scope : absl::StrSplit(parts[0], ',')) {
-      if (scope != kIngestScope && scope != kQueryScope) {
+      if (scope != kIngestScope && scope != kQueryScope && scope != kAdminScope) {
         return absl::InvalidArgumentError(absl::StrCat("token entry ", entry_number,
                                                        " names unknown scope \"", scope,
-                                                       "\"; scopes are ingest and query"));
+                                                       "\"; scopes are ingest, query and admin"));
       }
       grant.scopes.insert(std::string(scope));
     }

@@ -13,9 +13,12 @@
 
 namespace laurel {
 
-// Scopes a token can grant: ingest tokens may write articles, query tokens may read.
+// Scopes a token can grant: ingest tokens may write articles, query tokens may read, admin tokens
+// may run maintenance (AdminService). Admin is a scope of its own, not part of ingest: a re-parse
+// rewrites the records of every stored article, which a loader's token should not be able to start.
 inline constexpr char kIngestScope[] = "ingest";
 inline constexpr char kQueryScope[] = "query";
+inline constexpr char kAdminScope[] = "admin";
 
 // Who may call what on one server.
 struct AccessPolicy {

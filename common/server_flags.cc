@@ -20,7 +20,7 @@ ABSL_FLAG(std::string, tls_key_file, "", "PEM private key of --tls_cert_file.");
 ABSL_FLAG(std::string, tls_client_ca_file, "",
           "PEM CA certificates; when set, clients must present a certificate they signed (mTLS).");
 ABSL_FLAG(std::string, auth_tokens_file, "",
-          "File of `SCOPE[,SCOPE] TOKEN` lines (scopes: ingest, query); with it, or with "
+          "File of `SCOPE[,SCOPE] TOKEN` lines (scopes: ingest, query, admin); with it, or with "
           "LAUREL_AUTH_TOKENS in the environment, calls need a bearer token.");
 ABSL_FLAG(bool, auth_probes, false,
           "Require a token for health checks and reflection too (open by default, for probes).");

@@ -32,11 +32,13 @@ END $$;
 GRANT USAGE, CREATE ON SCHEMA public TO laurel_ingest;
 GRANT USAGE ON SCHEMA public TO laurel_query;
 
--- Tables and views an earlier deployment created as another role pass to laurel_ingest, which must own
--- what its migrations alter (owned sequences follow their tables).
+-- Tables, views and functions an earlier deployment created as another role pass to laurel_ingest, which
+-- must own what its migrations alter or replace (owned sequences follow their tables). Functions of
+-- extensions stay with their extension.
 DO $$
 DECLARE
   relation record;
+  routine record;
 BEGIN
   FOR relation IN
     SELECT c.oid::regclass AS name, c.relkind
@@ -48,6 +50,15 @@ BEGIN
                    CASE relation.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
                                          ELSE 'TABLE' END,
                    relation.name);
+  END LOOP;
+  FOR routine IN
+    SELECT p.oid::regprocedure AS signature
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> 'laurel_ingest'
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                      WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+  LOOP
+    EXECUTE format('ALTER ROUTINE %s OWNER TO laurel_ingest', routine.signature);
   END LOOP;
 END $$;
 

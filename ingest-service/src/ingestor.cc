@@ -11,7 +11,14 @@ namespace laurel::ingest {
 
 absl::StatusOr<v1::IngestArticleResponse> Ingestor::Ingest(
     const v1::IngestArticleRequest& request) const {
-  if (absl::Status status = ValidateIngestRequest(request, limits_); !status.ok()) return status;
+  auto article = PrepareArticle(request, limits_);
+  if (!article.ok()) return article.status();
+  return repository_.Insert(*article);
+}
+
+absl::StatusOr<NewArticle> PrepareArticle(const v1::IngestArticleRequest& request,
+                                          const RequestLimits& limits) {
+  if (absl::Status status = ValidateIngestRequest(request, limits); !status.ok()) return status;
 
   auto parsed = parser::ParseArticle(request.text());
   if (!parsed.ok()) {
@@ -25,7 +32,7 @@ absl::StatusOr<v1::IngestArticleResponse> Ingestor::Ingest(
   article.source = request.source();
   article.parser_version = parser::kParserVersion;
   article.records = ToUnstoredRecords(*parsed);
-  return repository_.Insert(article);
+  return article;
 }
 
 }  // namespace laurel::ingest

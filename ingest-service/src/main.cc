@@ -11,9 +11,11 @@
 #include "common/migrator.h"
 #include "common/pg_pool.h"
 #include "common/server_flags.h"
+#include "ingest-service/src/admin_grpc_service.h"
 #include "ingest-service/src/ingest_grpc_service.h"
 #include "ingest-service/src/ingestor.h"
 #include "ingest-service/src/pg_article_repository.h"
+#include "ingest-service/src/reparser.h"
 
 ABSL_FLAG(std::string, listen, "0.0.0.0:50051", "HOST:PORT to serve gRPC on.");
 ABSL_FLAG(int64_t, max_article_bytes, 1 << 20, "Largest article text accepted, in bytes.");
@@ -33,13 +35,17 @@ int main(int argc, char** argv) {
   limits.max_text_bytes = absl::GetFlag(FLAGS_max_article_bytes);
   laurel::ingest::Ingestor ingestor(repository, limits);
   laurel::ingest::IngestGrpcService service(ingestor);
+  laurel::ingest::Reparser reparser(repository);
+  laurel::ingest::AdminGrpcService admin(reparser);
 
   laurel::GrpcServerOptions options;
   options.listen = absl::GetFlag(FLAGS_listen);
-  options.services = {&service};
-  options.health_names = {"laurel.v1.IngestService"};
+  options.services = {&service, &admin};
+  options.health_names = {"laurel.v1.IngestService", "laurel.v1.AdminService"};
   if (absl::Status status =
-          laurel::ApplyServerFlags({{"laurel.v1.IngestService", laurel::kIngestScope}}, options);
+          laurel::ApplyServerFlags({{"laurel.v1.IngestService", laurel::kIngestScope},
+                                    {"laurel.v1.AdminService", laurel::kAdminScope}},
+                                   options);
       !status.ok()) {
     laurel::log::Error("bad_configuration", {{"error", status.ToString()}});
     return EXIT_FAILURE;

@@ -5,6 +5,7 @@
 #include "absl/time/clock.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "laurel/v1/admin_service.grpc.pb.h"
 #include "laurel/v1/ingest_service.grpc.pb.h"
 #include "laurel/v1/query_service.grpc.pb.h"
 #include "tests/support/buf_curl.h"
@@ -22,6 +23,7 @@ using testing::TestChannel;
 
 constexpr char kIngestToken[] = "ingest-secret-7f3a9c1e5b2d4f60";
 constexpr char kQueryToken[] = "query-secret-0b8e2d6a4c1f3e97";
+constexpr char kAdminToken[] = "admin-secret-5d1c9e7b3a2f8064";
 constexpr char kArticle[] =
     "10:00, 12/03/2021\n\nTin\n\nSáng 12-3, UBND tỉnh Nghệ An tặng bằng khen cho 5 tập thể.";
 
@@ -59,8 +61,8 @@ std::unique_ptr<RunningServices> Start(ServicesOptions options) {
 
 ServicesOptions WithTokens() {
   ServicesOptions options;
-  options.environment = {
-      {"LAUREL_AUTH_TOKENS", absl::StrCat("ingest ", kIngestToken, ";query ", kQueryToken)}};
+  options.environment = {{"LAUREL_AUTH_TOKENS", absl::StrCat("ingest ", kIngestToken, ";query ",
+                                                             kQueryToken, ";admin ", kAdminToken)}};
   return options;
 }
 
@@ -79,6 +81,27 @@ TEST(AccessControl, TokensGrantTheirScopeAndNothingElse) {
   const Answers query = Call(*services, kQueryToken);
   EXPECT_EQ(query.ingest, StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(query.query, StatusCode::OK);
+}
+
+// AdminService/ReparseArticles rewrites every stored article: only an admin token may call it, and
+// an admin token may not write articles.
+TEST(AccessControl, ReparseNeedsTheAdminScope) {
+  auto services = Start(WithTokens());
+  ASSERT_NE(services, nullptr);
+  const auto reparse = [&services](const std::string& token) {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    if (!token.empty()) context.AddMetadata("authorization", absl::StrCat("Bearer ", token));
+    v1::ReparseArticlesResponse response;
+    return v1::AdminService::NewStub(TestChannel(services->ingest_address()))
+        ->ReparseArticles(&context, v1::ReparseArticlesRequest(), &response)
+        .error_code();
+  };
+  EXPECT_EQ(reparse(""), StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(reparse(kIngestToken), StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(reparse(kQueryToken), StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(reparse(kAdminToken), StatusCode::OK);
+  EXPECT_EQ(Call(*services, kAdminToken).ingest, StatusCode::PERMISSION_DENIED);
 }
 
 TEST(AccessControl, ProbesStayOpenButChannelzNeedsAToken) {

@@ -50,6 +50,23 @@ TEST(BearerTokenAuth, WrongScopeIsPermissionDenied) {
   EXPECT_EQ(status.message().find(kQueryToken), absl::string_view::npos) << "secret echoed";
 }
 
+// Re-parsing rewrites every stored article: a loader's ingest token may not start it, and an admin
+// token may do nothing else.
+TEST(BearerTokenAuth, AdminServiceNeedsTheAdminScopeAlone) {
+  constexpr char kAdminToken[] = "admin-token-0123456789abcdef";
+  auto grants = ParseTokenGrants(absl::StrCat("ingest ", kIngestToken, "\nadmin ", kAdminToken));
+  ASSERT_TRUE(grants.ok()) << grants.status();
+  AccessPolicy policy;
+  policy.scope_by_service = {{"laurel.v1.IngestService", kIngestScope},
+                             {"laurel.v1.AdminService", kAdminScope}};
+  const BearerTokenAuthenticator authenticator(std::move(*grants), std::move(policy));
+  const char* reparse = "/laurel.v1.AdminService/ReparseArticles";
+  EXPECT_TRUE(authenticator.Authorize(reparse, Bearer(kAdminToken)).ok());
+  EXPECT_TRUE(absl::IsPermissionDenied(authenticator.Authorize(reparse, Bearer(kIngestToken))));
+  EXPECT_TRUE(absl::IsPermissionDenied(
+      authenticator.Authorize("/laurel.v1.IngestService/IngestArticle", Bearer(kAdminToken))));
+}
+
 TEST(BearerTokenAuth, SchemeIsCaseInsensitive) {
   EXPECT_TRUE(Authenticator()
                   .Authorize("/laurel.v1.IngestService/IngestArticle",
@@ -71,7 +88,7 @@ TEST(BearerTokenAuth, ServicesWithoutAScopeTakeAnyKnownToken) {
 }
 
 TEST(BearerTokenAuth, BadConfigurationIsRejectedWithoutEchoingSecrets) {
-  for (const char* text : {"admin 0123456789abcdef0123", "ingest short", "ingest",
+  for (const char* text : {"write 0123456789abcdef0123", "ingest short", "ingest",
                            "ingest 0123456789abcdef0123 extra"}) {
     const auto grants = ParseTokenGrants(text);
     EXPECT_TRUE(absl::IsInvalidArgument(grants.status())) << text;

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <tuple>
 
 #include "common/grpc_status.h"
 #include "gtest/gtest.h"
@@ -34,9 +35,14 @@ TEST(RecordFilter, RealDatesAndPartialDatesBind) {
   v1::RecordFilter filter;
   *filter.mutable_date_from() = MakeDate(2020, 2, 29);
   *filter.mutable_date_to() = MakeDate(2021, 2, 0);
-  const auto conditions = FilterConditions(filter, FilterTarget::kAwards);
+  const auto conditions = ReadFilter(filter);
   ASSERT_TRUE(conditions.ok()) << conditions.status();
-  EXPECT_EQ(conditions->params, (std::vector<std::string>{"2020-02-29", "2021-02-28"}));
+  ASSERT_EQ(conditions->size(), 2u);
+  const FilterCondition& from = (*conditions)[0];
+  const FilterCondition& to = (*conditions)[1];
+  EXPECT_EQ(std::tuple(from.year, from.month, from.day), std::tuple(2020, 2, 29));
+  EXPECT_EQ(std::tuple(to.year, to.month, to.day), std::tuple(2021, 2, 28));  // not a leap year
+  EXPECT_TRUE(to.whole_months);
 }
 
 TEST(RecordFilter, TimestampsOutsideTheirRangeAreInvalid) {
