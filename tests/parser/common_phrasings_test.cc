@@ -179,6 +179,30 @@ TEST(CommonPhrasingsTest, AwardsAsNewsReportsThem) {
         "CERTIFICATE_OF_MERIT | Bằng khen | Bộ Tài chính | INDIVIDUAL | 5",
         "CERTIFICATE_OF_COMMENDATION | Giấy khen | Tổng cục Thuế | COLLECTIVE | 10",
         "CERTIFICATE_OF_COMMENDATION | Giấy khen | Tổng cục Thuế | INDIVIDUAL | 15"}},
+      // A total and its breakdown: the breakdown is the records.
+      {"UBND huyện Gia Lâm đã khen thưởng 35 tập thể, cá nhân, trong đó có 10 tập thể và 25 cá "
+       "nhân có thành tích xuất sắc.",
+       {"OTHER | Khen thưởng | UBND huyện Gia Lâm | COLLECTIVE | 10",
+        "OTHER | Khen thưởng | UBND huyện Gia Lâm | INDIVIDUAL | 25"}},
+      {"Phó Chủ tịch nước đã trao 15 Huân chương Lao động cho các tập thể và cá nhân. Trong đó có "
+       "5 Huân chương Lao động hạng Nhì và 10 Huân chương Lao động hạng Ba.",
+       {"ORDER | Huân chương Lao động hạng Nhì | Chủ tịch nước | UNSPECIFIED | 5",
+        "ORDER | Huân chương Lao động hạng Ba | Chủ tịch nước | UNSPECIFIED | 10"}},
+      // ... and a part told of alone leaves the whole as it is.
+      {"UBND tỉnh Nghệ An tặng Bằng khen cho 50 cá nhân, trong đó có 10 đảng viên trẻ.",
+       {"CERTIFICATE_OF_MERIT | Bằng khen | UBND tỉnh Nghệ An | INDIVIDUAL | 50"}},
+      {"Dịp này, 12 (mười hai) cá nhân được UBND tỉnh Nghệ An tặng Bằng khen.",
+       {"CERTIFICATE_OF_MERIT | Bằng khen | UBND tỉnh Nghệ An | INDIVIDUAL | 12"}},
+      // The address after a person's office is no body of its own.
+      {"Ông Nguyễn Văn An, Chủ tịch UBND xã Tân Phú, huyện Đồng Phú, tỉnh Bình Phước vừa được Thủ "
+       "tướng Chính phủ tặng Bằng khen.",
+       {"CERTIFICATE_OF_MERIT | Bằng khen | Thủ tướng Chính phủ | INDIVIDUAL | 1"}},
+      // Commas in brackets separate no givers; schools are named after people.
+      {"Trường THCS Nguyễn Du (huyện Krông Pắc, Đắk Lắk) đã tặng Giấy khen cho em Lê Minh Khang.",
+       {"CERTIFICATE_OF_COMMENDATION | Giấy khen | Trường THCS Nguyễn Du | INDIVIDUAL | 1"}},
+      // "công nhận" is the verb, not the giver.
+      {"Cũng tại buổi lễ, 8 nhà giáo được công nhận danh hiệu Chiến sĩ thi đua cơ sở.",
+       {"EMULATION_TITLE | Chiến sĩ thi đua cơ sở |  | INDIVIDUAL | 8"}},
   };
   for (const Case& c : kCases) EXPECT_EQ(Awards(c.sentence), c.awards) << c.sentence;
 }

@@ -99,6 +99,15 @@ TEST(PeriodTest, ReadsReviewedYearsAndSetsAnniversariesApart) {
   EXPECT_TRUE(ages[0].anniversary);
 }
 
+TEST(WrittenYearTest, ANumberOfYearsIsNoYear) {
+  // "1981 năm khởi nghĩa Hai Bà Trưng": an anniversary's count, which dates nothing.
+  const Sentence s = Read("kỷ niệm 1981 năm khởi nghĩa Hai Bà Trưng, năm 2020 và 5/6/2019");
+  std::vector<int> years;
+  for (const WrittenYear& year : FindYears(s.tokens, 0, s.tokens.size()))
+    years.push_back(year.year);
+  EXPECT_EQ(years, (std::vector<int>{2020, 2019}));
+}
+
 TEST(CalendarTest, AddsDays) {
   EXPECT_TRUE((AddDays({2020, 3, 1}, -1) == Date{2020, 2, 29}));
   EXPECT_TRUE((AddDays({2020, 12, 31}, 1) == Date{2021, 1, 1}));

@@ -34,6 +34,16 @@ TEST(NumbersTest, ReadsNumberWords) {
   EXPECT_EQ(Count("hai nghìn người"), 2000);
 }
 
+TEST(NumbersTest, AYearAfterNamIsNoCount) {
+  // "Năm 2020 đơn vị được tặng ...": neither "Năm" (five) nor 2020 counts the unit.
+  EXPECT_EQ(Count("Năm 2020 đơn vị"), std::nullopt);
+  const NormalizedText normalized = NormalizeTextLenient("năm 2020 đơn vị");
+  const std::vector<Token> tokens = Tokenize(normalized, 0, normalized.text.size());
+  EXPECT_EQ(ParseCount(tokens, 1), std::nullopt);
+  EXPECT_EQ(Count("năm đơn vị"), 5);
+  EXPECT_EQ(Count("2020 đơn vị"), 2020);
+}
+
 TEST(NumbersTest, DecimalsDatesAndWordsAreNotCounts) {
   EXPECT_EQ(Count("1,5 tỷ đồng"), std::nullopt);
   EXPECT_EQ(Count("5/6 vừa qua"), std::nullopt);

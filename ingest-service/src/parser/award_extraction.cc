@@ -194,10 +194,18 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
     --stop;
   }
   // Commas and "và" inside a ministry's name ("Bộ Văn hóa, Thể thao và Du lịch") separate nothing.
+  // Nor do commas in brackets: "Trường THCS Nguyễn Du (huyện Krông Pắc, Đắk Lắk) đã tặng".
+  const auto bracketed = [&](size_t j) {
+    for (size_t k = j; k > begin; --k) {
+      if (tokens[k - 1].text == ")") return false;
+      if (tokens[k - 1].text == "(") return true;
+    }
+    return false;
+  };
   const auto separates = [&](size_t j) {
     const std::string_view text = tokens[j].text;
     return (text == "," || text == ";" || text == ":" || text == "." || text == "\"") &&
-           !InsideKnownBody(tokens, j, begin) && !IsAbbreviationStop(tokens, j);
+           !InsideKnownBody(tokens, j, begin) && !IsAbbreviationStop(tokens, j) && !bracketed(j);
   };
   // "Ông X, Chủ tịch UBND tỉnh Y, trao ...": an authority set off by commas before the verb.
   if (stop > begin + 1 && tokens[stop - 1].text == ",") {
@@ -569,7 +577,8 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       // "công nhận danh hiệu": recognising a title confers it.
       const bool recognises =
           tokens[k].lower == "nhận" && k > scope_begin && tokens[k - 1].lower == "công";
-      if (IsGivingVerb(tokens[k]) || recognises) giving = k;
+      // The verb starts at "công": what is before it is the giver.
+      if (IsGivingVerb(tokens[k]) || recognises) giving = recognises ? k - 1 : k;
       if (IsReceivingWord(tokens[k]) && !recognises) receive = k;
       if (IsConferringVerb(tokens[k]) || IsReceivingWord(tokens[k])) conferred = true;
     }
@@ -676,7 +685,9 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     }
     if (groups.empty() && recipients_from < next_start && tokens[recipients_from].is_word &&
         !passive_ahead &&
-        !IsOneOf(tokens[recipients_from], {"gồm", "trong", "của", "với", "tại", "và", "từ"})) {
+        // "Hai tập thể được khen thưởng là A và B": the names are the subject's members.
+        !IsOneOf(tokens[recipients_from],
+                 {"gồm", "trong", "của", "với", "tại", "và", "từ", "là"})) {
       // A verb-like form or a shared verb takes its object directly: "tuyên dương em X".
       const bool object = mention.self_conferring || shared_object > 0;
       groups = ParseRecipients(tokens, recipients_from, next_start, /*introduced=*/object);
@@ -777,7 +788,10 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       if (groups.empty()) {
         // "trao tặng Học viện Kỹ thuật Mật mã Huân chương ...": the recipient sits between.
         size_t k = giving;
-        while (k < mention.first && IsGivingVerb(tokens[k])) ++k;
+        while (k < mention.first &&
+               (IsGivingVerb(tokens[k]) || IsOneOf(tokens[k], {"công", "nhận"}))) {
+          ++k;
+        }
         if (k < mention.first && !(award_count && k + 1 >= mention.first)) {
           groups = ParseRecipients(tokens, k, mention.first);
         }

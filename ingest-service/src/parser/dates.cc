@@ -347,6 +347,8 @@ std::vector<WrittenYear> FindYears(const std::vector<Token>& tokens, size_t begi
     const int count = SplitNumbers(tokens[i].lower, parts, separator);
     const bool in_parentheses = i > begin && (tokens[i - 1].text == "(" || IsDash(tokens[i - 1]));
     if (count == 1) {
+      // "1981 năm khởi nghĩa Hai Bà Trưng": a number of years, not a year.
+      if (i + 1 < end && tokens[i + 1].lower == "năm") continue;
       const int year = ParseYear(tokens[i].lower);
       if (year != 0) years.push_back({year, i, in_parentheses});
     } else if (count == 3 && separator != '.') {

@@ -133,10 +133,11 @@ std::string WithoutPersonName(std::string_view phrase) {
   const NormalizedText folded = Lowered(phrase);
   const std::vector<Token> tokens = Tokenize(folded, 0, folded.text.size());
   // Places only matter where a family name could start a person's name.
-  const bool family_name = std::any_of(tokens.begin() + std::min<size_t>(1, tokens.size()),
-                                       tokens.end(),
-                                       [](const Token& token) { return IsFamilyName(token); });
-  if (!family_name) return folded.text;
+  const bool family_name =
+      std::any_of(tokens.begin() + std::min<size_t>(1, tokens.size()), tokens.end(),
+                  [](const Token& token) { return IsFamilyName(token); });
+  // "Trường THCS Nguyễn Du": schools are named after people.
+  if (!family_name || (!tokens.empty() && tokens[0].lower == "trường")) return folded.text;
   const std::vector<PlaceMention> places =
       FindPlaces(folded.text, folded.lower, 0, folded.lower.size());
   for (size_t i = 1; i + 1 < tokens.size(); ++i) {

@@ -147,6 +147,26 @@ size_t NameAfterRole(const std::vector<Token>& tokens, size_t i, size_t end, std
   return i;
 }
 
+// Replaces the last counted group by the groups "trong đó" at tokens[at] breaks it into, when
+// their counts add up to it; a part told of alone ("50 cá nhân, trong đó có 10 đảng viên") leaves
+// the whole as it is.
+void ReplaceByBreakdown(const std::vector<Token>& tokens, size_t at, size_t end,
+                        std::vector<RecipientGroup>& groups) {
+  while (at < end && tokens[at].text == ",") ++at;
+  if (groups.empty() || !groups.back().count || !MatchesPhrase(tokens, at, "trong đó")) return;
+  at += 2;
+  while (at < end && (!tokens[at].is_word || IsOneOf(tokens[at], {"có", "gồm"}))) ++at;
+  const std::vector<RecipientGroup> parts = ParseRecipients(tokens, at, end);
+  int64_t sum = 0;
+  for (const RecipientGroup& part : parts) {
+    if (!part.count) return;
+    sum += *part.count;
+  }
+  if (parts.size() < 2 || sum != *groups.back().count) return;
+  groups.pop_back();
+  groups.insert(groups.end(), parts.begin(), parts.end());
+}
+
 }  // namespace
 
 std::string JoinTokens(const std::vector<Token>& tokens, size_t first, size_t last) {
@@ -193,6 +213,9 @@ size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t e
       continue;
     }
     if (!token.is_word || IsSeparator(token) || EndsPhrase(tokens, k)) break;
+    // "lực lượng cứu 11 ngư dân": a number before a recipient noun counts them, it names nothing.
+    size_t noun_length = 0;
+    if (token.all_digits && RecipientNoun(tokens, k + 1, noun_length)) break;
     if (token.capitalised || token.all_digits) {
       last = ++k;
       continue;
@@ -359,6 +382,11 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     // "57 “sinh viên 3 tốt”": a quote may open the noun.
     size_t noun_from = number ? number_at + number->tokens : number_at;
     if (number && noun_from < end && tokens[noun_from].text == "\"") ++noun_from;
+    // "12 (mười hai) cá nhân": the count spelt out again.
+    if (number && noun_from + 1 < end && tokens[noun_from].text == "(" &&
+        ParseCount(tokens, noun_from + 1)) {
+      noun_from = std::max(noun_from, SkipParenthetical(tokens, noun_from, end));
+    }
     if (number) counted_kind = RecipientNoun(tokens, noun_from, noun_length);
     if (approximate && !number) counted_kind = RecipientNoun(tokens, number_at, noun_length);
     if (counted_kind) {
@@ -397,7 +425,14 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       counted_seen = counted_seen || number.has_value();
       consumed = noun_at + noun_length - i;
     }
-    if (consumed == 0 && !counted_seen) {
+    // "3 nam sinh trường X, huyện Gio Linh", "ông A, Chủ tịch UBND xã B, huyện C": after a group, a
+    // local unit is its address, not a body of its own.
+    const bool address =
+        !groups.empty() && !token.capitalised &&
+        ((token.classes & kLocalUnit) ||
+         IsOneOf(token, {"tỉnh", "thành", "tp", "ấp", "thôn", "xóm", "bản"})) &&
+        !(open_group >= 0 && groups[open_group].kind == RecipientKind::kCollective);
+    if (consumed == 0 && !counted_seen && !address) {
       // A body named after its head word: "Trường tiểu học Nguyễn Huệ", "Bệnh viện Nhi Trung ương".
       std::string name;
       size_t head_length = 0;
@@ -429,7 +464,7 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
         }
       }
     }
-    if (consumed == 0 && !counted_seen) {
+    if (consumed == 0 && !counted_seen && !address) {
       // Uncounted group: "các tập thể", "những người hiến máu", "cá nhân".
       size_t k = i;
       const bool plural = IsOneOf(tokens[k], {"các", "những", "nhiều", "toàn"});
@@ -525,12 +560,6 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
           consumed = 1;
         }
       }
-      // "3 nam sinh trường X, huyện Gio Linh": after a group, a local unit is its address.
-      const bool address =
-          !groups.empty() && !token.capitalised &&
-          ((token.classes & kLocalUnit) ||
-           IsOneOf(token, {"tỉnh", "thành", "tp", "ấp", "thôn", "xóm", "bản"})) &&
-          !(open_group >= 0 && groups[open_group].kind == RecipientKind::kCollective);
       if (consumed == 0 && !address) {
         const size_t after = ReadOrganisationName(tokens, i, end, name);
         if (after > i) {
@@ -615,6 +644,9 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     if (consumed == 0 && !skipped && (i >= end || !IsSeparator(tokens[i]))) break;
     if (i < end && (EndsPhrase(tokens, i) || tokens[i].text == ";")) break;
   }
+  // "35 tập thể, cá nhân, trong đó có 10 tập thể và 25 cá nhân": the breakdown of a total is the
+  // groups.
+  ReplaceByBreakdown(tokens, i, end, groups);
   // "cho Báo X, một số đơn vị, cá nhân ... (gồm A, B, ca sĩ C và nhóm D)": the members listed
   // are the groups told of without counts.
   for (size_t k = i; k + 1 < end && tokens[k].text != ";"; ++k) {

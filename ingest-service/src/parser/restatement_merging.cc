@@ -62,6 +62,22 @@ bool SumsUp(const AwardCandidate& summary, const AwardCandidate& record) {
          longer[shorter.size()] == ' ';
 }
 
+// Whether `part` may be a share of the counted `total` that a breakdown details: "khen thưởng 752
+// cá nhân. Trong đó, 74 ..., 186 ...", "trao 15 Huân chương Lao động ... Trong đó có 5 Huân chương
+// Lao động hạng Nhì và 10 Huân chương Lao động hạng Ba", "35 tập thể, cá nhân" as 10 and 25.
+bool BreaksDown(const AwardCandidate& total, const AwardCandidate& part) {
+  // A generic total is broken down by named awards, or (read from the headline) by the body's
+  // generic records.
+  if (!part.award.count || (part.generic && !total.generic)) return false;
+  const RecipientKind kind = total.award.recipient_kind;
+  if (kind != RecipientKind::kUnspecified && part.award.recipient_kind != kind) return false;
+  if (total.generic) return true;
+  if (part.award.award_type != total.award.award_type || IssuersDiffer(total, part)) return false;
+  const std::string whole = Folded(total.award.award_name);
+  const std::string share = Folded(part.award.award_name);
+  return StartsWith(share, whole) && (share.size() == whole.size() || share[whole.size()] == ' ');
+}
+
 // Two uncounted groups described by different roles ("các đơn vị tài trợ", "các đơn vị phối hợp
 // tổ chức") are different groups; merit ("có thành tích", "xuất sắc") describes any group alike.
 bool QualifiersCompatible(const AwardCandidate& a, const AwardCandidate& b) {
@@ -205,21 +221,20 @@ std::vector<AwardCandidate> MergeRestatements(const std::vector<AwardCandidate>&
   std::vector<bool> drop(records.size(), false);
   for (size_t i = 0; i < records.size(); ++i) {
     const AwardCandidate& record = records[i];
-    if (record.generic && record.award.count) {
+    if (record.award.count) {
       // One award of another body to the same person is no breakdown ("được Tập đoàn X khen
       // thưởng" besides the Prime Minister's Bằng khen).
       int64_t sum = 0;
       int parts = 0;
       bool same_issuer = false;
-      for (const AwardCandidate& other : records) {
-        if (!other.generic && other.award.count &&
-            other.award.recipient_kind == record.award.recipient_kind) {
-          sum += *other.award.count;
+      for (size_t j = 0; j < records.size(); ++j) {
+        if (j != i && BreaksDown(record, records[j])) {
+          sum += *records[j].award.count;
           ++parts;
-          same_issuer = same_issuer || !IssuersDiffer(other, record);
+          same_issuer = same_issuer || !IssuersDiffer(records[j], record);
         }
       }
-      drop[i] = sum == *record.award.count && (parts > 1 || same_issuer);
+      drop[i] = sum == *record.award.count && (parts > 1 || (record.generic && same_issuer));
     }
     if (std::any_of(records.begin(), records.end(),
                     [&](const AwardCandidate& other) { return SumsUp(record, other); })) {
