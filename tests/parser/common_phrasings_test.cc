@@ -223,6 +223,8 @@ TEST(CommonPhrasingsTest, MentionsThatGiveNothing) {
            "Năm 2019, xã đạt danh hiệu xã văn hóa.",
            "Trường được công nhận đạt chuẩn quốc gia.",
            "Vận động viên Nguyễn Thị Oanh giành huy chương vàng.",
+           "Thủ môn Đặng Văn Lâm được trao danh hiệu Thủ môn xuất sắc nhất giải.",
+           "Tiền đạo Nguyễn Tiến Linh nhận danh hiệu Vua phá lưới của giải đấu.",
            "Tỉnh đã thu hồi Bằng khen của 2 cá nhân vi phạm.",
            "Anh Nguyễn Văn An từng được tặng nhiều Bằng khen.",
        }) {

@@ -453,6 +453,19 @@ bool IsCompetitionResult(const std::vector<Token>& tokens, const AwardMention& m
       }
     }
   }
+  // "Thủ môn được trao danh hiệu Thủ môn xuất sắc nhất giải", "giải Fair-play": what a tournament
+  // names its best players and teams is a sports result, not a commendation (a cash reward or a
+  // Bằng khen for the team still is one).
+  if (mention.type == AwardType::kOther && !mention.generic && !mention.self_conferring) {
+    for (size_t k = begin; k < end; ++k) {
+      if (MatchesAnyPhrase(tokens, k,
+                           {"vô địch", "giải đấu", "thi đấu", "cầu thủ", "vận động viên",
+                            "đội tuyển", "mùa giải", "phá lưới", "huấn luyện viên", "thủ môn",
+                            "tiền đạo", "tiền vệ", "hậu vệ", "nhất giải", "bàn thắng"})) {
+        return true;
+      }
+    }
+  }
   if (mention.name.rfind("Giải", 0) == 0 && mention.first > 0) {
     const Token& before = tokens[mention.first - 1];
     if (IsOneOf(before, {"đoạt", "giành", "đạt", "vô", "đấu"})) return true;
