@@ -179,6 +179,20 @@ TEST(CommonPhrasingsTest, AwardsAsNewsReportsThem) {
         "CERTIFICATE_OF_MERIT | Bằng khen | Bộ Tài chính | INDIVIDUAL | 5",
         "CERTIFICATE_OF_COMMENDATION | Giấy khen | Tổng cục Thuế | COLLECTIVE | 10",
         "CERTIFICATE_OF_COMMENDATION | Giấy khen | Tổng cục Thuế | INDIVIDUAL | 15"}},
+      // Items of a list given by the body that opens it.
+      {"Tại hội nghị, UBND tỉnh Hòa Bình đã trao tặng:\n- Cờ thi đua cho 5 tập thể;\n- Bằng khen "
+       "cho 20 tập thể và 35 cá nhân.",
+       {"EMULATION_FLAG | Cờ thi đua | UBND tỉnh Hòa Bình | COLLECTIVE | 5",
+        "CERTIFICATE_OF_MERIT | Bằng khen | UBND tỉnh Hòa Bình | COLLECTIVE | 20",
+        "CERTIFICATE_OF_MERIT | Bằng khen | UBND tỉnh Hòa Bình | INDIVIDUAL | 35"}},
+      // The body the article is about, capitalised without its name.
+      {"Dịp này, Tổng công ty Điện lực miền Trung tặng Cờ thi đua cho Công ty và Bằng khen cho 10 "
+       "cá nhân.",
+       {"EMULATION_FLAG | Cờ thi đua | Tổng công ty Điện lực miền Trung | COLLECTIVE | 1",
+        "CERTIFICATE_OF_MERIT | Bằng khen | Tổng công ty Điện lực miền Trung | INDIVIDUAL | 10"}},
+      // A district's Party committee is a body of its own.
+      {"Huyện ủy Thạch Thành tặng Giấy khen cho 15 đảng viên.",
+       {"CERTIFICATE_OF_COMMENDATION | Giấy khen | Huyện ủy Thạch Thành | INDIVIDUAL | 15"}},
       // A total and its breakdown: the breakdown is the records.
       {"UBND huyện Gia Lâm đã khen thưởng 35 tập thể, cá nhân, trong đó có 10 tập thể và 25 cá "
        "nhân có thành tích xuất sắc.",

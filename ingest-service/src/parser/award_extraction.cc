@@ -876,6 +876,19 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         issuers.assign(1, *opener);
       }
     }
+    if (issuers.empty() && mention.implied_issuer.empty() && context.list_opener != nullptr) {
+      const Sentence& opener = *context.list_opener;
+      for (size_t verb = opener.last_token; verb > opener.first_token; --verb) {
+        if (!IsGivingVerb(tokens[verb - 1])) continue;
+        size_t first = verb - 1;
+        while (first > opener.first_token && IsGivingVerb(tokens[first - 1])) --first;
+        if (std::optional<Issuer> subject =
+                SentenceSubject(tokens, opener.first_token, first, context.issuer)) {
+          issuers.push_back(*subject);
+        }
+        break;
+      }
+    }
     if (issuers.empty()) issuers.push_back({"", true});
     if (IsStateAward(mention.type)) {
       for (Issuer& issuer : issuers) {

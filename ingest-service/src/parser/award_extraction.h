@@ -34,6 +34,9 @@ struct AwardSentenceContext {
   int reference_year = 0;  // awards dated in an earlier year are background
   bool previous_conferred =
       false;  // for "Trong đó, 7 giải A, ...": breakdowns of the previous sentence
+  // "UBND tỉnh đã trao tặng:" before items "- Cờ thi đua cho 5 tập thể;": the sentence that opens
+  // the list the sentence read is an item of, whose subject gives its awards; null when none.
+  const Sentence* list_opener = nullptr;
 };
 
 std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,

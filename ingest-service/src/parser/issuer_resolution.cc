@@ -262,9 +262,13 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
   std::string body = std::string(body_head) + std::string(text);
   // "Chủ tịch tỉnh" → UBND of the province; "huyện Đăk Hà" as a giver → its UBND; "Tỉnh ủy" and
   // "(Ban Thường vụ) Tỉnh đoàn" are bodies of their own.
-  static const auto* const kOwnBodies =
-      new std::vector<std::string_view>{"tỉnh ủy",  "tỉnh uỷ",  "tỉnh đoàn", "tỉnh hội",
-                                        "tỉnh đội", "thành ủy", "thành uỷ",  "thành đoàn"};
+  static const auto* const kOwnBodies = new std::vector<std::string_view>{
+      "tỉnh ủy",  "tỉnh uỷ",    "tỉnh đoàn",  "tỉnh hội", "tỉnh đội", "thành ủy",
+      "thành uỷ", "thành đoàn", "huyện ủy",   "huyện uỷ", "quận ủy",  "quận uỷ",
+      "thị ủy",   "thị uỷ",     "huyện đoàn", "quận đoàn"};
+  // A district's Party committee or Youth Union is not the province's.
+  const bool district_body =
+      StartsWith(lower, "huyện") || StartsWith(lower, "quận") || StartsWith(lower, "thị ");
   const bool own_body =
       std::any_of(kOwnBodies->begin(), kOwnBodies->end(), [&](std::string_view b) {
         const size_t at = lower.find(b);
@@ -281,7 +285,7 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
     // "Tỉnh Đoàn Quảng Trị" keeps its name as written; a bare "Tỉnh ủy" takes the article's.
     const NormalizedText folded = Lowered(body);
     if (FindPlaces(folded.text, folded.lower, 0, folded.lower.size()).empty() &&
-        context.province_index >= 0) {
+        context.province_index >= 0 && !district_body) {
       body += " " + ProvinceNameOn(context.province_index, context.date);
     }
   } else if (!NamedForItsPlace(lower)) {

@@ -283,6 +283,14 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   std::vector<size_t> award_sentences;
   for (size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
+    // A sentence ending in a colon opens a list; items start with a dash or a bullet.
+    const bool item = sentence.last_token > sentence.first_token &&
+                      !tokens[sentence.first_token].is_word &&
+                      IsOneOf(tokens[sentence.first_token], {"-", "+", "•", "*"});
+    if (!item) context.list_opener = nullptr;
+    if (sentence.last_token > sentence.first_token && tokens[sentence.last_token - 1].text == ":") {
+      context.list_opener = &sentence;
+    }
     const size_t sentence_end =
         sentence.last_token > sentence.first_token ? tokens[sentence.last_token - 1].end : 0;
     for (; next_place < places.size() && places[next_place].begin < sentence_end; ++next_place) {

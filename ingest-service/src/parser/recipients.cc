@@ -505,11 +505,16 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
           group.count = 1;
         // "Công ty vinh dự được ...", "trao cho đơn vị": one body, told of without its name.
         const size_t after_noun = k + length;
+        // Capitalised within the sentence ("tặng Cờ thi đua cho Công ty và ..."), it is the body
+        // the article is about.
         if (!plural && *kind == RecipientKind::kCollective &&
             IsOneOf(tokens[k], {"công", "trường", "bệnh", "đơn", "cơ", "doanh", "hợp", "chi",
                                 "đảng", "xã", "phường", "đội", "đồn", "trạm", "lớp", "nhóm"}) &&
             (after_noun >= end || !tokens[after_noun].is_word ||
-             IsOneOf(tokens[after_noun], {"này", "đã", "được", "vinh", "cũng", "đón", "nhận"}))) {
+             IsOneOf(tokens[after_noun], {"này", "đã", "được", "vinh", "cũng", "đón", "nhận"}) ||
+             (tokens[k].capitalised && k > 0 && tokens[k - 1].is_word &&
+              !tokens[after_noun].capitalised &&
+              IsOneOf(tokens[after_noun], {"và", "vì", "có", "với", "trong"})))) {
           group.count = 1;
         }
         // "cá nhân đồng chí Phạm Văn Lý", "nữ nhân viên điện lực quận Hải Châu Trần Thị Anh": one
