@@ -193,6 +193,9 @@ TEST(CommonPhrasingsTest, AwardsAsNewsReportsThem) {
       // A district's Party committee is a body of its own.
       {"Huyện ủy Thạch Thành tặng Giấy khen cho 15 đảng viên.",
        {"CERTIFICATE_OF_COMMENDATION | Giấy khen | Huyện ủy Thạch Thành | INDIVIDUAL | 15"}},
+      // Verbs listed before the giving one name no giver.
+      {"Chiều 19-3, Đại tá Vũ Xuân Viên đã đến thăm, động viên và trao Giấy khen cho 3 cán bộ.",
+       {"CERTIFICATE_OF_COMMENDATION | Giấy khen |  | INDIVIDUAL | 3"}},
       // A total and its breakdown: the breakdown is the records.
       {"UBND huyện Gia Lâm đã khen thưởng 35 tập thể, cá nhân, trong đó có 10 tập thể và 25 cá "
        "nhân có thành tích xuất sắc.",
@@ -241,6 +244,9 @@ TEST(CommonPhrasingsTest, MentionsThatGiveNothing) {
            "Tiền đạo Nguyễn Tiến Linh nhận danh hiệu Vua phá lưới của giải đấu.",
            "Tỉnh đã thu hồi Bằng khen của 2 cá nhân vi phạm.",
            "Anh Nguyễn Văn An từng được tặng nhiều Bằng khen.",
+           // A sum over a period under way is background (the article is dated 2021).
+           "Giai đoạn 2016 - 2021, toàn tỉnh đã khen thưởng 12.500 tập thể và cá nhân.",
+           "Giai đoạn 2020 - 2025, UBND tỉnh đã tặng Bằng khen cho 800 tập thể.",
        }) {
     EXPECT_TRUE(Awards(sentence).empty()) << sentence;
   }

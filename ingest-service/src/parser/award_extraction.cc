@@ -291,7 +291,12 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
     issuer.weak = true;
     return issuer;
   }
-  if (IsDeputyOrPerson(tokens, first)) {
+  // "... đã đến thăm, động viên và trao thưởng": a verb listed before the giving one names nobody.
+  bool listed_verb = last < tokens.size() && tokens[last].lower == "và";
+  for (size_t k = first; k < last && listed_verb; ++k) {
+    listed_verb = tokens[k].is_word && !tokens[k].capitalised && !IsAuthorityHead(tokens, k);
+  }
+  if (IsDeputyOrPerson(tokens, first) || listed_verb) {
     issuer.weak = true;
     return issuer;
   }
@@ -374,10 +379,23 @@ bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, in
   const std::vector<Period> periods = FindPeriods(tokens, begin, end);
   // "Trong giai đoạn 2016 - 2020, các cấp đã khen thưởng ...": awards summed over a past period.
   const size_t first_award = mentions.empty() ? end : mentions.front().first;
+  // "Giai đoạn 2020 - 2025, toàn tỉnh đã khen thưởng ...": likewise a period the sentence opens
+  // with, under way or over.
   for (const Period& period : periods) {
-    if (period.anniversary || period.end_year > reference_year || period.token >= first_award) {
+    if (period.anniversary || period.start_year >= reference_year || period.token >= first_award) {
       continue;
     }
+    bool opens = true;
+    for (size_t k = begin; k < period.token && opens; ++k) {
+      opens = !tokens[k].is_word ||
+              IsOneOf(tokens[k], {"giai", "đoạn", "nhiệm", "kỳ", "trong", "qua", "thời", "gian"});
+    }
+    if (opens && period.end_year > reference_year) {
+      // ... unless it is the period about to be reviewed: only an opening one that has begun.
+      opens = period.token + 4 < first_award;
+    }
+    if (opens) return true;
+    if (period.end_year > reference_year) continue;
     for (size_t k = period.token; k > begin && k + 4 > period.token; --k) {
       if (tokens[k - 1].lower == "trong") return true;
     }
