@@ -42,6 +42,21 @@ TEST(EventRulesTest, ADateAfterPublicationBelongsToTheYearBefore) {
   EXPECT_EQ(article.events[0].province, "Hà Tĩnh");
 }
 
+TEST(EventRulesTest, TheLastWeeksOfTheYearBeforeAreNewsStill) {
+  const ParsedArticle article =
+      MustParse(Dated("Thứ Sáu, 10/01/2020, 08:00 (GMT+7)",
+                      "Ngày 31/12/2019, Công an tỉnh Quảng Trị tổ chức hội nghị tổng kết, trao "
+                      "Giấy khen cho 10 tập thể."));
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_EQ(FormatDate(article.events[0].date), "2019-12-31");
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].count, 10);
+  // A date months before stays background.
+  EXPECT_TRUE(MustParse(Dated("10/01/2020 08:00",
+                              "Ngày 15/6/2019, Công an tỉnh được tặng Cờ thi đua của Bộ Công an."))
+                  .awards.empty());
+}
+
 TEST(EventRulesTest, WithoutAYearTheDateIsUnknown) {
   const ParsedArticle article = MustParse(
       "Lễ tuyên dương\n\nSáng 6/2, UBND xã Kỳ Bắc tổ chức lễ tuyên dương em Hồ Văn Nam ở Hà Tĩnh.");
@@ -198,6 +213,10 @@ TEST(EventRulesTest, ThisMorningWithADateAndASpanWrittenWithoutSpaces) {
 }
 
 TEST(EventRulesTest, OrganisersNamedLikeVerbsOrWithCommasAreReadWhole) {
+  // "Ban Tổ chức" names a committee; its act of organising comes after.
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, Ban Tổ chức Tỉnh ủy Quảng Trị tổ chức hội nghị tổng kết, "
+                        "trao giấy khen cho 10 tập thể."),
+            "Ban Tổ chức Tỉnh ủy Quảng Trị");
   EXPECT_EQ(OrganizerOf("Sáng 19/11, UBND tỉnh Vĩnh Long tổ chức hội nghị tổng kết phong trào thi "
                         "đua và tặng bằng khen cho 12 tập thể."),
             "UBND tỉnh Vĩnh Long");

@@ -20,6 +20,8 @@ constexpr size_t kMaxIssuerWords = 14;
 constexpr size_t kMaxMentionsPerSentence = 32;
 constexpr size_t kMaxBackReferenceWords = 5;  // "3 đội viên nói trên": count, noun, "nói trên"
 constexpr double kBaseConfidence = 0.9;
+constexpr int kMonthsPerYear = 12;
+constexpr int kRecentMonths = 2;  // a date this many months before publication is news still
 
 bool IsStateAward(AwardType type) {
   return type == AwardType::kOrder || type == AwardType::kMedal ||
@@ -354,7 +356,7 @@ std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin,
 
 // Background: awards dated in an earlier year, or summed up over past years.
 bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, int reference_year,
-                  const std::vector<AwardMention>& mentions) {
+                  int reference_month, const std::vector<AwardMention>& mentions) {
   // A span of past time before the award sums up the past ("Trong năm qua, đơn vị đã được tặng
   // ..."); after it, it is when the merit was earned ("... có nhiều đóng góp trong năm qua").
   const size_t award_at = mentions.empty() ? end : mentions.front().first;
@@ -428,7 +430,13 @@ bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, in
     const bool in_name = std::any_of(mentions.begin(), mentions.end(), [&](const AwardMention& m) {
       return year.token >= m.first && year.token < m.last;
     });
-    if (!in_period && !in_name && !year.in_range && year.year < reference_year) return true;
+    // "Ngày 31/12/2019" in an article of January 2020: the last weeks of the year before are
+    // news still.
+    const bool recent = year.year + 1 == reference_year && year.month > 0 && reference_month > 0 &&
+                        reference_month + kMonthsPerYear - year.month <= kRecentMonths;
+    if (!in_period && !in_name && !year.in_range && !recent && year.year < reference_year) {
+      return true;
+    }
   }
   return false;
 }
@@ -531,7 +539,10 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       return candidates;
     }
   }
-  if (IsBackground(tokens, begin, end, context.reference_year, mentions)) return candidates;
+  if (IsBackground(tokens, begin, end, context.reference_year, context.issuer.date.month,
+                   mentions)) {
+    return candidates;
+  }
   const bool breakdown = MatchesPhrase(tokens, begin, "trong đó") && context.previous_conferred;
   const std::optional<Issuer> on_behalf = OnBehalfOf(tokens, begin, end, context.issuer);
 

@@ -353,7 +353,7 @@ std::vector<WrittenYear> FindYears(const std::vector<Token>& tokens, size_t begi
       if (year != 0) years.push_back({year, i, in_parentheses});
     } else if (count == 3 && separator != '.') {
       const int year = ParseYear(std::to_string(parts[2]));
-      if (year != 0) years.push_back({year, i, in_parentheses});
+      if (year != 0) years.push_back({year, i, in_parentheses, parts[1]});
     } else if (count == 2 && separator == '-') {
       const int year = ParseYear(std::to_string(parts[1]));
       if (year != 0 && ParseYear(std::to_string(parts[0])) != 0) years.push_back({year, i, true});

@@ -68,6 +68,7 @@ struct WrittenYear {
   int year = 0;
   size_t token = 0;
   bool in_range = false;  // part of a "(1962-2017)"-style span
+  int month = 0;          // written with it ("31/12/2019"); 0 when only the year is
 };
 std::vector<WrittenYear> FindYears(const std::vector<Token>& tokens, size_t begin, size_t end);
 

@@ -236,7 +236,8 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
   const size_t end = sentence.last_token;
   for (size_t i = begin; i < end; ++i) {
     const bool verb = MatchesAnyPhrase(tokens, i, {"tổ chức", "làm lễ"});
-    if (!verb) continue;
+    // "Ban Tổ chức Tỉnh ủy tổ chức ...": the committee's name, not the act.
+    if (!verb || (i > begin && tokens[i - 1].lower == "ban")) continue;
     // "được X tổ chức" / "do X tổ chức".
     size_t k = i;
     while (k > begin && !IsOneOf(tokens[k - 1], {"được", "do"}) &&
