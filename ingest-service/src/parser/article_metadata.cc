@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ingest-service/src/parser/award_lexicon.h"
+#include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/tokenizer.h"
 #include "ingest-service/src/parser/utf8.h"
@@ -155,6 +156,8 @@ bool LooksLikeByline(const std::vector<Token>& tokens, size_t first, size_t last
     if (token.all_digits) return false;
   }
   if (words < 2 && !(words == 1 && agency)) return false;
+  // "Ảnh: Ninh Bình": a photo credited to a place names no author.
+  if (words == 2 && last - first == 2 && PlaceStartsAt(tokens, first, last)) return false;
   return !IsOneOf(tokens[first], {"theo", "nguồn", "ảnh", "xem"});
 }
 
