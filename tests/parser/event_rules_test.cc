@@ -311,5 +311,16 @@ TEST(EventRulesTest, AGatheringYearsBeforeIsHistoryNotTheNews) {
   EXPECT_EQ(article.events[0].kind, EventKind::kConference);
 }
 
+TEST(EventRulesTest, ATournamentOrContestIsNoCeremony) {
+  const Event tournament = OnlyEvent(
+      "Ngày 19/11, Câu lạc bộ Facolos Cao Bằng tổ chức Giải Pickleball Facolos & Friends. Nhân dịp "
+      "này, Câu lạc bộ khen thưởng 8 hội viên đạt thành tích tại các giải trong tỉnh.");
+  EXPECT_EQ(tournament.kind, EventKind::kOther);
+  EXPECT_EQ(OnlyEvent("Sáng 19/11, Hội Nhà báo tỉnh Cao Bằng tổ chức lễ trao Giải báo chí tỉnh "
+                      "cho 12 tác phẩm.")
+                .kind,
+            EventKind::kCeremony);
+}
+
 }  // namespace
 }  // namespace laurel::parser

@@ -421,6 +421,14 @@ std::optional<EventKind> GatheringAt(const std::vector<Token>& tokens, size_t i,
       MatchesPhrase(tokens, i - 2, "tổ chức")) {
     return EventKind::kConference;
   }
+  // "tổ chức Giải Pickleball ...", "hội thi", "hội thao": a tournament or a contest, where
+  // prizes may be given, is no ceremony ("tổ chức Giải thưởng ..." and "Giải báo chí" are).
+  if (token.lower == "giải" && i >= 2 && MatchesPhrase(tokens, i - 2, "tổ chức") && i + 1 < end &&
+      !IsOneOf(tokens[i + 1], {"thưởng", "báo"})) {
+    length = 1;
+    return EventKind::kOther;
+  }
+  if (MatchesAnyPhrase(tokens, i, {"hội thi", "hội thao"})) return EventKind::kOther;
   // A council's session, a festival day: gatherings of other kinds where awards may be given.
   if (MatchesAnyPhrase(tokens, i, {"kỳ họp", "ngày hội"}) &&
       !(i > 0 && MatchesPhrase(tokens, i - 1, "sau ngày"))) {
