@@ -88,6 +88,15 @@ TEST(EventRulesTest, CongressesAndPeriodsReviewed) {
   EXPECT_EQ(article.events[0].period_end_year, 2020);
 }
 
+TEST(EventRulesTest, ProvincesNamedAsOftenAsEachOtherPlaceNoEvent) {
+  const ParsedArticle article = MustParse(Dated(
+      "09:00, 15/10/2020",
+      "Phát biểu tại buổi lễ, Thiếu tướng Vũ Ngọc Thiềm thay mặt Nhà nước trao tặng Học viện "
+      "Huân chương Bảo vệ Tổ quốc hạng Nhì. Học viện có hai cơ sở đào tạo Hà Nội và TP.HCM."));
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_EQ(article.events[0].province, "");
+}
+
 TEST(EventRulesTest, AMinistryDoesNotImplyHanoiAndAbroadIsNoProvince) {
   const ParsedArticle ministry =
       MustParse(Dated("09:00, 15/10/2020",

@@ -78,13 +78,20 @@ Span SpanOf(const NormalizedText& normalized, const std::vector<Token>& tokens,
 }
 
 // The province the article names most often (first named on a tie); -1 when it names none.
-int MostNamedProvince(const std::vector<PlaceMention>& places) {
+// With `tie_is_none`, -1 too when another is named as often: "hai cơ sở Hà Nội và TP.HCM" says
+// nothing of where anything happened.
+int MostNamedProvince(const std::vector<PlaceMention>& places, bool tie_is_none = false) {
   std::map<int, int> counts;
   int best = -1;
   for (const PlaceMention& place : places) {
     if (place.province_index < 0) continue;
     const int count = ++counts[place.province_index];
     if (best < 0 || count > counts[best]) best = place.province_index;
+  }
+  if (tie_is_none && best >= 0) {
+    for (const auto& [province, count] : counts) {
+      if (province != best && count == counts[best]) return -1;
+    }
   }
   return best;
 }
@@ -263,7 +270,7 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   event_inputs.tokens = &tokens;
   event_inputs.sentences = &sentences;
   event_inputs.published = published;
-  event_inputs.article_province = article_province;
+  event_inputs.article_province = MostNamedProvince(places, /*tie_is_none=*/true);
   event_inputs.places = &places;
   std::vector<ExtractedEvent> events = ExtractEvents(event_inputs);
   // Each sentence (and what is read from it) belongs to the gathering told of last before it, the
