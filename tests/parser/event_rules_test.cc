@@ -88,6 +88,15 @@ TEST(EventRulesTest, CongressesAndPeriodsReviewed) {
   EXPECT_EQ(article.events[0].period_end_year, 2020);
 }
 
+TEST(EventRulesTest, ThePeriodOfWhatIsAgreedIsNoPeriodReviewed) {
+  const ParsedArticle article = MustParse(
+      "Tin hoạt động\n\nChiều 23/6, tại Hà Nội, Tổng Liên đoàn Lao động Việt Nam và Thông tấn xã "
+      "Việt Nam tổ chức Lễ ký kết Chương trình phối hợp tuyên truyền giai đoạn 2017 - 2022. Dịp "
+      "này, Tổng Liên đoàn trao Kỷ niệm chương cho 5 cá nhân.");
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_EQ(article.events[0].period_start_year, 0);
+}
+
 TEST(EventRulesTest, ProvincesNamedAsOftenAsEachOtherPlaceNoEvent) {
   const ParsedArticle article = MustParse(Dated(
       "09:00, 15/10/2020",

@@ -377,6 +377,18 @@ bool IsMeritPeriod(const std::vector<Token>& tokens, const Sentence& sentence,
   return merit;
 }
 
+// "Lễ ký kết Chương trình phối hợp ... giai đoạn 2017 - 2022", "phát động thi đua giai đoạn
+// 2021-2025": the span of what is agreed or launched, ahead of the event, not one it reviews.
+bool IsPeriodAhead(const std::vector<Token>& tokens, const Sentence& sentence,
+                   const Period& period) {
+  bool ahead = false;
+  for (size_t k = sentence.first_token; k < period.token; ++k) {
+    if (MatchesAnyPhrase(tokens, k, {"tổng kết", "sơ kết"})) return false;
+    ahead = ahead || MatchesAnyPhrase(tokens, k, {"ký kết", "phát động", "kế hoạch"});
+  }
+  return ahead;
+}
+
 // Asked of every sentence: when the phrase's first word is of kMentionStart only such tokens are
 // looked at, and the first word is compared alone first.
 bool MentionsPhrase(const std::vector<Token>& tokens, const Sentence& sentence,
@@ -639,7 +651,10 @@ void CompleteEvent(const EventInputs& inputs, const std::vector<size_t>& award_s
     if (event.period_start_year == 0) {
       for (const Period& period :
            FindPeriods(tokens, sentences[s].first_token, sentences[s].last_token)) {
-        if (period.anniversary || IsMeritPeriod(tokens, sentences[s], period)) continue;
+        if (period.anniversary || IsMeritPeriod(tokens, sentences[s], period) ||
+            IsPeriodAhead(tokens, sentences[s], period)) {
+          continue;
+        }
         if (event_year != 0 && period.end_year > event_year) continue;
         event.period_start_year = period.start_year;
         event.period_end_year = period.end_year;
