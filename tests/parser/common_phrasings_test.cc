@@ -196,6 +196,13 @@ TEST(CommonPhrasingsTest, AwardsAsNewsReportsThem) {
       // Verbs listed before the giving one name no giver.
       {"Chiều 19-3, Đại tá Vũ Xuân Viên đã đến thăm, động viên và trao Giấy khen cho 3 cán bộ.",
        {"CERTIFICATE_OF_COMMENDATION | Giấy khen |  | INDIVIDUAL | 3"}},
+      // Groups counted by what they are: models, districts, civil servants.
+      {"Dịp này, Ban Dân vận Tỉnh ủy Nghệ An tặng Giấy khen cho 40 mô hình tiêu biểu.",
+       {"CERTIFICATE_OF_COMMENDATION | Giấy khen | Ban Dân vận Tỉnh ủy Nghệ An | UNSPECIFIED | "
+        "40"}},
+      {"UBND tỉnh Nghệ An tặng Cờ thi đua cho 5 huyện và Bằng khen cho 12 công chức.",
+       {"EMULATION_FLAG | Cờ thi đua | UBND tỉnh Nghệ An | COLLECTIVE | 5",
+        "CERTIFICATE_OF_MERIT | Bằng khen | UBND tỉnh Nghệ An | INDIVIDUAL | 12"}},
       // A total and its breakdown: the breakdown is the records.
       {"UBND huyện Gia Lâm đã khen thưởng 35 tập thể, cá nhân, trong đó có 10 tập thể và 25 cá "
        "nhân có thành tích xuất sắc.",
