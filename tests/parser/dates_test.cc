@@ -56,7 +56,10 @@ TEST(EventDayTest, ReadsDayAndMonthAfterATimeOfDay) {
            {"Vào chiều 12/3, buổi lễ diễn ra.", 12, 3, 0},
            {"Tối nay (14/6), lễ tôn vinh diễn ra.", 14, 6, 0},
            {"Buổi lễ được tổ chức ngày 30/6/2017 tại Hà Nội.", 30, 6, 2017},
-           {"Sáng 3.7, đoàn công tác đến thăm.", 3, 7, 0}}) {
+           {"Sáng 3.7, đoàn công tác đến thăm.", 3, 7, 0},
+           {"Sáng thứ Tư (3/6), Công an tỉnh tổ chức hội nghị.", 3, 6, 0},
+           {"Sáng Chủ nhật, 31/5, buổi lễ diễn ra.", 31, 5, 0},
+           {"Hôm 3/6, tại TP Vinh, lễ tuyên dương đã diễn ra.", 3, 6, 0}}) {
     const Sentence s = Read(text);
     const auto found = FindEventDay(s.tokens, 0, s.tokens.size());
     ASSERT_TRUE(found.has_value()) << text;

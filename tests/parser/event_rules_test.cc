@@ -231,6 +231,10 @@ TEST(EventRulesTest, ThisMorningWithADateAndASpanWrittenWithoutSpaces) {
 }
 
 TEST(EventRulesTest, OrganisersNamedLikeVerbsOrWithCommasAreReadWhole) {
+  // A time told without a comma is no part of the organiser.
+  EXPECT_EQ(OrganizerOf("Sáng thứ Ba 19/11 UBND tỉnh Vĩnh Long tổ chức lễ trao bằng khen cho 12 "
+                        "tập thể."),
+            "UBND tỉnh Vĩnh Long");
   // "Ban Tổ chức" names a committee; its act of organising comes after.
   EXPECT_EQ(OrganizerOf("Sáng 19/11, Ban Tổ chức Tỉnh ủy Quảng Trị tổ chức hội nghị tổng kết, "
                         "trao giấy khen cho 10 tập thể."),

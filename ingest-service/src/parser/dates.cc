@@ -216,6 +216,7 @@ bool IsDateLineShaped(std::string_view line) {
 }
 
 std::optional<EventDay> FindEventDay(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  constexpr size_t kMaxWordsBeforeDate = 6;  // "sáng thứ Tư, ngày" and a bracket
   end = std::min(end, tokens.size());
   for (size_t i = begin; i < end; ++i) {
     const Token& token = tokens[i];
@@ -232,14 +233,18 @@ std::optional<EventDay> FindEventDay(const std::vector<Token>& tokens, size_t be
     const bool today =
         MatchesPhrase(tokens, i, "hôm nay") || (IsOneOf(token, {"sáng", "chiều", "tối", "trưa"}) &&
                                                 i + 1 < end && tokens[i + 1].lower == "nay");
-    if (!IsTimeOfDay(token) && !today) continue;
-    // The date follows the time words, possibly in parentheses: "Tối nay (14/6)", "chiều ngày
-    // 29/4".
+    // "Hôm 3/6": "hôm" before a date is the day.
+    const bool dated_day = token.lower == "hôm" && i + 1 < end && tokens[i + 1].all_digits;
+    if (!IsTimeOfDay(token) && !today && !dated_day) continue;
+    // The date follows the time words, possibly in parentheses and after the weekday: "Tối nay
+    // (14/6)", "chiều ngày 29/4", "Sáng thứ Tư (3/6)", "sáng Chủ nhật, 7/6".
     size_t j = i + 1;
-    while (j < end && j < i + 4 &&
-           (IsTimeOfDay(tokens[j]) || tokens[j].text == "(" ||
-            IsOneOf(tokens[j], {"hôm", "qua", "vào", "nay"}))) {
-      ++j;
+    while (j < end && j < i + kMaxWordsBeforeDate &&
+           (IsTimeOfDay(tokens[j]) || tokens[j].text == "(" || tokens[j].text == "," ||
+            IsOneOf(tokens[j], {"hôm", "qua", "vào", "nay"}) ||
+            (IsOneOf(tokens[j], {"thứ", "chủ"}) && j + 1 < end &&
+             IsOneOf(tokens[j + 1], {"hai", "ba", "tư", "năm", "sáu", "bảy", "nhật"})))) {
+      j += IsOneOf(tokens[j], {"thứ", "chủ"}) ? 2 : 1;
     }
     if (j < end && tokens[j].all_digits) {
       std::array<int, 3> parts{};

@@ -306,6 +306,13 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
       if (previous.text == ":" || previous.text == ";") break;
       --start;
     }
+    // "Sáng thứ Năm 4/6 UBND tỉnh ... tổ chức": the time told without a comma is no body.
+    while (start < stop && ((tokens[start].classes & kTimeOfDay) || tokens[start].all_digits ||
+                            !tokens[start].is_word ||
+                            IsOneOf(tokens[start], {"thứ", "hai", "ba", "tư", "năm", "sáu", "bảy",
+                                                    "chủ", "nhật", "hôm", "qua", "vào"}))) {
+      ++start;
+    }
     if (start >= stop) return "";
     std::string organizer = JoinTokens(tokens, start, stop);
     if (!organizer.empty() && organizer.back() == ',') organizer.pop_back();
