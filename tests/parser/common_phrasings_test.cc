@@ -203,6 +203,14 @@ TEST(CommonPhrasingsTest, AwardsAsNewsReportsThem) {
       {"UBND tỉnh Nghệ An tặng Cờ thi đua cho 5 huyện và Bằng khen cho 12 công chức.",
        {"EMULATION_FLAG | Cờ thi đua | UBND tỉnh Nghệ An | COLLECTIVE | 5",
         "CERTIFICATE_OF_MERIT | Bằng khen | UBND tỉnh Nghệ An | INDIVIDUAL | 12"}},
+      // Members listed after a passive act; "mỗi người" after them names its form.
+      {"Các cá nhân được khen thưởng gồm: anh Nguyễn Văn Long, anh Trần Văn Hùng và chị Lê Thị "
+       "Hoa. Mỗi người được UBND huyện Tuy Phước tặng Giấy khen.",
+       {"CERTIFICATE_OF_COMMENDATION | Giấy khen | UBND huyện Tuy Phước | INDIVIDUAL | 3"}},
+      // "là" ends the giver's name.
+      {"Hai tập thể được tặng Cờ thi đua của UBND tỉnh Bình Định là Công an huyện Tuy Phước và "
+       "Trường THPT Nguyễn Diêu.",
+       {"EMULATION_FLAG | Cờ thi đua | UBND tỉnh Bình Định | COLLECTIVE | 2"}},
       // A total and its breakdown: the breakdown is the records.
       {"UBND huyện Gia Lâm đã khen thưởng 35 tập thể, cá nhân, trong đó có 10 tập thể và 25 cá "
        "nhân có thành tích xuất sắc.",

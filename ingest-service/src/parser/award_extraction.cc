@@ -781,6 +781,10 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
           k = first_comma + 1;
         }
         groups = ParseRecipients(tokens, k, subject_end);
+        // "Mỗi người được UBND huyện tặng Giấy khen": each of those the sentence before named.
+        if (groups.empty() && k < subject_end && IsOneOf(tokens[k], {"mỗi", "từng"})) {
+          groups = context.previous_groups;
+        }
         // "Phụ nữ TP.HCM đón nhận Huân chương ...": a body named without a head word.
         if (groups.empty() && welcomed && k < subject_end && tokens[k].capitalised &&
             subject_end - k <= 8) {
@@ -790,6 +794,12 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
           body.names.push_back(PhraseText(tokens, k, subject_end));
           groups.push_back(body);
         }
+      }
+      // "Các cá nhân được khen thưởng gồm: anh A, anh B và chị C": the subject's members follow.
+      if (!groups.empty() && after < next_start && IsOneOf(tokens[after], {"gồm", "là"})) {
+        size_t from = after + 1;
+        if (from < next_start && tokens[from].text == ":") ++from;
+        AbsorbMembers(ParseRecipients(tokens, from, next_start), groups);
       }
       // "được Thủ tướng Chính phủ tặng": the agent between "được" and the verb, or before a form
       // that is its own verb ("được Tập đoàn X khen thưởng").

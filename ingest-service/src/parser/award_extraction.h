@@ -6,6 +6,7 @@
 
 #include "ingest-service/src/parser/issuer_resolution.h"
 #include "ingest-service/src/parser/model.h"
+#include "ingest-service/src/parser/recipients.h"
 #include "ingest-service/src/parser/sentence_splitter.h"
 #include "ingest-service/src/parser/tokenizer.h"
 
@@ -37,6 +38,9 @@ struct AwardSentenceContext {
   // "UBND tỉnh đã trao tặng:" before items "- Cờ thi đua cho 5 tập thể;": the sentence that opens
   // the list the sentence read is an item of, whose subject gives its awards; null when none.
   const Sentence* list_opener = nullptr;
+  // The counted or named groups the sentence before recognised with a generic act ("khen thưởng"),
+  // for "Mỗi người được ... tặng Giấy khen" after them.
+  std::vector<RecipientGroup> previous_groups;
 };
 
 std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,

@@ -308,6 +308,7 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
     }
     if (!HasTrigger(tokens, sentence)) {
       context.previous_conferred = false;
+      context.previous_groups.clear();
       continue;
     }
     context.issuer.province_index = article_province;
@@ -317,6 +318,18 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
     std::vector<AwardCandidate> found = ExtractAwards(tokens, sentence, context);
     // "... 63 tác phẩm để trao giải. Trong đó có: 7 giải A, ...": the next sentence breaks it down.
     context.previous_conferred = !found.empty() || Confers(tokens, sentence);
+    context.previous_groups.clear();
+    // Only a generic act's groups: "khen thưởng 3 công nhân. Mỗi người được tặng Giấy khen" names
+    // the form of that act; after a named award it would be a second one.
+    for (const AwardCandidate& candidate : found) {
+      if (!candidate.award.count || !candidate.generic) continue;
+      RecipientGroup group;
+      group.kind = candidate.award.recipient_kind;
+      group.count = candidate.award.count;
+      group.names = candidate.award.recipients;
+      group.noun = candidate.recipient_noun;
+      context.previous_groups.push_back(std::move(group));
+    }
     for (AwardCandidate& candidate : found) {
       candidate.sentence = s;
       candidate.from_title = sentence.headline;

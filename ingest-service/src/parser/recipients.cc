@@ -98,9 +98,8 @@ size_t NameAfterDescription(const std::vector<Token>& tokens, size_t i, size_t e
   return i;
 }
 
-// Folds the named members of a list into the groups it details: into the group of their kind
-// named already ("Báo Thanh Niên" and the bodies listed after it), else into the first uncounted
-// group of their kind; the other uncounted groups of that kind are the same members.
+}  // namespace
+
 void AbsorbMembers(const std::vector<RecipientGroup>& members,
                    std::vector<RecipientGroup>& groups) {
   for (const RecipientKind kind : {RecipientKind::kCollective, RecipientKind::kIndividual}) {
@@ -121,6 +120,8 @@ void AbsorbMembers(const std::vector<RecipientGroup>& members,
     groups.erase(std::remove_if(groups.begin(), groups.end(), uncounted), groups.end());
   }
 }
+
+namespace {
 
 // The person named after an office and its body ("Giám đốc Sở Y tế Nguyễn Văn An", "Chủ tịch
 // UBND xã Đại tá Lê Văn Hà"), up to the end of the item; returns the token after the name, or `i`

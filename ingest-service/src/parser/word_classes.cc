@@ -49,7 +49,7 @@ std::array<word_classes_internal::Slot, word_classes_internal::kSlots> MakeTable
       {kReportStart, {"cho", "thông", "quyết", "ban", "vừa"}},
       {kIssuerStop, {"nhân",  "tổ",  "lễ",    "có",   "ra",   "cho", "tặng", "trao", "vì",  "ký",
                      "phong", "do",  "đã",    "vừa",  "cũng", "về",  "lần",  "năm",  "tại", "trong",
-                     "với",   "kèm", "quyết", "được", "đến",  "khi", "sau",  "và"}},
+                     "với",   "kèm", "quyết", "được", "đến",  "khi", "sau",  "và",   "là"}},
       {kPhraseEnd,
        {"vì", "do", "nhân", "trong", "tại", "về", "nhằm", "để", "đã", "đang", "sau", "khi", "góp",
         "với", "theo"}},
