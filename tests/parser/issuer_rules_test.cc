@@ -89,6 +89,11 @@ TEST(IssuerRulesTest, AbbreviationsAreExpandedOnlyAsWholeWordsInTheirCase) {
   // "VN" only in capitals: "Vn" is no abbreviation of anything.
   EXPECT_EQ(IssuerOf("Tổng LĐLĐ VN tặng bằng khen cho 9 tập thể."),
             "Tổng Liên đoàn Lao động Việt Nam");
+  // Named without the rest, the confederation is still the only one.
+  EXPECT_EQ(IssuerOf("Dịp này, 9 tập thể nhận bằng khen của Tổng Liên đoàn."),
+            "Tổng Liên đoàn Lao động Việt Nam");
+  EXPECT_EQ(IssuerOf("Hội LHPN Việt Nam tặng bằng khen cho 9 tập thể."),
+            "Hội Liên hiệp Phụ nữ Việt Nam");
 }
 
 TEST(IssuerRulesTest, MinistriesAndDepartmentsNamedWithAndCommasAndDashes) {

@@ -112,6 +112,10 @@ const std::vector<Expansion>& Expansions() {
       {"tổng lđlđ việt nam", "Tổng Liên đoàn Lao động Việt Nam"},
       {"tổng lđlđ vn", "Tổng Liên đoàn Lao động Việt Nam"},
       {"tổng lđlđvn", "Tổng Liên đoàn Lao động Việt Nam"},
+      // Named without the rest, the confederation is the only one.
+      {"tổng liên đoàn", "Tổng Liên đoàn Lao động Việt Nam"},
+      {"tổng liên đoàn lao động", "Tổng Liên đoàn Lao động Việt Nam"},
+      {"lhpn", "Liên hiệp Phụ nữ"},
       {"ủy ban nhân dân", "UBND"},
       {"hội đồng nhân dân", "HĐND"},
       {"lđlđ", "Liên đoàn Lao động"},
