@@ -196,6 +196,9 @@ TEST(CommonPhrasingsTest, AwardsAsNewsReportsThem) {
       // Verbs listed before the giving one name no giver.
       {"Chiều 19-3, Đại tá Vũ Xuân Viên đã đến thăm, động viên và trao Giấy khen cho 3 cán bộ.",
        {"CERTIFICATE_OF_COMMENDATION | Giấy khen |  | INDIVIDUAL | 3"}},
+      // A team is one body.
+      {"Thủ tướng cũng quyết định tặng Bằng khen cho đội tuyển.",
+       {"CERTIFICATE_OF_MERIT | Bằng khen | Thủ tướng Chính phủ | COLLECTIVE | 1"}},
       // Groups counted by what they are: models, districts, civil servants.
       {"Dịp này, Ban Dân vận Tỉnh ủy Nghệ An tặng Giấy khen cho 40 mô hình tiêu biểu.",
        {"CERTIFICATE_OF_COMMENDATION | Giấy khen | Ban Dân vận Tỉnh ủy Nghệ An | UNSPECIFIED | "
@@ -256,6 +259,7 @@ TEST(CommonPhrasingsTest, MentionsThatGiveNothing) {
            "Trường được công nhận đạt chuẩn quốc gia.",
            "Vận động viên Nguyễn Thị Oanh giành huy chương vàng.",
            "Thủ môn Đặng Văn Lâm được trao danh hiệu Thủ môn xuất sắc nhất giải.",
+           "Thủ tướng gửi thư khen đội tuyển bóng đá nữ đã giành Huy chương Vàng SEA Games 32.",
            "Tiền đạo Nguyễn Tiến Linh nhận danh hiệu Vua phá lưới của giải đấu.",
            "Tỉnh đã thu hồi Bằng khen của 2 cá nhân vi phạm.",
            "Anh Nguyễn Văn An từng được tặng nhiều Bằng khen.",

@@ -437,9 +437,13 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
 
 bool IsCompetitionResult(const std::vector<Token>& tokens, const AwardMention& mention,
                          size_t begin, size_t end) {
-  if (mention.type == AwardType::kMedal && mention.last < tokens.size() &&
-      IsOneOf(tokens[mention.last], {"vàng", "bạc", "đồng"})) {
-    return true;
+  // "huy chương vàng", "Huy chương Vàng SEA Games 32", "giành huy chương": medals of a contest.
+  if (mention.type == AwardType::kMedal) {
+    for (size_t k = mention.first; k <= mention.last && k < tokens.size() && k < mention.first + 3;
+         ++k) {
+      if (IsOneOf(tokens[k], {"vàng", "bạc", "đồng"})) return true;
+    }
+    if (mention.first > 0 && IsOneOf(tokens[mention.first - 1], {"giành", "đoạt"})) return true;
   }
   if (mention.name.rfind("Giải", 0) == 0) {
     // A prize won in a contest: "nhận giải ba ở hạng mục ... của cuộc thi".
@@ -483,7 +487,7 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
     std::string_view written;
     RecipientKind kind;
   };
-  static constexpr std::array<Noun, 168> kNouns = {{
+  static constexpr std::array<Noun, 169> kNouns = {{
       {"hộ gia đình", RecipientKind::kCollective},
       {"gia đình", RecipientKind::kCollective},
       {"tập thể", RecipientKind::kCollective},
@@ -575,6 +579,7 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
       {"chi đoàn", RecipientKind::kCollective},
       {"chi hội", RecipientKind::kCollective},
       {"câu lạc bộ", RecipientKind::kCollective},
+      {"đội tuyển", RecipientKind::kCollective},
       {"lớp", RecipientKind::kCollective},
       {"trường học", RecipientKind::kCollective},
       {"trạm", RecipientKind::kCollective},
