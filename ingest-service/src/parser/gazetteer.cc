@@ -463,6 +463,22 @@ bool MayStartAPlace(const Token& token, size_t covered) {
 
 }  // namespace
 
+namespace {
+
+// Adds the place named from `token` on, if one is and no earlier mention covers it (up to
+// `covered`, which it then moves past the new one).
+void AddPlaceAt(std::string_view text, std::string_view lower, const Token& token, size_t end,
+                size_t& covered, std::vector<PlaceMention>& mentions) {
+  if (!MayStartAPlace(token, covered)) return;
+  size_t next;
+  if (auto mention = PlaceAt(text, lower, token.begin, end, next)) {
+    mentions.push_back(*mention);
+    covered = mention->end;
+  }
+}
+
+}  // namespace
+
 std::vector<PlaceMention> FindPlacesInTokens(std::string_view text, std::string_view lower,
                                              const std::vector<Token>& tokens, size_t first,
                                              size_t last) {
@@ -470,14 +486,7 @@ std::vector<PlaceMention> FindPlacesInTokens(std::string_view text, std::string_
   if (first >= last) return mentions;
   const size_t end = tokens[last - 1].end;
   size_t covered = 0;  // a match spans several tokens
-  for (size_t i = first; i < last; ++i) {
-    if (!MayStartAPlace(tokens[i], covered)) continue;
-    size_t next;
-    if (auto mention = PlaceAt(text, lower, tokens[i].begin, end, next)) {
-      mentions.push_back(*mention);
-      covered = mention->end;
-    }
-  }
+  for (size_t i = first; i < last; ++i) AddPlaceAt(text, lower, tokens[i], end, covered, mentions);
   return mentions;
 }
 
@@ -488,14 +497,7 @@ std::vector<PlaceMention> FindPlacesAt(std::string_view text, std::string_view l
   if (tokens.empty()) return mentions;
   const size_t end = tokens.back().end;
   size_t covered = 0;
-  for (const uint32_t i : marked) {
-    if (!MayStartAPlace(tokens[i], covered)) continue;
-    size_t next;
-    if (auto mention = PlaceAt(text, lower, tokens[i].begin, end, next)) {
-      mentions.push_back(*mention);
-      covered = mention->end;
-    }
-  }
+  for (const uint32_t i : marked) AddPlaceAt(text, lower, tokens[i], end, covered, mentions);
   return mentions;
 }
 
