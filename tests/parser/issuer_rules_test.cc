@@ -94,6 +94,8 @@ TEST(IssuerRulesTest, AbbreviationsAreExpandedOnlyAsWholeWordsInTheirCase) {
             "Tổng Liên đoàn Lao động Việt Nam");
   EXPECT_EQ(IssuerOf("Hội LHPN Việt Nam tặng bằng khen cho 9 tập thể."),
             "Hội Liên hiệp Phụ nữ Việt Nam");
+  EXPECT_EQ(IssuerOf("Hội CCB tỉnh Quảng Trị tặng bằng khen cho 8 tập thể."),
+            "Hội Cựu chiến binh tỉnh Quảng Trị");
 }
 
 TEST(IssuerRulesTest, MinistriesAndDepartmentsNamedWithAndCommasAndDashes) {

@@ -116,6 +116,8 @@ const std::vector<Expansion>& Expansions() {
       {"tổng liên đoàn", "Tổng Liên đoàn Lao động Việt Nam"},
       {"tổng liên đoàn lao động", "Tổng Liên đoàn Lao động Việt Nam"},
       {"lhpn", "Liên hiệp Phụ nữ"},
+      {"ccb", "Cựu chiến binh"},
+      {"hội nd", "Hội Nông dân"},
       {"ủy ban nhân dân", "UBND"},
       {"hội đồng nhân dân", "HĐND"},
       {"lđlđ", "Liên đoàn Lao động"},
