@@ -58,6 +58,14 @@ TEST(AwardRulesTest, OneRecordPerGroupAndRestatementsCountedOnce) {
   }
 }
 
+TEST(AwardRulesTest, TheVerbAfterABodyIsNoPartOfItsName) {
+  const Award award = OnlyAward(
+      "Ngày 20/11, Trường Đại học Cần Thơ long trọng tổ chức Lễ kỷ niệm 41 năm Ngày Nhà giáo Việt "
+      "Nam và đón nhận Huân chương Lao động hạng Nhì.");
+  EXPECT_EQ(award.recipients, (std::vector<std::string>{"Trường Đại học Cần Thơ"}));
+  EXPECT_EQ(award.count, 1);
+}
+
 TEST(AwardRulesTest, CountsWrittenInWords) {
   const ParsedArticle article = MustParse(Article(
       "Chủ tịch UBND tỉnh Nghệ An vừa tặng bằng khen cho hai tập thể và mười lăm cá nhân."));

@@ -237,9 +237,11 @@ size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t e
     // "Phòng Cảnh sát giao thông", "Công ty Cổ phần Cơ khí mỏ Cẩm Thịnh": a few lower-case words
     // inside a name, up to the end of the item or the next capitalised word.
     size_t run = k;
+    // "Trường Đại học Cần Thơ long trọng tổ chức Lễ ...": the clause's verb ends the name.
     while (run < end && run < k + kMaxLowerNameWords && tokens[run].is_word &&
            !tokens[run].capitalised && !tokens[run].all_digits && !IsSeparator(tokens[run]) &&
-           !EndsPhrase(tokens, run) && !IsFunctionWord(tokens[run])) {
+           !EndsPhrase(tokens, run) && !IsFunctionWord(tokens[run]) &&
+           !MatchesAnyPhrase(tokens, run, {"tổ chức", "long trọng", "đón nhận", "vinh dự"})) {
       ++run;
     }
     if (run > k && (run >= end || !tokens[run].is_word || IsSeparator(tokens[run]) ||
