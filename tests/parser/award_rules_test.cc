@@ -66,6 +66,18 @@ TEST(AwardRulesTest, TheVerbAfterABodyIsNoPartOfItsName) {
   EXPECT_EQ(award.count, 1);
 }
 
+TEST(AwardRulesTest, MembersNamedAfterACountedGroup) {
+  EXPECT_EQ(
+      OnlyAward("UBND tỉnh Tây Ninh tặng Bằng khen cho 2 tập thể là Bệnh viện Đa khoa tỉnh "
+                "và Trung tâm Kiểm soát bệnh tật tỉnh vì đã có thành tích xuất sắc.")
+          .recipients,
+      (std::vector<std::string>{"Bệnh viện Đa khoa tỉnh", "Trung tâm Kiểm soát bệnh tật tỉnh"}));
+  EXPECT_EQ(OnlyAward("UBND tỉnh Bình Định tặng Bằng khen cho 3 cá nhân gồm: ông Nguyễn Văn Long, "
+                      "bà Trần Thị Định và ông Lê Văn Tài.")
+                .recipients,
+            (std::vector<std::string>{"Nguyễn Văn Long", "Trần Thị Định", "Lê Văn Tài"}));
+}
+
 TEST(AwardRulesTest, CountsWrittenInWords) {
   const ParsedArticle article = MustParse(Article(
       "Chủ tịch UBND tỉnh Nghệ An vừa tặng bằng khen cho hai tập thể và mười lăm cá nhân."));

@@ -244,8 +244,10 @@ size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t e
            !MatchesAnyPhrase(tokens, run, {"tổ chức", "long trọng", "đón nhận", "vinh dự"})) {
       ++run;
     }
-    if (run > k && (run >= end || !tokens[run].is_word || IsSeparator(tokens[run]) ||
-                    (tokens[run].capitalised && !tokens[run].all_digits))) {
+    // ... or up to where the clause goes on: "Trung tâm Kiểm soát bệnh tật tỉnh vì ...".
+    if (run > k &&
+        (run >= end || !tokens[run].is_word || IsSeparator(tokens[run]) ||
+         EndsPhrase(tokens, run) || (tokens[run].capitalised && !tokens[run].all_digits))) {
       k = run;
       last = k;
       continue;
@@ -318,6 +320,12 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     }
     if (token.text == "(") {
       i = std::max(i + 1, SkipParenthetical(tokens, i, end));
+      continue;
+    }
+    // "3 cá nhân gồm: ông A, ...": the colon opens the members' names.
+    if (token.text == ":" && open_group >= 0 && i > begin &&
+        IsOneOf(tokens[i - 1], {"gồm", "là"})) {
+      ++i;
       continue;
     }
     if (!token.is_word || EndsPhrase(tokens, i)) break;
