@@ -231,6 +231,10 @@ TEST(EventRulesTest, ThisMorningWithADateAndASpanWrittenWithoutSpaces) {
 }
 
 TEST(EventRulesTest, OrganisersNamedLikeVerbsOrWithCommasAreReadWhole) {
+  // A body celebrating holds the gathering.
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, tại Hà Nội, Nhà xuất bản Kim Đồng kỷ niệm 60 năm thành lập và "
+                        "đón nhận Huân chương Lao động hạng Nhất."),
+            "Nhà xuất bản Kim Đồng");
   // A time told without a comma is no part of the organiser.
   EXPECT_EQ(OrganizerOf("Sáng thứ Ba 19/11 UBND tỉnh Vĩnh Long tổ chức lễ trao bằng khen cho 12 "
                         "tập thể."),

@@ -235,7 +235,13 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
   const size_t begin = sentence.first_token;
   const size_t end = sentence.last_token;
   for (size_t i = begin; i < end; ++i) {
-    const bool verb = MatchesAnyPhrase(tokens, i, {"tổ chức", "làm lễ"});
+    // "Nhà xuất bản Kim Đồng kỷ niệm 60 năm thành lập": a body celebrating holds the gathering
+    // ("lễ kỷ niệm", "nhân kỷ niệm" name it or its occasion).
+    const bool celebrates =
+        MatchesPhrase(tokens, i, "kỷ niệm") && i > begin &&
+        (tokens[i - 1].capitalised || IsOneOf(tokens[i - 1], {"trọng", "đã", "vừa"})) &&
+        !IsOneOf(tokens[i - 1], {"lễ", "dịp", "nhân", "buổi"});
+    const bool verb = MatchesAnyPhrase(tokens, i, {"tổ chức", "làm lễ"}) || celebrates;
     // "Ban Tổ chức Tỉnh ủy tổ chức ...": the committee's name, not the act.
     if (!verb || (i > begin && tokens[i - 1].lower == "ban")) continue;
     // "được X tổ chức" / "do X tổ chức".
