@@ -235,6 +235,12 @@ TEST(EventRulesTest, OrganisersNamedLikeVerbsOrWithCommasAreReadWhole) {
   EXPECT_EQ(OrganizerOf("Sáng 19/11, tại Hà Nội, Nhà xuất bản Kim Đồng kỷ niệm 60 năm thành lập và "
                         "đón nhận Huân chương Lao động hạng Nhất."),
             "Nhà xuất bản Kim Đồng");
+  // Without one named as organising, the body welcoming its award holds the gathering.
+  EXPECT_EQ(
+      OrganizerOf("Sáng 19/11, tại lễ khánh thành dây chuyền số 2 và đón nhận Huân chương Lao "
+                  "động hạng Ba của Công ty Cổ phần Xi măng Thành Thắng, Phó Thủ tướng "
+                  "phát biểu."),
+      "Công ty Cổ phần Xi măng Thành Thắng");
   // A time told without a comma is no part of the organiser.
   EXPECT_EQ(OrganizerOf("Sáng thứ Ba 19/11 UBND tỉnh Vĩnh Long tổ chức lễ trao bằng khen cho 12 "
                         "tập thể."),

@@ -231,6 +231,25 @@ std::string OrganizerName(std::string written) {
   return std::string(TrimAscii(written));
 }
 
+// "lễ ... đón nhận Huân chương Lao động hạng Ba của Công ty X": without a gathering organised by
+// name, the body welcoming its award holds it. Empty when there is none.
+std::string WelcomingBody(const std::vector<Token>& tokens, const Sentence& sentence) {
+  constexpr size_t kMaxAwardWords = 12;
+  for (size_t i = sentence.first_token; i + 2 < sentence.last_token; ++i) {
+    if (!MatchesPhrase(tokens, i, "đón nhận")) continue;
+    for (size_t k = i + 2; k < sentence.last_token && k < i + 2 + kMaxAwardWords; ++k) {
+      if (!tokens[k].is_word) break;
+      if (tokens[k].lower != "của") continue;
+      std::string name;
+      if (ReadOrganisationName(tokens, k + 1, sentence.last_token, name) > k + 1) {
+        return OrganizerName(name);
+      }
+      break;
+    }
+  }
+  return "";
+}
+
 std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence) {
   const size_t begin = sentence.first_token;
   const size_t end = sentence.last_token;
@@ -330,7 +349,7 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
     }
     return OrganizerName(organizer);
   }
-  return "";
+  return WelcomingBody(tokens, sentence);
 }
 
 // "phong trào thi đua “Vì an ninh Tổ quốc”" → "Vì an ninh Tổ quốc"; unquoted names only when they
