@@ -241,6 +241,9 @@ TEST(EventRulesTest, OrganisersNamedLikeVerbsOrWithCommasAreReadWhole) {
                   "động hạng Ba của Công ty Cổ phần Xi măng Thành Thắng, Phó Thủ tướng "
                   "phát biểu."),
       "Công ty Cổ phần Xi măng Thành Thắng");
+  // A ministry organising is named in full.
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, Bộ VHTTDL tổ chức lễ trao bằng khen cho 12 tập thể."),
+            "Bộ Văn hóa, Thể thao và Du lịch");
   // A time told without a comma is no part of the organiser.
   EXPECT_EQ(OrganizerOf("Sáng thứ Ba 19/11 UBND tỉnh Vĩnh Long tổ chức lễ trao bằng khen cho 12 "
                         "tập thể."),

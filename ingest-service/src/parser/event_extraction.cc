@@ -228,7 +228,17 @@ std::string OrganizerName(std::string written) {
     const size_t at = written.find(term);
     if (at != std::string::npos) written.erase(at);
   }
-  return std::string(TrimAscii(written));
+  written = std::string(TrimAscii(written));
+  // "Bộ VHTTDL": a ministry is named in full, as an issuer is.
+  if (StartsWith(written, "Bộ ")) {
+    const NormalizedText folded = NormalizeTextLenient(written);
+    std::string expanded = ExpandBodyNames(folded.text, folded.lower);
+    const std::vector<std::string_view>& ministries = Ministries();
+    if (std::find(ministries.begin(), ministries.end(), expanded) != ministries.end()) {
+      written = std::move(expanded);
+    }
+  }
+  return written;
 }
 
 // "lễ ... đón nhận Huân chương Lao động hạng Ba của Công ty X": without a gathering organised by
