@@ -45,8 +45,9 @@ TEST(ArticleMetadataTest, BylinesAfterTheLastSentence) {
   EXPECT_EQ(MustParse("Tiêu đề\nCâu một. Câu hai kết thúc. Trần Bình").author, "Trần Bình");
   EXPECT_EQ(MustParse("Tiêu đề\nCâu một kết thúc./. Hải Yến/VOV.VN").author, "Hải Yến/VOV.VN");
   EXPECT_EQ(MustParse("Tiêu đề\nCâu một kết thúc. (Phương Anh)").author, "Phương Anh");
-  // A photo credited to a place names no author.
-  EXPECT_EQ(MustParse("Tiêu đề\nÔng A trao bằng khen. Ảnh: Ninh Bình").author, "");
+  EXPECT_EQ(MustParse("Tiêu đề\nCâu một kết thúc. Trung Hùng (Tổng hợp theo báo Dân trí, Dân Việt)")
+                .author,
+            "Trung Hùng");
   EXPECT_EQ(MustParse("Tiêu đề\nCâu một kết thúc. Theo Dân trí").author, "");
   EXPECT_EQ(MustParse("Tiêu đề\nCâu cuối cùng của Công ty.").author, "");
 }

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "ingest-service/src/parser/award_lexicon.h"
-#include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/tokenizer.h"
 #include "ingest-service/src/parser/utf8.h"
@@ -156,8 +155,6 @@ bool LooksLikeByline(const std::vector<Token>& tokens, size_t first, size_t last
     if (token.all_digits) return false;
   }
   if (words < 2 && !(words == 1 && agency)) return false;
-  // "Ảnh: Ninh Bình": a photo credited to a place names no author.
-  if (words == 2 && last - first == 2 && PlaceStartsAt(tokens, first, last)) return false;
   return !IsOneOf(tokens[first], {"theo", "nguồn", "ảnh", "xem"});
 }
 
@@ -292,6 +289,16 @@ ArticleMetadata ReadMetadata(std::string_view original, const NormalizedText& no
     size_t first = start;
     while (first < tokens.size() && !tokens[first].is_word && tokens[first].text != "(") ++first;
     size_t stop = tokens.size();
+    // "Trung Hùng (Tổng hợp theo báo Dân trí)": where the story came from follows the byline.
+    if (stop > first + 2 && tokens[stop - 1].text == ")") {
+      size_t open = stop - 1;
+      while (open > first && tokens[open].text != "(") --open;
+      if (open > first && open + 1 < stop &&
+          (MatchesPhrase(tokens, open + 1, "tổng hợp") ||
+           IsOneOf(tokens[open + 1], {"theo", "nguồn"}))) {
+        stop = open;
+      }
+    }
     // "Vân Anh/VOV-Trung tâm Tin Vân Anh/VOV-Trung tâm Tin": a byline printed twice.
     const size_t half = (stop - first) / 2;
     if (half > 0 && (stop - first) % 2 == 0) {
