@@ -95,6 +95,16 @@ TEST(EventRulesTest, ThePeriodOfWhatIsAgreedIsNoPeriodReviewed) {
       "này, Tổng Liên đoàn trao Kỷ niệm chương cho 5 cá nhân.");
   ASSERT_EQ(article.events.size(), 1u);
   EXPECT_EQ(article.events[0].period_start_year, 0);
+  // A period after the one launched is looked back on.
+  const ParsedArticle congress = MustParse(Dated(
+      "10:15, 20/11/2020",
+      "Sáng 19/11, Bộ Tư pháp tổ chức Đại hội Thi đua yêu nước lần thứ V. Tại đại hội, Thứ trưởng "
+      "đã phát động phong trào thi đua giai đoạn 2021-2025 nhằm phát huy những thành tích đã đạt "
+      "được trong phong trào thi đua giai đoạn 2015-2020. Bộ trưởng tặng bằng khen cho 9 tập "
+      "thể."));
+  ASSERT_EQ(congress.events.size(), 1u);
+  EXPECT_EQ(congress.events[0].period_start_year, 2015);
+  EXPECT_EQ(congress.events[0].period_end_year, 2020);
 }
 
 TEST(EventRulesTest, ProvincesNamedAsOftenAsEachOtherPlaceNoEvent) {

@@ -421,12 +421,17 @@ bool IsMeritPeriod(const std::vector<Token>& tokens, const Sentence& sentence,
 
 // "Lễ ký kết Chương trình phối hợp ... giai đoạn 2017 - 2022", "phát động thi đua giai đoạn
 // 2021-2025": the span of what is agreed or launched, ahead of the event, not one it reviews.
+// A period written between the cue and this one takes the cue ("phát động thi đua giai đoạn
+// 2021-2025 ..., phát huy thành tích giai đoạn 2015-2020": the later one is looked back on).
 bool IsPeriodAhead(const std::vector<Token>& tokens, const Sentence& sentence,
-                   const Period& period) {
+                   const std::vector<Period>& periods, const Period& period) {
   bool ahead = false;
   for (size_t k = sentence.first_token; k < period.token; ++k) {
     if (MatchesAnyPhrase(tokens, k, {"tổng kết", "sơ kết"})) return false;
     ahead = ahead || MatchesAnyPhrase(tokens, k, {"ký kết", "phát động", "kế hoạch"});
+    for (const Period& other : periods) {
+      if (other.token == k) ahead = false;
+    }
   }
   return ahead;
 }
@@ -691,10 +696,11 @@ void CompleteEvent(const EventInputs& inputs, const std::vector<size_t>& award_s
       }
     }
     if (event.period_start_year == 0) {
-      for (const Period& period :
-           FindPeriods(tokens, sentences[s].first_token, sentences[s].last_token)) {
+      const std::vector<Period> periods =
+          FindPeriods(tokens, sentences[s].first_token, sentences[s].last_token);
+      for (const Period& period : periods) {
         if (period.anniversary || IsMeritPeriod(tokens, sentences[s], period) ||
-            IsPeriodAhead(tokens, sentences[s], period)) {
+            IsPeriodAhead(tokens, sentences[s], periods, period)) {
           continue;
         }
         if (event_year != 0 && period.end_year > event_year) continue;
