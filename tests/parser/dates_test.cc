@@ -24,6 +24,9 @@ TEST(DateLineTest, ReadsTheFormatsNewsSitesUse) {
   EXPECT_EQ(Stamp("2025-06-28T23:20:47+07:00"), "2025-06-28 23:20:47 +420");
   EXPECT_EQ(Stamp("20201002"), "2020-10-02 00:00:00 +420");
   EXPECT_EQ(Stamp("3/11/2013 11:01"), "2013-11-03 11:01:00 +420");
+  EXPECT_EQ(Stamp("2020-06-05 10:30"), "2020-06-05 10:30:00 +420");
+  EXPECT_EQ(Stamp("05.06.2020 10:30"), "2020-06-05 10:30:00 +420");
+  EXPECT_EQ(Stamp("1.355.000"), "none");
 }
 
 TEST(DateLineTest, HeadlinesWithDatesAreNotDateLines) {

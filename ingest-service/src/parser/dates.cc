@@ -135,6 +135,11 @@ std::optional<DateTime> ParseDateLine(std::string_view line) {
                                      &h, &mi, &s, &sign, &oh, &om);
       if (fields < 3 || !ValidDate(y, mo, d)) return std::nullopt;
       result.date = {y, mo, d};
+      if (fields == 3) {
+        // "2020-06-05 10:30": the time, if any, follows as its own words.
+        have_date = true;
+        continue;
+      }
       result.hour = h, result.minute = mi, result.second = s;
       if (fields >= 9 && (sign == '+' || sign == '-')) {
         result.utc_offset_minutes = (sign == '-' ? -1 : 1) * (oh * 60 + om);
@@ -154,7 +159,8 @@ std::optional<DateTime> ParseDateLine(std::string_view line) {
     std::array<int, 3> parts{};
     char separator;
     const int count = token.all_digits ? SplitNumbers(word, parts, separator) : 0;
-    if (count == 3 && separator != '.' && ParseYear(std::to_string(parts[2])) != 0 &&
+    // "05/06/2020", "05-06-2020", "05.06.2020" (a count grouped by dots has no year at its end).
+    if (count == 3 && ParseYear(std::to_string(parts[2])) != 0 &&
         ValidDate(parts[2], parts[1], parts[0])) {
       result.date = {parts[2], parts[1], parts[0]};
       have_date = true;
