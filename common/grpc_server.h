@@ -11,8 +11,14 @@
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "grpcpp/grpcpp.h"
+#include "grpcpp/support/server_interceptor.h"
 
 namespace laurel {
+
+// The grpc.health.v1 entry that is SERVING for as long as the process answers at all, whatever the
+// database does: what a liveness probe asks, so an outage of the database makes pods unready
+// rather than restarting them.
+inline constexpr char kLivenessHealthName[] = "liveness";
 
 struct GrpcServerOptions {
   // HOST:PORT to listen on; port 0 picks a free port (see GrpcServer::port).
@@ -21,6 +27,11 @@ struct GrpcServerOptions {
   std::vector<grpc::Service*> services;
   // Fully qualified names reported through grpc.health.v1 besides the overall "" entry.
   std::vector<std::string> health_names;
+  // Each makes one interceptor factory, in order (metrics, logs, ...). A function rather than the
+  // factory itself because the server builder takes ownership of what it is given.
+  std::vector<
+      std::function<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>()>>
+      interceptors;
   // Largest request accepted; larger ones fail with RESOURCE_EXHAUSTED before reaching a handler.
   int max_receive_message_bytes = 16 << 20;
   // How long to keep answering (while health says NOT_SERVING) after SIGTERM, so load balancers

@@ -4,6 +4,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "common/json_log.h"
 
 namespace laurel {
@@ -69,27 +70,42 @@ absl::StatusOr<std::unique_ptr<pqxx::connection>> PgPool::Open() const {
   }
 }
 
+void PgPool::ReportUsage() {
+  if (options_.observer != nullptr) options_.observer->UsageChanged(in_use_, open_);
+}
+
 absl::StatusOr<PgPool::Acquired> PgPool::Acquire() {
+  const absl::Time start = absl::Now();
   {
     absl::MutexLock lock(&mutex_);
     auto available = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
       return !idle_.empty() || open_ < options_.size;
     };
-    if (!mutex_.AwaitWithTimeout(absl::Condition(&available), options_.acquire_timeout)) {
+    const bool acquired =
+        mutex_.AwaitWithTimeout(absl::Condition(&available), options_.acquire_timeout);
+    if (options_.observer != nullptr) {
+      options_.observer->AcquireFinished(absl::Now() - start, acquired);
+    }
+    if (!acquired) {
       return absl::ResourceExhaustedError(
           absl::StrCat("all ", options_.size, " database connections are busy; retry later"));
     }
+    ++in_use_;
     if (!idle_.empty()) {
-      Acquired acquired{std::move(idle_.back()), /*reused=*/true};
+      Acquired taken{std::move(idle_.back()), /*reused=*/true};
       idle_.pop_back();
-      return acquired;
+      ReportUsage();
+      return taken;
     }
     ++open_;  // Reserve the slot; the connection is opened without holding the lock.
+    ReportUsage();
   }
   auto opened = Open();
   if (!opened.ok()) {
     absl::MutexLock lock(&mutex_);
     --open_;
+    --in_use_;
+    ReportUsage();
     return opened.status();
   }
   return Acquired{std::move(*opened), /*reused=*/false};
@@ -97,11 +113,13 @@ absl::StatusOr<PgPool::Acquired> PgPool::Acquire() {
 
 void PgPool::Release(std::unique_ptr<pqxx::connection> connection, bool healthy) {
   absl::MutexLock lock(&mutex_);
+  --in_use_;
   if (healthy && connection->is_open()) {
     idle_.push_back(std::move(connection));
   } else {
     --open_;
   }
+  ReportUsage();
 }
 
 absl::Status PgPool::WithConnection(const std::function<absl::Status(pqxx::connection&)>& body) {

@@ -11,7 +11,7 @@ LAUREL_ADMIN_URL="postgresql://postgres@127.0.0.1:$LAUREL_PG_PORT/postgres"
 laurel_packages=(
   cmake g++ make pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
-  libabsl-dev libpqxx-dev libssl-dev libicu-dev
+  libabsl-dev libpqxx-dev libssl-dev libicu-dev prometheus-cpp-dev
   libgtest-dev libbenchmark-dev nlohmann-json3-dev
   postgresql
 )

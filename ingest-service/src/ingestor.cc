@@ -11,6 +11,19 @@ namespace laurel::ingest {
 
 absl::StatusOr<v1::IngestArticleResponse> Ingestor::Ingest(
     const v1::IngestArticleRequest& request) const {
+  auto result = ValidateParseAndStore(request);
+  if (observer_ != nullptr) {
+    if (result.ok()) {
+      observer_->ArticleStored(*result);
+    } else if (absl::IsInvalidArgument(result.status())) {
+      observer_->ArticleRejected(ErrorReason(result.status()));
+    }
+  }
+  return result;
+}
+
+absl::StatusOr<v1::IngestArticleResponse> Ingestor::ValidateParseAndStore(
+    const v1::IngestArticleRequest& request) const {
   if (absl::Status status = ValidateIngestRequest(request, limits_); !status.ok()) return status;
 
   auto parsed = parser::ParseArticle(request.text());

@@ -9,11 +9,15 @@
 #include "common/json_log.h"
 #include "common/migrator.h"
 #include "common/pg_pool.h"
+#include "common/service_telemetry.h"
 #include "ingest-service/src/ingest_grpc_service.h"
+#include "ingest-service/src/ingest_metrics.h"
 #include "ingest-service/src/ingestor.h"
 #include "ingest-service/src/pg_article_repository.h"
 
 ABSL_FLAG(std::string, listen, "0.0.0.0:50051", "HOST:PORT to serve gRPC on.");
+ABSL_FLAG(std::string, metrics_listen, "0.0.0.0:9451",
+          "HOST:PORT to serve Prometheus metrics on, at /metrics.");
 ABSL_FLAG(int64_t, max_article_bytes, 1 << 20, "Largest article text accepted, in bytes.");
 ABSL_FLAG(absl::Duration, readiness_interval, absl::Seconds(2),
           "How often database reachability is checked for health.");
@@ -25,16 +29,23 @@ int main(int argc, char** argv) {
       "ingest-service --listen=HOST:PORT --database_url=URL\n"
       "Every flag may also be set as LAUREL_<FLAG> in the environment.");
 
-  laurel::PgPool pool(laurel::PgPoolOptionsFromFlags("laurel-ingest"));
+  auto telemetry = laurel::ServiceTelemetry::Start(absl::GetFlag(FLAGS_metrics_listen));
+  if (!telemetry.ok()) {
+    laurel::log::Error("start_failed", {{"error", telemetry.status().ToString()}});
+    return EXIT_FAILURE;
+  }
+  laurel::PgPool pool((*telemetry)->WatchPool(laurel::PgPoolOptionsFromFlags("laurel-ingest")));
   laurel::ingest::PgArticleRepository repository(pool);
   laurel::ingest::RequestLimits limits;
   limits.max_text_bytes = absl::GetFlag(FLAGS_max_article_bytes);
-  laurel::ingest::Ingestor ingestor(repository, limits);
+  laurel::ingest::IngestMetrics ingest_metrics((*telemetry)->registry());
+  laurel::ingest::Ingestor ingestor(repository, limits, &ingest_metrics);
   laurel::ingest::IngestGrpcService service(ingestor);
 
   laurel::GrpcServerOptions options;
   options.listen = absl::GetFlag(FLAGS_listen);
   options.services = {&service};
+  options.interceptors = {(*telemetry)->RpcInterceptor()};
   options.health_names = {"laurel.v1.IngestService"};
   options.max_receive_message_bytes = static_cast<int>(limits.max_text_bytes) + (64 << 10);
   auto server = laurel::GrpcServer::Start(options);

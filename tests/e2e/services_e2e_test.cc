@@ -1,6 +1,7 @@
 // End to end: the two service binaries over gRPC against a real PostgreSQL.
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/grpc_server.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "grpcpp/grpcpp.h"
@@ -197,6 +198,24 @@ TEST(ServiceStartup, QueryServiceWaitsForTheSchemaThenServes) {
       << (*query)->logs();
   EXPECT_EQ(*testing::CheckHealth(query_address, "laurel.v1.QueryService"),
             HealthCheckResponse::SERVING);
+}
+
+TEST(ServiceStartup, LivenessServesWhileTheDatabaseIsDown) {
+  const std::string address = absl::StrCat("127.0.0.1:", testing::FreePort());
+  // Nobody listens on this port: the database is "down" for as long as the test runs.
+  const std::string unreachable =
+      absl::StrCat("postgresql://postgres@127.0.0.1:", testing::FreePort(), "/laurel");
+  auto query = testing::ServiceProcess::Start(
+      testing::QueryServiceBinary(),
+      {absl::StrCat("--listen=", address), absl::StrCat("--database_url=", unreachable),
+       "--readiness_interval=200ms"});
+  ASSERT_TRUE(query.ok());
+  ASSERT_TRUE(testing::WaitForHealth(address, HealthCheckResponse::NOT_SERVING).ok())
+      << (*query)->logs();
+  // Readiness says "send no traffic"; liveness says "do not restart me".
+  EXPECT_EQ(*testing::CheckHealth(address, kLivenessHealthName), HealthCheckResponse::SERVING);
+  EXPECT_EQ(*testing::CheckHealth(address, "laurel.v1.QueryService"),
+            HealthCheckResponse::NOT_SERVING);
 }
 
 }  // namespace

@@ -12,7 +12,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
@@ -79,6 +81,20 @@ absl::StatusOr<std::unique_ptr<ServiceProcess>> ServiceProcess::Start(
     env_strings.push_back(absl::StrCat(name, "=", value));
   std::vector<std::string> argv_strings = {binary};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::string metrics_listen;
+  for (const auto& [name, value] : environment) {
+    if (name == "LAUREL_METRICS_LISTEN") metrics_listen = value;
+  }
+  for (const std::string& arg : args) {
+    if (absl::StartsWith(arg, "--metrics_listen=")) metrics_listen = arg.substr(17);
+  }
+  if (metrics_listen.empty()) {
+    metrics_listen = absl::StrCat("127.0.0.1:", FreePort());
+    argv_strings.push_back(absl::StrCat("--metrics_listen=", metrics_listen));
+  }
+  // A wildcard address is scraped on loopback.
+  const std::string metrics_address = absl::StrCat(
+      "127.0.0.1:", std::vector<absl::string_view>(absl::StrSplit(metrics_listen, ':')).back());
 
   std::vector<char*> argv_pointers, env_pointers;
   for (auto& s : argv_strings) argv_pointers.push_back(s.data());
@@ -99,7 +115,7 @@ absl::StatusOr<std::unique_ptr<ServiceProcess>> ServiceProcess::Start(
     execve(binary.c_str(), argv_pointers.data(), env_pointers.data());
     _exit(127);
   }
-  return std::unique_ptr<ServiceProcess>(new ServiceProcess(pid, log_path));
+  return std::unique_ptr<ServiceProcess>(new ServiceProcess(pid, log_path, metrics_address));
 }
 
 ServiceProcess::~ServiceProcess() {

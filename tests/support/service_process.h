@@ -30,7 +30,9 @@ absl::Status WaitForHealth(const std::string& address,
 class ServiceProcess {
  public:
   // Starts `binary` with `args` and, on top of this process's environment, `environment`. Its
-  // stdout and stderr go to a log file, readable through logs().
+  // stdout and stderr go to a log file, readable through logs(). Unless `args` or `environment`
+  // choose one, the service serves metrics on a free loopback port (not on its default, which
+  // services started by tests running in parallel would fight over).
   static absl::StatusOr<std::unique_ptr<ServiceProcess>> Start(
       const std::string& binary, const std::vector<std::string>& args,
       const std::vector<std::pair<std::string, std::string>>& environment = {});
@@ -42,11 +44,16 @@ class ServiceProcess {
   // Everything the process wrote so far.
   std::string logs() const;
 
+  // Where a scraper reaches its metrics, HOST:PORT.
+  const std::string& metrics_address() const { return metrics_address_; }
+
  private:
-  ServiceProcess(pid_t pid, std::string log_path) : pid_(pid), log_path_(std::move(log_path)) {}
+  ServiceProcess(pid_t pid, std::string log_path, std::string metrics_address)
+      : pid_(pid), log_path_(std::move(log_path)), metrics_address_(std::move(metrics_address)) {}
 
   pid_t pid_;
   const std::string log_path_;
+  const std::string metrics_address_;
 };
 
 }  // namespace laurel::testing
