@@ -12,8 +12,8 @@ laurel_packages=(
   cmake g++ make pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   libabsl-dev libpqxx-dev libssl-dev libicu-dev prometheus-cpp-dev
-  libgtest-dev libbenchmark-dev nlohmann-json3-dev
-  postgresql
+  libgtest-dev libbenchmark-dev nlohmann-json3-dev libyaml-cpp-dev
+  postgresql curl
 )
 
 laurel_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -6,6 +6,9 @@ namespace laurel::testing {
 
 std::string IngestServiceBinary() { return LAUREL_INGEST_BINARY; }
 std::string QueryServiceBinary() { return LAUREL_QUERY_BINARY; }
+std::string ToolBinary(const std::string& name) {
+  return absl::StrCat(LAUREL_TOOLS_DIR, "/", name);
+}
 
 absl::StatusOr<std::unique_ptr<RunningServices>> RunningServices::Start() {
   auto services = std::unique_ptr<RunningServices>(new RunningServices());

@@ -12,6 +12,8 @@ namespace laurel::testing {
 // The built ingest-service and query-service binaries.
 std::string IngestServiceBinary();
 std::string QueryServiceBinary();
+// A built command-line tool: "laurel-health", "laurel-migrate", ...
+std::string ToolBinary(const std::string& name);
 
 // Both services running as processes on free loopback ports against a fresh database they migrate
 // themselves, SERVING before Start returns.

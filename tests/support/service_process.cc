@@ -1,6 +1,7 @@
 #include "tests/support/service_process.h"
 
 #include <fcntl.h>
+#include <grp.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -70,13 +71,16 @@ absl::Status WaitForHealth(const std::string& address,
 
 absl::StatusOr<std::unique_ptr<ServiceProcess>> ServiceProcess::Start(
     const std::string& binary, const std::vector<std::string>& args,
-    const std::vector<std::pair<std::string, std::string>>& environment) {
+    const std::vector<std::pair<std::string, std::string>>& environment,
+    const ProcessOptions& options) {
   static std::atomic<int> counter{0};
   const char* temp = std::getenv("TMPDIR");
   const std::string log_path = absl::StrCat(temp != nullptr ? temp : "/tmp", "/laurel-test-",
                                             getpid(), "-", counter++, ".log");
   std::vector<std::string> env_strings;
-  for (char** entry = environ; *entry != nullptr; ++entry) env_strings.emplace_back(*entry);
+  if (!options.clean_environment) {
+    for (char** entry = environ; *entry != nullptr; ++entry) env_strings.emplace_back(*entry);
+  }
   for (const auto& [name, value] : environment)
     env_strings.push_back(absl::StrCat(name, "=", value));
   std::vector<std::string> argv_strings = {binary};
@@ -108,6 +112,9 @@ absl::StatusOr<std::unique_ptr<ServiceProcess>> ServiceProcess::Start(
     const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(log, STDOUT_FILENO);
     dup2(log, STDERR_FILENO);
+    // The log file is opened first, so the test can read it whoever the process runs as.
+    if (options.gid >= 0 && (setgroups(0, nullptr) != 0 || setgid(options.gid) != 0)) _exit(126);
+    if (options.uid >= 0 && setuid(options.uid) != 0) _exit(126);
     // The test runner may have blocked signals; the service must see its own SIGTERM.
     sigset_t none;
     sigemptyset(&none);
@@ -129,6 +136,15 @@ ServiceProcess::~ServiceProcess() {
 absl::StatusOr<int> ServiceProcess::Terminate(absl::Duration timeout) {
   if (pid_ <= 0) return absl::FailedPreconditionError("already stopped");
   kill(pid_, SIGTERM);
+  auto exit_code = Wait(timeout);
+  if (absl::IsDeadlineExceeded(exit_code.status())) {
+    return absl::DeadlineExceededError("the service did not stop after SIGTERM");
+  }
+  return exit_code;
+}
+
+absl::StatusOr<int> ServiceProcess::Wait(absl::Duration timeout) {
+  if (pid_ <= 0) return absl::FailedPreconditionError("already stopped");
   const absl::Time deadline = absl::Now() + timeout;
   while (absl::Now() < deadline) {
     int status = 0;
@@ -138,7 +154,7 @@ absl::StatusOr<int> ServiceProcess::Terminate(absl::Duration timeout) {
     }
     absl::SleepFor(absl::Milliseconds(20));
   }
-  return absl::DeadlineExceededError("the service did not stop after SIGTERM");
+  return absl::DeadlineExceededError("the process did not exit in time");
 }
 
 std::string ServiceProcess::logs() const {

@@ -25,6 +25,15 @@ absl::Status WaitForHealth(const std::string& address,
                            grpc::health::v1::HealthCheckResponse::ServingStatus wanted,
                            absl::Duration timeout = absl::Seconds(20));
 
+// How a ServiceProcess is started beyond its arguments and environment.
+struct ProcessOptions {
+  // Start with exactly the given environment, inheriting nothing (a container's view).
+  bool clean_environment = false;
+  // Run as this user and group (the test must be root to switch); -1 keeps the test's own.
+  int uid = -1;
+  int gid = -1;
+};
+
 // A service binary run as its own process, the way an operator runs it: flags, environment,
 // signals.
 class ServiceProcess {
@@ -35,11 +44,17 @@ class ServiceProcess {
   // services started by tests running in parallel would fight over).
   static absl::StatusOr<std::unique_ptr<ServiceProcess>> Start(
       const std::string& binary, const std::vector<std::string>& args,
-      const std::vector<std::pair<std::string, std::string>>& environment = {});
+      const std::vector<std::pair<std::string, std::string>>& environment = {},
+      const ProcessOptions& options = {});
   ~ServiceProcess();  // kills the process if it still runs
 
   // Sends SIGTERM and waits for the exit; returns the exit code (128 + signal when killed by one).
   absl::StatusOr<int> Terminate(absl::Duration timeout = absl::Seconds(20));
+
+  // Waits for the process to exit by itself; returns the exit code as Terminate does.
+  absl::StatusOr<int> Wait(absl::Duration timeout = absl::Seconds(20));
+
+  pid_t pid() const { return pid_; }
 
   // Everything the process wrote so far.
   std::string logs() const;
