@@ -10,6 +10,7 @@
 
 #include "ingest-service/src/parser/parse_article.h"
 #include "ingest-service/src/parser/text_normalizer.h"
+#include "tests/parser/test_articles.h"
 
 namespace laurel::parser::testing {
 
@@ -192,6 +193,26 @@ nlohmann::json ToJson(const ParsedArticle& article) {
     json["awards"].push_back(a);
   }
   return json;
+}
+
+std::string CodePointSlice(std::string_view text, int64_t begin, int64_t end) {
+  std::string slice;
+  int64_t index = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t length = 1;
+    const unsigned char lead = static_cast<unsigned char>(text[pos]);
+    if (lead >= 0xF0) {
+      length = 4;
+    } else if (lead >= 0xE0) {
+      length = 3;
+    } else if (lead >= 0xC0) {
+      length = 2;
+    }
+    if (index >= begin && index < end) slice.append(text.substr(pos, length));
+    pos += length;
+    ++index;
+  }
+  return slice;
 }
 
 std::string Comparable(const std::string& text) {

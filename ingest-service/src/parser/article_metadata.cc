@@ -94,6 +94,25 @@ bool IsCaptionOrItem(std::string_view line) {
          StartsWith(line, "* ");
 }
 
+// Where a newspaper's source tag ("(NLĐ) -", "(TTXVN)-") opens the body inside a headline line;
+// npos when there is none.
+size_t SourceTag(std::string_view line) {
+  size_t open = line.find('(');
+  while (open != std::string_view::npos && open > 0) {
+    const size_t close = line.find(')', open);
+    if (close == std::string_view::npos || close - open > 12) return std::string_view::npos;
+    const std::string_view tag = line.substr(open + 1, close - open - 1);
+    size_t after = close + 1;
+    while (after < line.size() && line[after] == ' ') ++after;
+    if (tag.size() >= 2 && IsAllCaps(tag) && tag.find(' ') == std::string_view::npos &&
+        after < line.size() && line[after] == '-') {
+      return open;
+    }
+    open = line.find('(', close);
+  }
+  return std::string_view::npos;
+}
+
 // Whether tokens[first, last) read as a byline: a few capitalised words, optionally with an agency
 // ("Hoàng Thị Hoa (TTXVN)", "Hải Yến/VOV.VN", "Nguyễn Hiền/VOV-Trung tâm Tin", "THANH TRÚC").
 bool LooksLikeByline(const std::vector<Token>& tokens, size_t first, size_t last) {
@@ -146,6 +165,7 @@ ArticleMetadata ReadMetadata(std::string_view original, const NormalizedText& no
   }
   // Date line and headline, in either order.
   size_t body_line = next;
+  size_t body_begin_override = std::string_view::npos;
   for (size_t i = next; i < lines.size() && i < next + kDateLineSearch; ++i) {
     const std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
     if (!metadata.published) {
@@ -157,16 +177,25 @@ ArticleMetadata ReadMetadata(std::string_view original, const NormalizedText& no
     }
     if (!title_from_header && metadata.title_end == metadata.title_begin && i == body_line) {
       if (!IsCaptionOrItem(line)) {
-        metadata.title = OriginalText(original, normalized, lines[i].begin, lines[i].end);
+        // "Headline (NLĐ) - Body ...": a newspaper tag on the first line starts the body.
+        const size_t tag = SourceTag(line);
+        const size_t title_end =
+            tag == std::string_view::npos ? lines[i].end : lines[i].begin + tag;
+        metadata.title = OriginalText(original, normalized, lines[i].begin, title_end);
         metadata.title_begin = lines[i].begin;
-        metadata.title_end = lines[i].end;
+        metadata.title_end = title_end;
         body_line = i + 1;
+        if (tag != std::string_view::npos) {
+          body_begin_override = title_end;
+          body_line = i;  // the rest of the line is body
+        }
       } else {
         break;
       }
     }
   }
   metadata.body_begin = body_line < lines.size() ? lines[body_line].begin : text.size();
+  if (body_begin_override != std::string_view::npos) metadata.body_begin = body_begin_override;
   // Byline and links at the end.
   size_t last = lines.size();
   while (last > body_line) {

@@ -1,5 +1,6 @@
 #include "ingest-service/src/parser/award_extraction.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -21,17 +22,32 @@ bool IsStateAward(AwardType type) {
          type == AwardType::kStateHonoraryTitle || type == AwardType::kStatePrize;
 }
 
-// "thi đua, khen thưởng" is the field, "Ban Thi đua - Khen thưởng" a body: neither confers
-// anything.
-bool IsPartOfName(const std::vector<Token>& tokens, const AwardMention& mention, size_t begin) {
+// "thi đua, khen thưởng" is the field, "Ban Thi đua - Khen thưởng" a body, "lễ tuyên dương" and
+// "dự tôn vinh" a gathering: none of them confers anything on anyone.
+bool IsNotAnAct(const std::vector<Token>& tokens, const AwardMention& mention, size_t begin) {
   if (!mention.generic) return false;
   if (tokens[mention.first].capitalised && mention.first > begin) return true;
+  if (mention.first > begin &&
+      IsOneOf(tokens[mention.first - 1], {"lễ", "dự", "trình", "nghị", "thức", "động", "gia",
+                                          "công", "việc", "hình", "chế", "quỹ", "đêm", "buổi"})) {
+    return true;
+  }
   size_t k = mention.first;
   while (k > begin && !tokens[k - 1].is_word &&
          (tokens[k - 1].text == "-" || tokens[k - 1].text == ",")) {
     --k;
   }
   return k >= begin + 2 && MatchesPhrase(tokens, k - 2, "thi đua");
+}
+
+// Words that open a time, place or circumstance before a clause's subject: "Tại chương trình, 90
+// gia đình ...", "Nhân dịp này, Công ty ...".
+bool IsAdverbialStart(const std::vector<Token>& tokens, size_t i) {
+  return i < tokens.size() &&
+         IsOneOf(tokens[i],
+                 {"tại",   "trong", "nhân", "dịp",  "theo",  "qua", "với",  "sáng", "chiều",
+                  "tối",   "trưa",  "ngày", "hôm",  "đợt",   "năm", "vào",  "sau",  "trước",
+                  "ngoài", "bên",   "đến",  "tính", "riêng", "đặc", "cũng", "chúc", "cùng"});
 }
 
 // Verbs after which the subject gives the award: "UBND tỉnh đã trao tặng bằng khen".
@@ -57,12 +73,17 @@ size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
       }
       break;
     }
-    if (IsOneOf(token, {"cho", "tặng", "trao", "vì", "phong", "do", "đã", "vừa", "cũng", "về",
-                        "nhân", "lần", "năm", "tại", "trong", "với", "kèm"}) ||
+    if (MatchesPhrase(tokens, k, "nhân dịp") || MatchesPhrase(tokens, k, "tổ chức") ||
+        IsOneOf(token, {"lễ", "có", "ra"}) ||
+        IsOneOf(token, {"cho", "tặng", "trao", "vì", "phong", "do", "đã", "vừa", "cũng", "về",
+                        "lần", "năm", "tại", "trong", "với", "kèm"}) ||
         IsOneOf(token, {"quyết", "được", "đến", "khi", "sau", "và"})) {
-      // "Bộ Văn hóa, Thể thao và Du lịch": "và" inside a ministry's name.
+      // "Bộ Giáo dục và Đào tạo": "và" inside a body's name, not before another body.
+      size_t head_length;
+      const bool person =
+          IsFamilyName(tokens[k + 1 < end ? k + 1 : k]) && k + 2 < end && tokens[k + 2].capitalised;
       if (token.lower == "và" && k + 1 < end && tokens[k + 1].capitalised && k > i &&
-          tokens[k - 1].capitalised && MatchesPhrase(tokens, k + 1, "du lịch")) {
+          !IsOrganisationHead(tokens, k + 1, head_length) && !person) {
         ++k;
         continue;
       }
@@ -107,6 +128,7 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
   std::vector<std::pair<size_t, size_t>> parts;
   size_t stop = verb;
   while (stop > begin && IsOneOf(tokens[stop - 1], {"đã", "vừa", "cũng", "quyết", "định", "sẽ",
+                                                    "trao", "tặng", "tổ", "chức", "truy", "phong",
                                                     "trân", "trọng", "long", "trọng", "thể"})) {
     --stop;
   }
@@ -161,20 +183,31 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
     issuer.weak = true;
     return issuer;
   }
-  if (StartsWithPerson(tokens, first, last) || IsDeputyOrPerson(tokens, first)) {
-    // A named presenter: their last role before the verb may say whose award it is.
+  if (StartsWithPerson(tokens, first, last)) {
+    // "ông Nguyễn Văn Thắng, Chủ tịch UBND huyện này": a presenter whose role may name the body.
+    for (size_t k = first; k + 1 < last; ++k) {
+      if (tokens[k].text != ",") continue;
+      if (IsDeputyOrPerson(tokens, k + 1)) break;
+      issuer.canonical = CanonicalIssuer(PhraseText(tokens, k + 1, last), context);
+      break;
+    }
     issuer.weak = true;
     return issuer;
   }
-  const std::string text = PhraseText(tokens, first, last);
-  issuer.canonical = CanonicalIssuer(text, context);
+  if (IsDeputyOrPerson(tokens, first)) {
+    issuer.weak = true;
+    return issuer;
+  }
+  issuer.canonical =
+      CanonicalIssuer(PhraseText(tokens, first, IssuerPhraseEnd(tokens, first, last)), context);
   // A role with a person's name ("Bộ trưởng Nguyễn Ngọc Thiện") names no body.
   if (StartsWith(issuer.canonical, "Bộ trưởng") || StartsWith(issuer.canonical, "Chủ tịch ")) {
     issuer.canonical.clear();
   }
   size_t length;
   issuer.weak = !IsOrganisationHead(tokens, first, length) &&
-                !IsOneOf(tokens[first], {"ubnd", "chủ", "thủ", "tổng"});
+                !IsOneOf(tokens[first], {"ubnd", "chủ", "thủ", "tổng", "hđnd"}) &&
+                !MatchesPhrase(tokens, first, "hội đồng");
   return issuer;
 }
 
@@ -206,27 +239,25 @@ bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, in
         MatchesPhrase(tokens, i, "đến nay") || MatchesPhrase(tokens, i, "tính đến") ||
         MatchesPhrase(tokens, i, "nhiều huân") ||
         MatchesPhrase(tokens, i, "phần thưởng cao quý khác") ||
-        MatchesPhrase(tokens, i, "nhiều năm liền")) {
+        MatchesPhrase(tokens, i, "nhiều năm liền") || MatchesPhrase(tokens, i, "nhiều lần")) {
       return true;
     }
   }
   if (reference_year == 0) return false;
   const std::vector<Period> periods = FindPeriods(tokens, begin, end);
-  bool merit_context =
-      false;  // "có thành tích xuất sắc năm 2016": the year of the merit, not the award
-  for (size_t i = begin; i < end; ++i) {
-    if (tokens[i].lower == "thành" && i + 1 < end && tokens[i + 1].lower == "tích")
-      merit_context = true;
-    if (tokens[i].lower == "giải" || tokens[i].lower == "mùa") merit_context = true;
-    if (merit_context || !tokens[i].all_digits) continue;
+  // "có thành tích xuất sắc năm 2016" dates the merit, "Giải ... năm 2016" the prize: from such
+  // words on, years do not date the award.
+  size_t merit_from = end;
+  for (size_t i = begin; i < end && merit_from == end; ++i) {
+    if (MatchesPhrase(tokens, i, "thành tích") || IsOneOf(tokens[i], {"giải", "mùa"}))
+      merit_from = i;
+  }
+  for (const WrittenYear& year : FindYears(tokens, begin, merit_from)) {
     bool in_period = false;
     for (const Period& period : periods) {
-      if (i >= period.token && i <= period.token + 2) in_period = true;
+      if (year.token >= period.token && year.token <= period.token + 2) in_period = true;
     }
-    if (in_period) continue;
-    for (const WrittenYear& year : FindYears(tokens, i, i + 1)) {
-      if (!year.in_range && year.year < reference_year) return true;
-    }
+    if (!in_period && !year.in_range && year.year < reference_year) return true;
   }
   return false;
 }
@@ -249,8 +280,8 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       mention->first = i;
       mention->last = i + 1;
     }
-    if (mention && !IsCompetitionResult(tokens, *mention) &&
-        !IsPartOfName(tokens, *mention, begin)) {
+    if (mention && !IsCompetitionResult(tokens, *mention, begin, end) &&
+        !IsNotAnAct(tokens, *mention, begin)) {
       i = std::max(mention->last, i + 1);
       mentions.push_back(std::move(*mention));
     } else {
@@ -259,7 +290,8 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
   }
   if (mentions.empty()) return candidates;
   for (size_t i = begin; i < end; ++i) {
-    if (MatchesPhrase(tokens, i, "thu hồi") || IsOneOf(tokens[i], {"hủy", "huỷ", "tước"})) {
+    if (MatchesPhrase(tokens, i, "thu hồi") || IsOneOf(tokens[i], {"hủy", "huỷ", "tước"}) ||
+        IsHypotheticalCue(tokens, i)) {
       return candidates;
     }
   }
@@ -267,14 +299,28 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
   const bool breakdown = MatchesPhrase(tokens, begin, "trong đó") && context.previous_conferred;
   const std::optional<Issuer> on_behalf = OnBehalfOf(tokens, begin, end, context.issuer);
 
+  size_t consumed_until = begin;  // what earlier mentions already read (their issuer phrases)
+  bool previous_conferred = false;
+  std::optional<Issuer> previous_issuer;
+  std::vector<RecipientGroup> previous_groups;
   for (size_t m = 0; m < mentions.size(); ++m) {
     const AwardMention& mention = mentions[m];
-    const size_t previous_end = m > 0 ? mentions[m - 1].last : begin;
+    const size_t previous_end = std::max(m > 0 ? mentions[m - 1].last : begin, consumed_until);
     size_t next_start = m + 1 < mentions.size() ? mentions[m + 1].first : end;
     // "tặng giấy khen và tuyên dương em X": both reach the same recipient.
-    if (m + 1 < mentions.size() && mentions[m + 1].generic && next_start == mention.last + 1 &&
-        tokens[mention.last].lower == "và") {
-      next_start = m + 2 < mentions.size() ? mentions[m + 2].first : end;
+    // "tặng giấy khen và tuyên dương em X", "trao bằng khen, kỷ niệm chương cho X": a list of
+    // awards reaches the recipients named after its last item.
+    size_t shared_object = 0;
+    for (size_t n = m + 1; n < mentions.size(); ++n) {
+      const size_t gap_begin = mentions[n - 1].last;
+      if (mentions[n].first != gap_begin + 1 ||
+          (tokens[gap_begin].lower != "và" && tokens[gap_begin].text != ",") ||
+          (!mentions[n].generic && tokens[gap_begin].lower == "và" && n == m + 1 &&
+           mentions[n].type == mention.type)) {
+        break;
+      }
+      shared_object = mentions[n].last;
+      next_start = n + 1 < mentions.size() ? mentions[n + 1].first : end;
     }
     // Clause boundaries: ';' splits independent statements.
     size_t clause_begin = begin;
@@ -292,7 +338,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       }
     }
     next_start = std::min(next_start, clause_end);
-    const size_t scope_begin = std::max(previous_end, clause_begin);
+    const size_t scope_begin = std::min(std::max(previous_end, clause_begin), mention.first);
 
     // Proposed, conditional or under review.
     bool not_conferred = false;
@@ -301,18 +347,32 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     }
     if (not_conferred) continue;
 
-    // Is it conferred here? A verb of giving or receiving before it, "do X trao tặng" after it, or
-    // a generic form that is its own verb.
-    bool conferred = mention.generic || breakdown;
-    size_t verb = mention.first;
+    // Is it conferred here? A verb of giving or receiving before it, "do X trao tặng" after it, a
+    // form that is its own verb, or an earlier award of the same list ("trao 11 HC A, 74 HC B").
+    bool conferred = mention.self_conferring || breakdown;
+    size_t giving = mention.first;   // last giving verb before it
+    size_t receive = mention.first;  // last receiving word before it
     for (size_t k = scope_begin; k < mention.first; ++k) {
-      if (IsConferringVerb(tokens[k]) || IsReceivingWord(tokens[k])) {
-        conferred = true;
-        if (IsGivingVerb(tokens[k]) && verb == mention.first) verb = k;
-      }
+      if (IsGivingVerb(tokens[k]) || tokens[k].lower == "trao") giving = k;
+      if (IsReceivingWord(tokens[k])) receive = k;
+      if (IsConferringVerb(tokens[k]) || IsReceivingWord(tokens[k])) conferred = true;
     }
+    if (receive < mention.first && tokens[receive].lower == "nhận" && receive > scope_begin &&
+        tokens[receive - 1].lower == "đón") {
+      --receive;
+    }
+    bool listed = false;
+    if (!conferred && m > 0 && previous_conferred) {
+      listed = true;
+      for (size_t k = mentions[m - 1].last; k < mention.first; ++k) {
+        if (tokens[k].is_word && !tokens[k].all_digits && !ParseCount(tokens, k)) listed = false;
+      }
+      conferred = listed;
+    }
+    const bool welcomed = receive < mention.first && tokens[receive].lower == "đón";
     size_t after = mention.last;
     std::optional<Issuer> explicit_issuer;
+    std::vector<RecipientGroup> groups;
     // "Bằng khen của Chủ tịch UBND tỉnh", "Huân chương ... do Chủ tịch nước trao tặng".
     if (after < next_start && (tokens[after].lower == "của" || tokens[after].lower == "do" ||
                                tokens[after].lower == "từ")) {
@@ -320,7 +380,13 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       const size_t phrase_end = IssuerPhraseEnd(tokens, after + 1, next_start);
       Issuer issuer;
       issuer.canonical = CanonicalIssuer(PhraseText(tokens, after + 1, phrase_end), context.issuer);
-      if (!issuer.canonical.empty()) explicit_issuer = issuer;
+      // "đón nhận Huân chương ... của Công ty X": X receives it.
+      if (welcomed && !by && !issuer.canonical.empty() &&
+          LevelOf(issuer.canonical) == IssuerLevel::kOrganization) {
+        groups = ParseRecipients(tokens, after + 1, phrase_end);
+      } else if (!issuer.canonical.empty()) {
+        explicit_issuer = issuer;
+      }
       after = phrase_end;
       if (by) {
         while (after < next_start &&
@@ -330,132 +396,183 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         }
       }
     }
-    if (!conferred && !mention.generic) {
-      // Captions and headlines: "Bằng khen cho 21 tập thể" still needs a verb somewhere.
+    if (!conferred) {
+      // Captions and headlines: "Bằng khen cho 21 tập thể" still says who receives.
       for (size_t k = after; k < next_start && k < after + 2; ++k) {
         if (IsOneOf(tokens[k], {"cho", "tặng"})) conferred = true;
       }
     }
     if (!conferred) continue;
+    previous_conferred = true;
+    consumed_until = after;
 
     // Count written on the award itself: "trao 11 Huân chương Độc lập hạng Nhì".
     std::optional<int64_t> award_count;
-    if (mention.first > begin) {
-      for (size_t k = mention.first - 1; k + 3 >= mention.first && k >= scope_begin; --k) {
-        if (auto number = ParseCount(tokens, k); number && k + number->tokens == mention.first &&
-                                                 !(k > begin && IsApproximator(tokens[k - 1]))) {
-          award_count = number->value;
-          break;
-        }
-        if (k == scope_begin || k == 0) break;
+    for (size_t k = mention.first; k > scope_begin && k + 3 > mention.first; --k) {
+      const auto number = ParseCount(tokens, k - 1);
+      if (number && k - 1 + number->tokens == mention.first &&
+          !(k - 1 > begin && IsApproximator(tokens[k - 2]))) {
+        award_count = number->value;
+        break;
       }
     }
 
     // Recipients after the award: "... cho 21 tập thể và 90 cá nhân".
-    std::vector<RecipientGroup> groups;
-    size_t recipients_from = after;
+    size_t recipients_from = std::max(after, shared_object);
+    // "lần thứ 2", "đột xuất": said of the award, not of its recipients.
     while (recipients_from < next_start &&
-           IsOneOf(tokens[recipients_from],
-                   {"lần", "thứ", "hai", "ba", "đột", "xuất", "cùng", "mức"})) {
+           (IsOneOf(tokens[recipients_from],
+                    {"lần", "thứ", "hai", "ba", "đột", "xuất", "cùng", "mức"}) ||
+            (recipients_from > after && tokens[recipients_from - 1].lower == "thứ"))) {
       ++recipients_from;
     }
-    if (recipients_from < next_start &&
-        !IsOneOf(tokens[recipients_from], {"gồm", "trong", "của", "với", "tại", "và"}) &&
-        tokens[recipients_from].is_word) {
-      groups = ParseRecipients(tokens, recipients_from, next_start);
-    } else if (recipients_from < next_start && tokens[recipients_from].text == "(") {
+    if (groups.empty() && recipients_from < next_start && tokens[recipients_from].text == "(") {
       // "bằng khen (kèm theo 10 triệu đồng/đơn vị) cho 2 tập thể".
-      size_t k = recipients_from;
-      while (k < next_start && tokens[k].text != ")") ++k;
-      if (k + 1 < next_start) groups = ParseRecipients(tokens, k + 1, next_start);
+      while (recipients_from < next_start && tokens[recipients_from].text != ")") ++recipients_from;
+      ++recipients_from;
     }
-    // The issuer or subject before it, and recipients of a passive clause.
+    // Not when what follows is the next clause's subject: ", 5 cá nhân ... được nhận Bằng khen".
+    bool passive_ahead = false;
+    for (size_t k = recipients_from; k < next_start; ++k) {
+      if (tokens[k].lower == "cho") break;
+      if (IsReceivingWord(tokens[k])) passive_ahead = true;
+    }
+    // "tặng giấy khen và thưởng 2 triệu đồng cho đồng chí X": the recipients follow "cho".
+    if (groups.empty() && recipients_from < next_start &&
+        (!tokens[recipients_from].is_word ||
+         IsOneOf(tokens[recipients_from], {"và", "cùng", "kèm"}))) {
+      size_t k = recipients_from;
+      while (k < next_start && tokens[k].lower != "cho" && tokens[k].text != ",") ++k;
+      if (k < next_start && tokens[k].lower == "cho") recipients_from = k;
+    }
+    if (groups.empty() && recipients_from < next_start && tokens[recipients_from].is_word &&
+        !passive_ahead &&
+        !IsOneOf(tokens[recipients_from], {"gồm", "trong", "của", "với", "tại", "và", "từ"})) {
+      // A verb-like form or a shared verb takes its object directly: "tuyên dương em X".
+      const bool object = mention.self_conferring || shared_object > 0;
+      groups = ParseRecipients(tokens, recipients_from, next_start, /*introduced=*/object);
+    }
+    // Before the award: a passive clause's recipients and agent, or an active clause's subject.
     std::optional<Issuer> subject_issuer;
     std::vector<std::pair<size_t, size_t>> subject_parts;
-    size_t receive = mention.first;
-    for (size_t k = scope_begin; k < mention.first; ++k) {
-      if (IsReceivingWord(tokens[k]) || MatchesPhrase(tokens, k, "đón nhận")) {
-        receive = k;
-        break;
+    // Passive ("S được [A] tặng M", "S nhận M") unless a giving verb starts a later clause.
+    bool passive = receive < mention.first;
+    if (passive && giving < mention.first && giving > receive) {
+      for (size_t k = receive; k < giving; ++k) {
+        if (tokens[k].text == "," || tokens[k].text == ";") passive = false;
       }
+      if (tokens[receive].lower != "được") passive = false;
     }
-    if (receive < mention.first) {
-      // "NXB Kim Đồng được Thủ tướng ... tặng Bằng khen": recipients before "được", issuer inside.
+    if (passive) {
+      size_t subject_end = receive;
+      while (subject_end > scope_begin &&
+             IsOneOf(tokens[subject_end - 1],
+                     {"được", "đã", "vinh", "dự", "cũng", "vừa", "đều", "đón"})) {
+        --subject_end;
+      }
       size_t subject_begin = scope_begin;
-      for (size_t k = receive; k > scope_begin; --k) {
-        if (tokens[k - 1].text == ":" || tokens[k - 1].text == "\"") {
-          subject_begin = k;
+      for (size_t k = subject_end; k > scope_begin; --k) {
+        const bool speech = MatchesPhrase(tokens, k - 1, "cho biết") || tokens[k - 1].text == ":" ||
+                            tokens[k - 1].text == "\"";
+        if (speech) {
+          subject_begin = tokens[k - 1].text == "cho" ? k + 1 : k;
           break;
         }
       }
       if (groups.empty()) {
         // Time and place adverbials come first: "Tại chương trình, 90 gia đình ...".
         size_t k = subject_begin;
-        for (size_t j = subject_begin; j < receive; ++j) {
-          if (tokens[j].text == "," && j + 1 < receive) {
-            size_t length;
-            const bool next_group = ParseCount(tokens, j + 1).has_value() ||
-                                    IsOrganisationHead(tokens, j + 1, length) ||
-                                    IsHonorific(tokens, j + 1, length) ||
-                                    RecipientNoun(tokens, j + 1, length).has_value();
-            if (next_group && k == subject_begin) k = j + 1;
+        while (k < subject_end && !tokens[k].is_word) ++k;
+        for (size_t j = k; j + 1 < subject_end && IsAdverbialStart(tokens, k); ++j) {
+          if (tokens[j].text != ",") continue;
+          size_t length;
+          const bool next_group =
+              ParseCount(tokens, j + 1).has_value() || IsOrganisationHead(tokens, j + 1, length) ||
+              IsHonorific(tokens, j + 1, length) || IsFamilyName(tokens[j + 1]) ||
+              RecipientNoun(tokens, j + 1, length).has_value();
+          if (next_group) {
+            k = j + 1;
+            break;
           }
         }
-        groups = ParseRecipients(tokens, k, receive);
-      }
-      if (tokens[receive].lower == "được") {
-        size_t giver = receive + 1;
-        while (giver < mention.first &&
-               IsOneOf(tokens[giver], {"nhận", "trao", "tặng", "vinh", "dự"})) {
-          ++giver;
-        }
-        size_t giver_end = giver;
-        while (giver_end < mention.first && !IsGivingVerb(tokens[giver_end]) &&
-               tokens[giver_end].lower != "trao") {
-          ++giver_end;
-        }
-        if (giver_end > giver && giver_end < mention.first) {
-          Issuer issuer;
-          issuer.canonical = CanonicalIssuer(PhraseText(tokens, giver, giver_end), context.issuer);
-          if (!issuer.canonical.empty()) subject_issuer = issuer;
+        groups = ParseRecipients(tokens, k, subject_end);
+        // "Phụ nữ TP.HCM đón nhận Huân chương ...": a body named without a head word.
+        if (groups.empty() && welcomed && k < subject_end && tokens[k].capitalised &&
+            subject_end - k <= 8) {
+          RecipientGroup body;
+          body.kind = RecipientKind::kCollective;
+          body.count = 1;
+          body.names.push_back(PhraseText(tokens, k, subject_end));
+          groups.push_back(body);
         }
       }
-    } else if (verb < mention.first) {
-      subject_parts = SubjectParts(tokens, scope_begin, verb);
+      // "được Thủ tướng Chính phủ tặng": the agent between "được" and the verb.
+      if (tokens[receive].lower == "được" && giving > receive + 1 && giving < mention.first) {
+        const Issuer agent = IssuerFromSubject(
+            tokens, receive + 1, IssuerPhraseEnd(tokens, receive + 1, giving), context.issuer);
+        if (!agent.canonical.empty()) subject_issuer = agent;
+      }
+    } else if (giving < mention.first) {
+      subject_parts = SubjectParts(tokens, scope_begin, giving);
       if (groups.empty()) {
         // "trao tặng Học viện Kỹ thuật Mật mã Huân chương ...": the recipient sits between.
-        size_t k = verb;
+        size_t k = giving;
         while (k < mention.first && (IsGivingVerb(tokens[k]) || tokens[k].lower == "trao")) ++k;
         if (k < mention.first && !(award_count && k + 1 >= mention.first)) {
           groups = ParseRecipients(tokens, k, mention.first);
         }
       }
     }
+    if (groups.empty() && !previous_groups.empty() && !mention.generic) {
+      groups = previous_groups;  // "... tặng danh hiệu X và vinh dự được Thủ tướng tặng bằng khen"
+    }
     if (groups.empty() && award_count && m + 1 < mentions.size()) {
       // "trao 11 Huân chương ..., 74 Huân chương ..., 3 Huân chương ... tặng các đồng chí": the
       // recipients follow the last award of the list.
-      const AwardMention& last_mention = mentions.back();
-      size_t from = last_mention.last;
+      size_t from = mentions.back().last;
       while (from < end && !IsOneOf(tokens[from], {"cho", "tặng"})) ++from;
       if (from < end) groups = ParseRecipients(tokens, from, end);
     }
-    if (mention.generic && groups.empty()) continue;
+    // A generic form needs somebody it recognises, counted or named ("biểu dương, khen thưởng những
+    // đơn vị làm tốt" is advice).
+    if (mention.generic) {
+      groups.erase(std::remove_if(groups.begin(), groups.end(),
+                                  [](const RecipientGroup& g) { return !g.count; }),
+                   groups.end());
+      if (groups.empty()) continue;
+    }
 
-    // Issuer: explicit > on behalf of > passive agent > subject > convention.
+    // Issuer: implied by the award > "của/do X" > on behalf of > passive agent > subject > the
+    // list's.
     std::vector<Issuer> issuers;
     if (!mention.implied_issuer.empty()) {
       issuers.push_back({mention.implied_issuer, false});
     } else if (explicit_issuer) {
       issuers.push_back(*explicit_issuer);
-    } else if (on_behalf && !on_behalf->canonical.empty() && !IsStateAward(mention.type)) {
-      issuers.push_back(*on_behalf);
     } else if (subject_issuer) {
       issuers.push_back(*subject_issuer);
-    } else if (!subject_parts.empty()) {
+    } else {
       for (const auto& [first, last] : subject_parts) {
         Issuer issuer = IssuerFromSubject(tokens, first, last, context.issuer);
         if (!issuer.canonical.empty() || subject_parts.size() == 1) issuers.push_back(issuer);
       }
+      // "Thay mặt UBND tỉnh, ông X trao ...": the body a presenter stands for.
+      const bool presenter_only =
+          issuers.empty() || std::all_of(issuers.begin(), issuers.end(),
+                                         [](const Issuer& issuer) { return issuer.weak; });
+      if (presenter_only && on_behalf && !on_behalf->canonical.empty() &&
+          !IsStateAward(mention.type)) {
+        issuers.assign(1, *on_behalf);
+      }
+    }
+    // Several bodies each giving one person an award ("Hội đồng đội tỉnh, Sở GD&ĐT, UBND huyện ...
+    // đã tặng giấy khen") are several records; bodies jointly rewarding a group are one.
+    const bool one_person = groups.size() == 1 && groups[0].count == 1;
+    if (issuers.size() > 1 && !one_person) issuers.resize(1);
+    // "Tổng LĐLĐVN tặng cờ ... cho 9 tập thể, tặng bằng khen cho ...": the same giver throughout.
+    if ((issuers.empty() || (issuers.size() == 1 && issuers[0].canonical.empty())) &&
+        previous_issuer) {
+      issuers.assign(1, *previous_issuer);
     }
     if (issuers.empty()) issuers.push_back({"", true});
     if (IsStateAward(mention.type)) {
@@ -464,14 +581,21 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       }
       if (issuers.size() > 1) issuers.resize(1);
     }
-
-    if (groups.empty()) {
-      RecipientGroup unknown;
-      groups.push_back(unknown);
+    if (issuers.size() == 1 && !issuers[0].canonical.empty() && !issuers[0].weak) {
+      previous_issuer = issuers[0];
     }
+
+    // "Tỉnh ủy, HĐND, UBND ... tổ chức lễ kỷ niệm và đón nhận Huân chương": the bodies that welcome
+    // an award receive it as one.
+    if (welcomed && groups.size() == 1 && groups[0].kind == RecipientKind::kCollective &&
+        groups[0].noun.empty() && groups[0].count > 1) {
+      groups[0].count = 1;
+      groups[0].names.resize(1);
+    }
+    if (!groups.empty() && !award_count) previous_groups = groups;
+    if (groups.empty()) groups.emplace_back();
     for (const Issuer& issuer : issuers) {
-      for (size_t g = 0; g < groups.size(); ++g) {
-        const RecipientGroup& group = groups[g];
+      for (const RecipientGroup& group : groups) {
         AwardCandidate candidate;
         candidate.award.award_type = mention.type;
         candidate.award.award_name = mention.name;
@@ -479,12 +603,13 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         candidate.award.issuer_level = LevelOf(issuer.canonical);
         candidate.award.recipient_kind = group.kind;
         candidate.award.count = group.count;
-        if (award_count && (groups.size() == 1)) candidate.award.count = award_count;
+        if (award_count && groups.size() == 1) candidate.award.count = award_count;
         candidate.award.recipients = group.names;
         candidate.recipient_noun = group.noun;
         candidate.generic = mention.generic;
         candidate.specific_name = mention.specific_name;
         candidate.issuer_weak = issuer.weak || issuer.canonical.empty();
+        candidate.named_only = !group.names.empty() && group.noun.empty();
         double confidence = kBaseConfidence;
         if (candidate.issuer_weak) confidence -= 0.15;
         if (!candidate.award.count) confidence -= 0.15;

@@ -21,7 +21,8 @@ struct AwardCandidate {
   bool specific_name = false;  // the award's name is more than its bare form
   bool issuer_weak = false;    // read from a presenter's title, or not stated at all
   bool from_title = false;     // read from the headline
-  size_t sentence = 0;         // index of the sentence it was read from
+  bool named_only = false;  // counted by its names alone ("bà Nga"), perhaps one of a larger group
+  size_t sentence = 0;      // index of the sentence it was read from
 };
 
 struct AwardSentenceContext {

@@ -7,6 +7,7 @@ namespace laurel::parser {
 namespace {
 
 constexpr size_t kMaxFreeNameWords = 6;
+constexpr size_t kMaxQuotedNameWords = 14;
 
 struct NamedForm {
   std::string_view written;    // lower-case phrase
@@ -115,7 +116,8 @@ std::string ReadFreeName(const std::vector<Token>& tokens, size_t& i, size_t end
   if (quoted) ++k;
   const size_t start = k;
   size_t last_capital = start;
-  for (size_t words = 0; k < end && words < kMaxFreeNameWords; ++k, ++words) {
+  for (size_t words = 0; k < end && words < (quoted ? kMaxQuotedNameWords : kMaxFreeNameWords);
+       ++k, ++words) {
     const Token& token = tokens[k];
     if (!token.is_word) {
       if (quoted && (token.text == "-" || token.text == ",")) continue;
@@ -169,12 +171,14 @@ std::optional<AwardMention> MatchTitle(const std::vector<Token>& tokens, size_t 
     const size_t words = PhraseLength(title.written);
     if (i + words > end || !MatchesPhrase(tokens, i, title.written)) continue;
     if (title.needs_capital && !after_danh_hieu && !tokens[i].capitalised) continue;
+    // "NSƯT Việt Hà" is a performer's title before her name, not a title conferred.
+    if (!after_danh_hieu && words == 1) continue;
     size_t last = i + words;
     std::string name(title.canonical);
     // "Anh hùng Lao động thời kỳ đổi mới"
     if (MatchesPhrase(tokens, last, "thời kỳ đổi mới")) {
       name += " thời kỳ đổi mới";
-      last += 3;
+      last += PhraseLength("thời kỳ đổi mới");
     }
     AwardMention mention = Mention(title.type, name, i, last);
     mention.specific_name = true;
@@ -326,11 +330,14 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     return mention;
   }
   if (MatchesPhrase(tokens, i, "thưởng nóng")) {
-    return Mention(AwardType::kOther, "Thưởng nóng", i, i + 2);
+    AwardMention mention = Mention(AwardType::kOther, "Thưởng nóng", i, i + 2);
+    mention.self_conferring = true;
+    return mention;
   }
   if (MatchesPhrase(tokens, i, "khen thưởng đột xuất")) {
     AwardMention mention = Mention(AwardType::kOther, "Khen thưởng đột xuất", i, i + 3);
     mention.specific_name = true;
+    mention.self_conferring = true;
     return mention;
   }
   if (MatchesPhrase(tokens, i, "khen thưởng") || MatchesPhrase(tokens, i, "tuyên dương") ||
@@ -338,15 +345,26 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     AwardMention mention = Mention(AwardType::kOther, Capitalised(token.text), i, i + 2);
     mention.name = Capitalised(token.lower) + " " + std::string(tokens[i + 1].lower);
     mention.generic = true;
+    mention.self_conferring = true;
     return mention;
   }
   return std::nullopt;
 }
 
-bool IsCompetitionResult(const std::vector<Token>& tokens, const AwardMention& mention) {
+bool IsCompetitionResult(const std::vector<Token>& tokens, const AwardMention& mention,
+                         size_t begin, size_t end) {
   if (mention.type == AwardType::kMedal && mention.last < tokens.size() &&
       IsOneOf(tokens[mention.last], {"vàng", "bạc", "đồng"})) {
     return true;
+  }
+  if (mention.name.rfind("Giải", 0) == 0) {
+    // A prize won in a contest: "nhận giải ba ở hạng mục ... của cuộc thi".
+    for (size_t k = begin; k < end; ++k) {
+      if (MatchesPhrase(tokens, k, "cuộc thi") || MatchesPhrase(tokens, k, "hạng mục") ||
+          MatchesPhrase(tokens, k, "kỳ thi") || MatchesPhrase(tokens, k, "dự thi")) {
+        return true;
+      }
+    }
   }
   if (mention.name.rfind("Giải", 0) == 0 && mention.first > 0) {
     const Token& before = tokens[mention.first - 1];
@@ -365,7 +383,7 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
     std::string_view written;
     RecipientKind kind;
   };
-  static constexpr std::array<Noun, 76> kNouns = {{
+  static constexpr std::array<Noun, 77> kNouns = {{
       {"hộ gia đình", RecipientKind::kCollective},
       {"gia đình", RecipientKind::kCollective},
       {"tập thể", RecipientKind::kCollective},
@@ -437,6 +455,7 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
       {"nghệ sĩ", RecipientKind::kIndividual},
       {"vận động viên", RecipientKind::kIndividual},
       {"huấn luyện viên", RecipientKind::kIndividual},
+      {"ông", RecipientKind::kIndividual},
       {"gương", RecipientKind::kUnspecified},
       {"tấm gương", RecipientKind::kUnspecified},
       {"điển hình", RecipientKind::kUnspecified},
@@ -480,15 +499,55 @@ bool IsHonorific(const std::vector<Token>& tokens, size_t i, size_t& length) {
 }
 
 bool IsOrganisationHead(const std::vector<Token>& tokens, size_t i, size_t& length) {
-  static constexpr std::array<std::string_view, 44> kHeads = {
-      "nhà xuất bản", "tổng công ty", "công ty",     "bệnh viện", "tạp chí",    "tổng cục",
-      "học viện",     "đại học",      "đại sứ quán", "bộ đội",    "công an",    "liên đoàn",
-      "tập đoàn",     "ngân hàng",    "trung tâm",   "ủy ban",    "hợp tác xã", "thành đoàn",
-      "tỉnh đoàn",    "quân khu",     "sư đoàn",     "lữ đoàn",   "trung đoàn", "chi cục",
-      "kho bạc",      "trường",       "hội",         "viện",      "cục",        "sở",
-      "ban",          "báo",          "đài",         "nxb",       "bv",         "ubnd",
-      "đồn",          "đội",          "phòng",       "ngành",     "tỉnh",       "huyện",
-      "xã",           "lực lượng"};
+  static constexpr std::array<std::string_view, 49> kHeads = {"tổng liên đoàn",
+                                                              "tổng lđlđ",
+                                                              "lđlđ",
+                                                              "hđnd",
+                                                              "mttq",
+                                                              "nhà xuất bản",
+                                                              "tổng công ty",
+                                                              "công ty",
+                                                              "bệnh viện",
+                                                              "tạp chí",
+                                                              "tổng cục",
+                                                              "học viện",
+                                                              "đại học",
+                                                              "đại sứ quán",
+                                                              "bộ đội",
+                                                              "công an",
+                                                              "liên đoàn",
+                                                              "tập đoàn",
+                                                              "ngân hàng",
+                                                              "trung tâm",
+                                                              "ủy ban",
+                                                              "hợp tác xã",
+                                                              "thành đoàn",
+                                                              "tỉnh đoàn",
+                                                              "quân khu",
+                                                              "sư đoàn",
+                                                              "lữ đoàn",
+                                                              "trung đoàn",
+                                                              "chi cục",
+                                                              "kho bạc",
+                                                              "trường",
+                                                              "hội",
+                                                              "viện",
+                                                              "cục",
+                                                              "sở",
+                                                              "ban",
+                                                              "báo",
+                                                              "đài",
+                                                              "nxb",
+                                                              "bv",
+                                                              "ubnd",
+                                                              "đồn",
+                                                              "đội",
+                                                              "phòng",
+                                                              "ngành",
+                                                              "tỉnh",
+                                                              "huyện",
+                                                              "xã",
+                                                              "lực lượng"};
   for (std::string_view head : kHeads) {
     if (MatchesPhrase(tokens, i, head)) {
       length = PhraseLength(head);
@@ -507,23 +566,39 @@ bool IsReceivingWord(const Token& token) { return IsOneOf(token, {"được", "n
 
 bool IsNotConferredCue(const std::vector<Token>& tokens, size_t i) {
   const Token& token = tokens[i];
-  if (IsOneOf(token, {"nếu", "sẽ", "hủy", "huỷ", "tước", "trình"})) return true;
+  if (IsOneOf(token, {"nếu", "sẽ", "hủy", "huỷ", "tước", "xét"})) return true;
+  // "trình Thủ tướng" submits; "chương trình" is a programme.
+  if (token.lower == "trình") {
+    const bool before = i > 0 && IsOneOf(tokens[i - 1], {"đã", "được", "sẽ", "và", "tờ"});
+    const bool after =
+        i + 1 < tokens.size() && IsOneOf(tokens[i + 1], {"thủ", "chủ", "lên", "cấp", "hội", "bộ"});
+    return before || after;
+  }
   return MatchesPhrase(tokens, i, "đề nghị") || MatchesPhrase(tokens, i, "đề xuất") ||
          MatchesPhrase(tokens, i, "kiến nghị") || MatchesPhrase(tokens, i, "xét tặng") ||
          MatchesPhrase(tokens, i, "xem xét") || MatchesPhrase(tokens, i, "thu hồi") ||
          MatchesPhrase(tokens, i, "có thể") || MatchesPhrase(tokens, i, "dự kiến") ||
          MatchesPhrase(tokens, i, "hồ sơ") || MatchesPhrase(tokens, i, "đủ điều kiện") ||
          MatchesPhrase(tokens, i, "đạt tiêu chuẩn") || MatchesPhrase(tokens, i, "công nhận đạt") ||
-         MatchesPhrase(tokens, i, "chưa được") || MatchesPhrase(tokens, i, "không được");
+         MatchesPhrase(tokens, i, "chưa được") || MatchesPhrase(tokens, i, "không được") ||
+         MatchesPhrase(tokens, i, "cần được") || MatchesPhrase(tokens, i, "nên được");
+}
+
+bool IsHypotheticalCue(const std::vector<Token>& tokens, size_t i) {
+  return MatchesPhrase(tokens, i, "quy định") || MatchesPhrase(tokens, i, "dự luật") ||
+         MatchesPhrase(tokens, i, "xứng đáng") || MatchesPhrase(tokens, i, "mong") ||
+         MatchesPhrase(tokens, i, "luật thi đua");
 }
 
 bool IsFamilyName(const Token& token) {
   return token.capitalised &&
-         IsOneOf(token, {"nguyễn", "trần", "lê",    "phạm",   "hoàng", "huỳnh", "phan",  "vũ",
-                         "võ",     "đặng", "bùi",   "đỗ",     "hồ",    "ngô",   "dương", "lý",
-                         "đinh",   "đoàn", "trịnh", "lương",  "mai",   "tạ",    "cao",   "lâm",
-                         "châu",   "tô",   "hà",    "trương", "văn",   "chu",   "kiều",  "lại",
-                         "quách",  "thái", "triệu", "tống",   "vương", "la",    "lưu"});
+         IsOneOf(token,
+                 {"nguyễn", "trần",  "lê",   "phạm",  "hoàng", "huỳnh", "phan", "vũ",    "võ",
+                  "đặng",   "bùi",   "đỗ",   "hồ",    "ngô",   "dương", "lý",   "đinh",  "đoàn",
+                  "trịnh",  "lương", "mai",  "tạ",    "cao",   "lâm",   "châu", "tô",    "hà",
+                  "trương", "văn",   "chu",  "kiều",  "lại",   "quách", "thái", "triệu", "tống",
+                  "vương",  "la",    "lưu",  "phùng", "khúc",  "doãn",  "thân", "đàm",   "lục",
+                  "nông",   "hứa",   "tăng", "khổng", "mạc",   "đào"});
 }
 
 }  // namespace laurel::parser

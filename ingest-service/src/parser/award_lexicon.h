@@ -23,6 +23,7 @@ struct AwardMention {
   // yields a record only when nothing more specific covers the same recipients.
   bool generic = false;
   bool specific_name = false;  // the name carries more than the bare form ("... hạng Nhì")
+  bool self_conferring = false;  // the name is also the verb ("khen thưởng đột xuất 9 người")
   std::string implied_issuer;  // "Cờ thi đua của Chính phủ" → "Chính phủ"
 };
 
@@ -30,7 +31,9 @@ struct AwardMention {
 std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t i, size_t end);
 
 // Sports medals and competition results ("huy chương vàng", "đoạt giải") are not commendations.
-bool IsCompetitionResult(const std::vector<Token>& tokens, const AwardMention& mention);
+// tokens[begin, end) is the sentence.
+bool IsCompetitionResult(const std::vector<Token>& tokens, const AwardMention& mention,
+                         size_t begin, size_t end);
 
 // Who a recipient noun names: "tập thể" → COLLECTIVE, "cá nhân" → INDIVIDUAL. kUnspecified when the
 // word is a recipient noun of neither kind ("tác phẩm", "đại biểu"); nullopt when it is not a
@@ -51,6 +54,10 @@ bool IsReceivingWord(const Token& token);
 
 // Cues that an award is only proposed, under review, revoked or conditional.
 bool IsNotConferredCue(const std::vector<Token>& tokens, size_t i);
+
+// Cues that put a whole sentence outside the news: rules ("quy định", "dự luật"), wishes ("mong",
+// "xứng đáng").
+bool IsHypotheticalCue(const std::vector<Token>& tokens, size_t i);
 
 // Common Vietnamese family names, which start a person's name without any title.
 bool IsFamilyName(const Token& token);

@@ -14,6 +14,7 @@ namespace {
 
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2100;
+constexpr int kMaxPeriodYears = 30;  // a reviewed period; longer spans are ages
 
 bool ValidDate(int year, int month, int day) {
   static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -271,7 +272,7 @@ std::vector<Period> FindPeriods(const std::vector<Token>& tokens, size_t begin, 
       last = ParseYear(tokens[i + 2].lower);
       span = 3;
     }
-    if (first == 0 || last == 0 || last <= first || last - first > 30) continue;
+    if (first == 0 || last == 0 || last <= first) continue;
     // What introduces it decides whether it is a reviewed period.
     size_t k = i;
     if (k > begin && tokens[k - 1].text == "(") --k;
@@ -283,8 +284,14 @@ std::vector<Period> FindPeriods(const std::vector<Token>& tokens, size_t begin, 
     period.start_year = first;
     period.end_year = last;
     period.token = i;
-    if (preceded_by("giai đoạn") || preceded_by("nhiệm kỳ") || preceded_by("năm học") ||
-        preceded_by("thời kỳ") || preceded_by("từ") || preceded_by("khóa")) {
+    const bool plausible = last - first <= kMaxPeriodYears;
+    if (!plausible) {
+      if (tokens[k].text == "(") {
+        period.anniversary = true;
+        periods.push_back(period);
+      }
+    } else if (preceded_by("giai đoạn") || preceded_by("nhiệm kỳ") || preceded_by("năm học") ||
+               preceded_by("thời kỳ") || preceded_by("từ") || preceded_by("khóa")) {
       periods.push_back(period);
     } else if (k >= begin + 2 && tokens[k - 1].lower == "năm" && ParseCount(tokens, k - 2)) {
       // "5 năm (2016-2020)" reviews a period; "kỷ niệm 55 năm thành lập (1962-2017)" is an age.

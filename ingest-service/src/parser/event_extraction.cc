@@ -30,19 +30,26 @@ struct Candidate {
   size_t gathering_length = 0;
 };
 
-bool IsEventVerb(const std::vector<Token>& tokens, size_t i) {
-  return IsOneOf(tokens[i], {"trao", "tặng", "gắn"}) || MatchesPhrase(tokens, i, "tổ chức") ||
-         MatchesPhrase(tokens, i, "diễn ra") || MatchesPhrase(tokens, i, "khai mạc") ||
-         MatchesPhrase(tokens, i, "khép lại") || MatchesPhrase(tokens, i, "bế mạc") ||
-         MatchesPhrase(tokens, i, "đón nhận") || MatchesPhrase(tokens, i, "kỷ niệm") ||
-         MatchesPhrase(tokens, i, "làm lễ");
+// Verbs that make a dated sentence an event. Giving counts only when an award is given ("tặng quà"
+// and "trao đổi" are not ceremonies).
+bool IsEventVerb(const std::vector<Token>& tokens, size_t i, size_t end) {
+  if (IsOneOf(tokens[i], {"trao", "tặng", "gắn"}) && !MatchesPhrase(tokens, i, "trao đổi")) {
+    for (size_t k = i + 1; k < end && k < i + 4; ++k) {
+      if (MatchAward(tokens, k, end)) return true;
+    }
+    return false;
+  }
+  return MatchesPhrase(tokens, i, "tổ chức") || MatchesPhrase(tokens, i, "diễn ra") ||
+         MatchesPhrase(tokens, i, "khai mạc") || MatchesPhrase(tokens, i, "khép lại") ||
+         MatchesPhrase(tokens, i, "bế mạc") || MatchesPhrase(tokens, i, "đón nhận") ||
+         MatchesPhrase(tokens, i, "kỷ niệm") || MatchesPhrase(tokens, i, "làm lễ");
 }
 
 // Reported speech and paperwork: "cho biết", "thông tin từ", "quyết định", "vừa".
 bool IsReportCue(const std::vector<Token>& tokens, size_t i) {
-  return MatchesPhrase(tokens, i, "cho biết") || MatchesPhrase(tokens, i, "thông tin") ||
-         MatchesPhrase(tokens, i, "quyết định") || MatchesPhrase(tokens, i, "ban hành") ||
-         IsOneOf(tokens[i], {"vừa"});
+  return MatchesPhrase(tokens, i, "cho biết") || MatchesPhrase(tokens, i, "cho hay") ||
+         MatchesPhrase(tokens, i, "thông tin") || MatchesPhrase(tokens, i, "quyết định") ||
+         MatchesPhrase(tokens, i, "ban hành") || IsOneOf(tokens[i], {"vừa"});
 }
 
 bool StartsWithAny(const std::vector<Token>& tokens, const Sentence& sentence,
@@ -59,6 +66,7 @@ Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, s
   const size_t begin = sentence.first_token;
   const size_t end = sentence.last_token;
   bool organised = false;
+  bool planned = false;
   for (size_t i = begin; i < end; ++i) {
     size_t length;
     if (!candidate.kind) {
@@ -68,11 +76,20 @@ Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, s
         candidate.gathering_length = length;
       }
     }
-    if (MatchesPhrase(tokens, i, "tổ chức") || MatchesPhrase(tokens, i, "diễn ra") ||
-        MatchesPhrase(tokens, i, "làm lễ") || MatchesPhrase(tokens, i, "khai mạc")) {
+    // "Ban tổ chức" is a committee, not an act of organising.
+    if ((MatchesPhrase(tokens, i, "tổ chức") && !(i > begin && tokens[i - 1].lower == "ban")) ||
+        MatchesPhrase(tokens, i, "diễn ra") || MatchesPhrase(tokens, i, "làm lễ") ||
+        MatchesPhrase(tokens, i, "khai mạc")) {
       organised = true;
     }
+    // Plans and requests are not events that happened.
+    if (MatchesPhrase(tokens, i, "yêu cầu") || MatchesPhrase(tokens, i, "kế hoạch") ||
+        MatchesPhrase(tokens, i, "dự kiến") || MatchesPhrase(tokens, i, "đề nghị") ||
+        IsOneOf(tokens[i], {"sẽ"})) {
+      planned = true;
+    }
   }
+  if (planned) return candidate;
   const std::optional<EventDay> day = FindEventDay(tokens, begin, end);
   if (candidate.kind && (day || organised)) {
     candidate.evidence = Evidence::kGathering;
@@ -82,7 +99,7 @@ Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, s
     bool blocked = false;
     for (size_t i = begin; i < end; ++i) {
       if (IsReportCue(tokens, i)) blocked = true;
-      if (!blocked && IsEventVerb(tokens, i)) {
+      if (!blocked && IsEventVerb(tokens, i, end)) {
         candidate.evidence = Evidence::kDatedAct;
         return candidate;
       }
@@ -313,7 +330,9 @@ std::optional<EventKind> GatheringAt(const std::vector<Token>& tokens, size_t i,
   if (MatchesPhrase(tokens, i, "mít tinh") || MatchesPhrase(tokens, i, "gặp mặt")) {
     return EventKind::kCeremony;
   }
-  if (MatchesPhrase(tokens, i, "tổng kết") || MatchesPhrase(tokens, i, "sơ kết")) {
+  // "tổ chức tổng kết": a review meeting; "phát biểu tổng kết" is only a speech.
+  if ((MatchesPhrase(tokens, i, "tổng kết") || MatchesPhrase(tokens, i, "sơ kết")) && i >= 2 &&
+      MatchesPhrase(tokens, i - 2, "tổ chức")) {
     return EventKind::kConference;
   }
   if (MatchesPhrase(tokens, i, "chương trình") && i + 2 < end) {

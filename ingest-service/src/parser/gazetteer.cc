@@ -121,12 +121,13 @@ const PatternIndex& Patterns() {
         AddPattern(*index, FoldLower(provinces[i].name), province, PlaceKind::kProvince, true);
       }
       for (std::string_view variant : SplitNonEmpty(provinces[i].variants, '|')) {
-        const bool lower_ok = variant.substr(0, 3) == "tp" || variant.substr(0, 5) == "thành";
+        const bool lower_ok = StartsWith(variant, "tp") || StartsWith(variant, "thành");
         AddPattern(*index, std::string(variant), province, PlaceKind::kProvince, !lower_ok);
       }
     }
     for (const Locality& locality : Localities()) {
-      const bool lower_ok = locality.written.substr(0, 5) == "thành" || locality.written[0] == 't';
+      const bool lower_ok =
+          StartsWith(locality.written, "thành") || StartsWith(locality.written, "tp");
       AddPattern(*index, std::string(locality.written),
                  ProvinceIndexByCode(locality.province_code_2008), locality.kind,
                  !lower_ok && locality.kind == PlaceKind::kCity);
@@ -282,6 +283,10 @@ std::string ProvinceNameOn(int province_index, const Date& date) {
 int FindProvinceByName(std::string_view name) {
   const NormalizedText folded = NormalizeTextLenient(name);
   std::string_view lower = folded.lower;
+  const auto& provinces = Provinces();
+  for (size_t i = 0; i < provinces.size(); ++i) {
+    if (FoldLower(provinces[i].name) == lower) return static_cast<int>(i);
+  }
   size_t skip = 0;
   for (std::string_view prefix : {"tỉnh ", "thành phố "}) {
     if (lower.substr(0, prefix.size()) == prefix) skip = prefix.size();
@@ -317,14 +322,17 @@ std::vector<PlaceMention> FindPlaces(std::string_view text, std::string_view low
     const auto found =
         index.by_first_syllable.find(std::string(lower.substr(pos, syllable_end - pos)));
     const Pattern* best = nullptr;
+    // "Thái Bình Dương" is the Pacific: neither Thái Bình nor Bình Dương.
+    if (StartsWith(lower.substr(pos), "thái bình dương")) {
+      pos += std::string_view("thái bình dương").size();
+      continue;
+    }
     if (found != index.by_first_syllable.end()) {
       for (const Pattern& pattern : found->second) {
         const size_t stop = pos + pattern.lower.size();
         if (stop > end || lower.compare(pos, pattern.lower.size(), pattern.lower) != 0) continue;
         if (stop < end && IsWordChar(lower, stop)) continue;
         if (pattern.needs_capitals && !AllSyllablesCapitalised(text, pos, stop)) continue;
-        // "Thái Bình Dương" is the Pacific.
-        if (lower.substr(stop, 7) == " dương") continue;
         if (best == nullptr || pattern.lower.size() > best->lower.size()) best = &pattern;
       }
     }

@@ -1,12 +1,15 @@
 #include "ingest-service/src/parser/issuer_resolution.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 #include <vector>
 
+#include "ingest-service/src/parser/award_lexicon.h"
 #include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/text_normalizer.h"
+#include "ingest-service/src/parser/tokenizer.h"
 
 namespace laurel::parser {
 namespace {
@@ -17,7 +20,10 @@ struct Expansion {
 };
 
 // Abbreviations and variant spellings of bodies, longest first where one contains another.
-constexpr std::array<Expansion, 34> kExpansions = {{
+constexpr std::array<Expansion, 37> kExpansions = {{
+    {"vtv", "Đài Truyền hình Việt Nam"},
+    {"ttxvn", "Thông tấn xã Việt Nam"},
+    {"vov", "Đài Tiếng nói Việt Nam"},
     {"tổng liên đoàn lao động việt nam", "Tổng Liên đoàn Lao động Việt Nam"},
     {"tổng lđlđ việt nam", "Tổng Liên đoàn Lao động Việt Nam"},
     {"tổng lđlđ vn", "Tổng Liên đoàn Lao động Việt Nam"},
@@ -55,10 +61,10 @@ constexpr std::array<Expansion, 34> kExpansions = {{
 }};
 
 // Roles whose holder gives awards in the name of a body: the issuer is the body that follows.
-constexpr std::array<std::string_view, 14> kHeadRoles = {
-    "bộ trưởng",   "chủ tịch",  "trưởng ban",      "giám đốc",   "tổng giám đốc",
-    "hiệu trưởng", "chủ nhiệm", "tổng cục trưởng", "cục trưởng", "viện trưởng",
-    "bí thư",      "trưởng",    "thủ trưởng",      "tư lệnh"};
+constexpr std::array<std::string_view, 15> kHeadRoles = {
+    "thứ trưởng",    "bộ trưởng",   "chủ tịch",  "trưởng ban",      "giám đốc",
+    "tổng giám đốc", "hiệu trưởng", "chủ nhiệm", "tổng cục trưởng", "cục trưởng",
+    "viện trưởng",   "bí thư",      "trưởng",    "thủ trưởng",      "tư lệnh"};
 
 constexpr std::array<std::string_view, 24> kForeignStates = {
     "pháp",     "italia",    "ý",          "nga",       "liên bang nga", "lào",      "campuchia",
@@ -107,16 +113,13 @@ std::string ProvincePart(int province_index, const Date& date) {
   return std::string(city ? "thành phố " : "tỉnh ") + ProvinceNameOn(province_index, date);
 }
 
-// Replaces the written province ("TPHCM", "tỉnh Khánh Hoà", "Hà Tĩnh") with "tỉnh X" / "thành phố
-// X"; appends the article's province to a bare "tỉnh" / "thành phố" / "TP" at the end.
-std::string CompleteProvince(const std::string& expanded, const IssuerContext& context) {
-  const NormalizedText folded = NormalizeTextLenient(expanded);
-  const std::vector<PlaceMention> places =
-      FindPlaces(folded.text, folded.lower, 0, folded.lower.size());
-  for (const PlaceMention& place : places) {
+// Replaces a written province ("TPHCM", "tỉnh Khánh Hoà", "Hà Tĩnh") with "tỉnh X" / "thành phố X".
+std::string ReplaceProvince(const std::string& text, const IssuerContext& context) {
+  const NormalizedText folded = NormalizeTextLenient(text);
+  for (const PlaceMention& place : FindPlaces(folded.text, folded.lower, 0, folded.lower.size())) {
     if (place.kind != PlaceKind::kProvince) continue;
     size_t begin = place.begin;
-    for (std::string_view prefix : {"tỉnh ", "thành phố "}) {
+    for (std::string_view prefix : {"tỉnh ", "thành phố ", "tp ", "tp. "}) {
       if (begin >= prefix.size() &&
           folded.lower.compare(begin - prefix.size(), prefix.size(), prefix) == 0) {
         begin -= prefix.size();
@@ -125,20 +128,48 @@ std::string CompleteProvince(const std::string& expanded, const IssuerContext& c
     return folded.text.substr(0, begin) + ProvincePart(place.province_index, context.date) +
            folded.text.substr(place.end);
   }
-  std::string_view lower = folded.lower;
+  return folded.text;
+}
+
+bool EndsWithWord(std::string_view lower, std::string_view word) {
+  return lower.size() >= word.size() && lower.substr(lower.size() - word.size()) == word &&
+         (lower.size() == word.size() || lower[lower.size() - word.size() - 1] == ' ');
+}
+
+// A bare "tỉnh" / "thành phố" / "huyện" at the end takes the article's province or local unit:
+// "UBND tỉnh" → "UBND tỉnh Khánh Hòa", "UBND huyện này" → "UBND huyện Thạch Hà".
+std::string CompleteBareUnit(std::string text, const IssuerContext& context) {
+  std::string lower = NormalizeTextLenient(text).lower;
+  if (EndsWithWord(lower, "này")) {
+    text.resize(text.size() - std::string_view(" này").size());
+    lower.resize(text.size());
+  }
   for (std::string_view bare : {"tỉnh", "thành phố"}) {
-    if (lower.size() >= bare.size() && lower.substr(lower.size() - bare.size()) == bare &&
-        (lower.size() == bare.size() || lower[lower.size() - bare.size() - 1] == ' ')) {
-      if (context.province_index < 0) return folded.text;
-      return folded.text.substr(0, folded.text.size() - bare.size()) +
+    if (EndsWithWord(lower, bare) && context.province_index >= 0) {
+      return text.substr(0, text.size() - bare.size()) +
              ProvincePart(context.province_index, context.date);
     }
   }
-  // "UBND huyện", "UBND xã": the unit named elsewhere in the article.
   for (const auto& [unit, name] : context.local_units) {
-    if (lower.size() >= unit.size() && lower.substr(lower.size() - unit.size()) == unit &&
-        (lower.size() == unit.size() || lower[lower.size() - unit.size() - 1] == ' ')) {
-      return folded.text + " " + name;
+    if (EndsWithWord(lower, unit)) return text + " " + name;
+  }
+  return text;
+}
+
+// Cuts the holder's name off an authority: "Chủ tịch UBND tỉnh Kon Tum Nguyễn Văn Hòa".
+std::string WithoutPersonName(std::string_view phrase) {
+  const NormalizedText folded = NormalizeTextLenient(phrase);
+  const std::vector<Token> tokens = Tokenize(folded, 0, folded.text.size());
+  const std::vector<PlaceMention> places =
+      FindPlaces(folded.text, folded.lower, 0, folded.lower.size());
+  for (size_t i = 1; i + 1 < tokens.size(); ++i) {
+    // "Hà Nam" is a province, "Hà Văn Nam" a person.
+    const bool place = std::any_of(places.begin(), places.end(), [&](const PlaceMention& p) {
+      return p.begin <= tokens[i].begin && tokens[i].begin < p.end;
+    });
+    if (!place && IsFamilyName(tokens[i]) && tokens[i + 1].capitalised &&
+        !MatchesPhrase(tokens, i, "hồ chí minh")) {
+      return std::string(TrimAscii(std::string_view(folded.text).substr(0, tokens[i].begin)));
     }
   }
   return folded.text;
@@ -171,9 +202,24 @@ bool IsForeignIssuer(std::string_view canonical) {
 }
 
 std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& context) {
-  const NormalizedText folded = NormalizeTextLenient(TrimAscii(phrase));
+  // "Hội đồng Đội Trung ương (Đội TNTP Hồ Chí Minh)": the parenthesis only explains.
+  std::string plain(TrimAscii(phrase));
+  for (size_t open = plain.find('('); open != std::string::npos; open = plain.find('(')) {
+    const size_t close = plain.find(')', open);
+    plain.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
+  }
+  std::string_view trimmed = TrimAscii(plain);
+  if (StartsWith(trimmed, "Đích thân ") || StartsWith(trimmed, "đích thân ")) {
+    trimmed.remove_prefix(std::string_view("đích thân ").size());
+  }
+  const std::string without_name = WithoutPersonName(trimmed);
+  const NormalizedText folded = NormalizeTextLenient(without_name);
   std::string_view text = folded.text;
   std::string_view lower = folded.lower;
+  while (!text.empty() && (text.back() == ',' || text.back() == '.')) {
+    text.remove_suffix(1);
+    lower.remove_suffix(1);
+  }
   if (lower.empty()) return "";
   // The state and the government.
   if (StartsWith(lower, "chủ tịch nước") || StartsWith(lower, "nhà nước việt nam") ||
@@ -201,18 +247,24 @@ std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& contex
       break;
     }
   }
-  // "Chủ tịch tỉnh" → UBND of the province.
+  std::string body(text);
+  // "Chủ tịch tỉnh" → UBND of the province; "huyện Đăk Hà" as a giver → its UBND.
   if (lower == "tỉnh" || lower == "thành phố" || StartsWith(lower, "tỉnh ") ||
-      StartsWith(lower, "thành phố ")) {
-    const std::string expanded = Expand(text, lower);
-    return CompleteProvince("UBND " + expanded, context);
+      StartsWith(lower, "thành phố ") || StartsWith(lower, "huyện ") ||
+      StartsWith(lower, "quận ") || StartsWith(lower, "xã ") || StartsWith(lower, "phường ") ||
+      StartsWith(lower, "thị xã ")) {
+    body = "UBND " + body;
   }
-  if (StartsWith(lower, "huyện ") || StartsWith(lower, "quận ") || StartsWith(lower, "xã ") ||
-      StartsWith(lower, "phường ") || StartsWith(lower, "thị xã ")) {
-    return "UBND " + std::string(text);
+  body = ReplaceProvince(body, context);
+  const NormalizedText replaced = NormalizeTextLenient(body);
+  body = Expand(replaced.text, replaced.lower);
+  body = CapitaliseFirst(CompleteBareUnit(body, context));
+  // A bare role ("Bộ trưởng" once the name is cut off) names no body.
+  const std::string role = NormalizeTextLenient(body).lower;
+  for (std::string_view head : kHeadRoles) {
+    if (role == head) return "";
   }
-  const std::string expanded = Expand(text, lower);
-  return CapitaliseFirst(CompleteProvince(expanded, context));
+  return body;
 }
 
 IssuerLevel LevelOf(std::string_view canonical) {

@@ -20,6 +20,8 @@
 namespace laurel::parser {
 namespace {
 
+constexpr size_t kMaxHeadlineTokens = 40;  // longer first lines are leads, not headlines
+
 // Words that only occur in sentences worth the full analysis; the rest of an article is skipped.
 bool HasTrigger(const std::vector<Token>& tokens, const Sentence& sentence) {
   for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
@@ -29,6 +31,13 @@ bool HasTrigger(const std::vector<Token>& tokens, const Sentence& sentence) {
         word == "ưu" || word == "thi" || word == "tiên") {
       return true;
     }
+  }
+  return false;
+}
+
+bool Confers(const std::vector<Token>& tokens, const Sentence& sentence) {
+  for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    if (IsOneOf(tokens[i], {"trao", "tặng", "khen"})) return true;
   }
   return false;
 }
@@ -109,7 +118,14 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   std::vector<Sentence> sentences;
   if (metadata.title_end > metadata.title_begin) {
     tokens = Tokenize(normalized, metadata.title_begin, metadata.title_end);
-    if (!tokens.empty()) sentences.push_back({0, tokens.size(), 0, true});
+    if (tokens.size() > kMaxHeadlineTokens) {
+      // No headline: the first line is the lead paragraph, read like the body.
+      for (const Sentence& sentence : SplitSentences(tokens, normalized.text)) {
+        sentences.push_back(sentence);
+      }
+    } else if (!tokens.empty()) {
+      sentences.push_back({0, tokens.size(), 0, true});
+    }
   }
   const size_t body_first = tokens.size();
   std::vector<Token> body = Tokenize(normalized, metadata.body_begin, metadata.body_end);
@@ -150,7 +166,8 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
       continue;
     }
     std::vector<AwardCandidate> found = ExtractAwards(tokens, sentence, context);
-    context.previous_conferred = !found.empty() || context.previous_conferred;
+    // "... 63 tác phẩm để trao giải. Trong đó có: 7 giải A, ...": the next sentence breaks it down.
+    context.previous_conferred = !found.empty() || Confers(tokens, sentence);
     for (AwardCandidate& candidate : found) {
       candidate.sentence = s;
       candidate.from_title = sentence.headline;

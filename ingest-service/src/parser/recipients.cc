@@ -1,6 +1,9 @@
 #include "ingest-service/src/parser/recipients.h"
 
+#include <algorithm>
+
 #include "ingest-service/src/parser/award_lexicon.h"
+#include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/numbers.h"
 
 namespace laurel::parser {
@@ -9,6 +12,8 @@ namespace {
 constexpr size_t kMaxNameWords = 5;
 constexpr size_t kMaxOrganisationWords = 12;
 constexpr size_t kMaxItems = 24;
+constexpr size_t kMaxParentheticalTokens = 40;
+constexpr size_t kMaxLeadingWords = 3;
 
 bool IsSeparator(const Token& token) {
   return token.text == "," || token.lower == "và" || token.lower == "cùng" || token.text == ";";
@@ -23,7 +28,7 @@ bool EndsPhrase(const Token& token) {
 // Skips a parenthetical "(30 tuổi)", "(BV)", "(Q.6, TP.HCM)".
 size_t SkipParenthetical(const std::vector<Token>& tokens, size_t i, size_t end) {
   if (i >= end || tokens[i].text != "(") return i;
-  for (size_t k = i + 1; k < end && k < i + 12; ++k) {
+  for (size_t k = i + 1; k < end && k < i + kMaxParentheticalTokens; ++k) {
     if (tokens[k].text == ")") return k + 1;
   }
   return i;
@@ -99,22 +104,21 @@ size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t e
 }
 
 std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, size_t begin,
-                                            size_t end) {
+                                            size_t end, bool introduced) {
   std::vector<RecipientGroup> groups;
   end = std::min(end, tokens.size());
   bool counted_seen = false;
-  int named_group = -1;  // index of the group collecting named recipients
-  RecipientKind last_named_kind = RecipientKind::kUnspecified;
+  int named_group = -1;    // index of the group collecting named recipients
+  int single_person = -1;  // a group of one person that "và 8 người" adds to
   size_t i = begin;
   size_t items = 0;
+  size_t leading = 0;
   const auto add_name = [&](RecipientKind kind, std::string name, size_t first, size_t last) {
-    last_named_kind = kind;
     if (named_group >= 0 && groups[named_group].kind == kind) {
-      groups[named_group].names.push_back(std::move(name));
-      if (!counted_seen || groups[named_group].count.has_value()) {
-        groups[named_group].count = static_cast<int64_t>(groups[named_group].names.size());
-      }
-      groups[named_group].last = last;
+      RecipientGroup& group = groups[named_group];
+      group.names.push_back(std::move(name));
+      group.count = static_cast<int64_t>(group.names.size());
+      group.last = last;
       return;
     }
     // Names after a counted group are its members ("2 tập thể ... Bệnh viện A, Bệnh viện B").
@@ -131,10 +135,15 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     groups.push_back(std::move(group));
     named_group = static_cast<int>(groups.size()) - 1;
   };
-  bool previous_was_name = false;
+  while (i < end && (!tokens[i].is_word || IsOneOf(tokens[i], {"cho", "tặng", "tới", "trao"})) &&
+         tokens[i].text != "(") {
+    if (tokens[i].is_word) introduced = true;
+    ++i;  // "- Trường ...", "cho 21 tập thể"
+  }
   while (i < end && items++ < kMaxItems) {
     const Token& token = tokens[i];
     if (IsSeparator(token) || IsOneOf(token, {"cho", "tặng", "tới"})) {
+      if (groups.empty() && token.is_word && !IsSeparator(token)) introduced = true;
       ++i;
       continue;
     }
@@ -143,65 +152,104 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       continue;
     }
     if (!token.is_word || EndsPhrase(token)) break;
+    // "mỗi gia đình được tuyên dương": each of a group already counted, not a new one.
+    if (IsOneOf(token, {"mỗi", "từng"})) break;
     if (MatchesPhrase(tokens, i, "đại diện")) {
       i += 2;
       if (MatchesPhrase(tokens, i, "gia đình")) i += 2;
       continue;
     }
+    // "gia đình em Trần Đức Đông": the family receives for the person named.
+    size_t family_honorific;
+    if (MatchesPhrase(tokens, i, "gia đình") && i + 2 < end &&
+        (IsHonorific(tokens, i + 2, family_honorific) || IsFamilyName(tokens[i + 2]))) {
+      i += 2;
+      continue;
+    }
+    const int groups_before = static_cast<int>(groups.size());
     size_t consumed = 0;
-    // Counted group: "21 tập thể", "Ba nữ thực tập sinh", "hơn 1.000 gương".
-    const bool approximate = IsApproximator(token);
-    const size_t number_at = approximate ? i + 1 : i;
-    if (const auto number = ParseCount(tokens, number_at)) {
-      size_t noun_at = number_at + number->tokens;
-      size_t noun_length;
-      const auto kind = RecipientNoun(tokens, noun_at, noun_length);
-      if (kind.has_value()) {
-        RecipientGroup group;
-        group.kind = *kind;
-        if (!approximate) group.count = number->value;
-        group.noun = JoinTokens(tokens, noun_at, noun_at + noun_length);
-        group.first = i;
-        group.last = noun_at + noun_length;
-        // "Lê Văn Tùng và 8 người": the named one and the others are one group.
-        if (named_group >= 0 && previous_was_name && groups[named_group].kind == *kind &&
-            group.count.has_value() && groups[named_group].count.has_value()) {
-          *groups[named_group].count += *group.count;
-          groups[named_group].noun = group.noun;
-        } else {
-          groups.push_back(std::move(group));
+    // Counted group: "21 tập thể", "Ba nữ thực tập sinh", "hơn 1.000 gương"; "một số" is no count.
+    const bool approximate = IsApproximator(token) || MatchesPhrase(tokens, i, "một số");
+    const size_t number_at = approximate ? i + (token.lower == "một" ? 2 : 1) : i;
+    const std::optional<ParsedNumber> number =
+        MatchesPhrase(tokens, i, "một số") ? std::nullopt : ParseCount(tokens, number_at);
+    size_t noun_length = 0;
+    std::optional<RecipientKind> counted_kind;
+    // "57 “sinh viên 3 tốt”": a quote may open the noun.
+    size_t noun_from = number ? number_at + number->tokens : number_at;
+    if (number && noun_from < end && tokens[noun_from].text == "\"") ++noun_from;
+    if (number) counted_kind = RecipientNoun(tokens, noun_from, noun_length);
+    if (approximate && !number) counted_kind = RecipientNoun(tokens, number_at, noun_length);
+    if (counted_kind) {
+      const size_t noun_at = noun_from;
+      RecipientGroup group;
+      group.kind = *counted_kind;
+      if (!approximate && number) group.count = number->value;
+      group.noun = JoinTokens(tokens, noun_at, noun_at + noun_length);
+      group.first = i;
+      group.last = noun_at + noun_length;
+      // "Lê Văn Tùng và 8 người", "anh và 8 người khác": one group.
+      if (single_person >= 0 && groups[single_person].kind == *counted_kind && group.count &&
+          groups[single_person].count && i > begin && tokens[i - 1].lower == "và") {
+        *groups[single_person].count += *group.count;
+        groups[single_person].noun = group.noun;
+      } else {
+        groups.push_back(std::move(group));
+      }
+      counted_seen = true;
+      consumed = noun_at + noun_length - i;
+    }
+    if (consumed == 0 && !counted_seen) {
+      // A body named after its head word: "Trường tiểu học Nguyễn Huệ", "Bệnh viện Nhi Trung ương".
+      std::string name;
+      size_t head_length = 0;
+      size_t noun_length = 0;
+      // "hội viên Liên Chi hội ...": a recipient noun that starts like a body's head word.
+      const bool noun_first = IsOrganisationHead(tokens, i, head_length) &&
+                              RecipientNoun(tokens, i, noun_length) && noun_length > head_length;
+      const size_t after = noun_first ? i : ReadOrganisationName(tokens, i, end, name);
+      if (after > i + 1 && after <= end) {
+        bool capitalised = false;
+        for (size_t k = i + 1; k < after; ++k) capitalised = capitalised || tokens[k].capitalised;
+        if (capitalised) {
+          add_name(RecipientKind::kCollective, name, i, after);
+          consumed = after - i;
         }
-        counted_seen = true;
-        consumed = noun_at + noun_length - i;
       }
     }
     if (consumed == 0 && !counted_seen) {
       // Uncounted group: "các tập thể", "những người hiến máu", "cá nhân".
       size_t k = i;
-      if (IsOneOf(tokens[k], {"các", "những", "nhiều", "toàn", "thể"})) ++k;
+      const bool plural = IsOneOf(tokens[k], {"các", "những", "nhiều", "toàn"});
+      if (plural) ++k;
       if (k < end && tokens[k].lower == "thể") ++k;
-      size_t noun_length;
-      size_t honorific_length;
-      const auto kind = RecipientNoun(tokens, k, noun_length);
-      const bool person_next = k + noun_length < end && tokens[k + noun_length].capitalised;
-      size_t next_honorific;
+      size_t length = 0;
+      size_t other;
+      const auto kind = RecipientNoun(tokens, k, length);
+      const bool person_next =
+          kind && k + length < end &&
+          (tokens[k + length].capitalised || IsHonorific(tokens, k + length, other));
       // "tấm gương em Lan Anh": the person is the recipient, "tấm gương" only praises her.
-      const bool praises_person =
-          kind == RecipientKind::kUnspecified && k + noun_length < end &&
-          (person_next || IsHonorific(tokens, k + noun_length, next_honorific));
-      if (kind.has_value() && !praises_person &&
-          !(IsHonorific(tokens, k, honorific_length) && person_next) &&
-          !(k == i && IsOrganisationHead(tokens, k, honorific_length) && person_next)) {
+      const bool praises_person = kind == RecipientKind::kUnspecified && person_next;
+      const bool titled_person = IsHonorific(tokens, k, other) && person_next;
+      // A bare noun after the award is part of its name ("bằng khen lao động ưu tú"), not a
+      // recipient.
+      const bool bare_after_award = !plural && !introduced && groups.empty();
+      if (kind && !praises_person && !titled_person && !bare_after_award &&
+          !(k == i && IsOrganisationHead(tokens, k, other) && person_next)) {
         RecipientGroup group;
         group.kind = *kind;
-        group.noun = JoinTokens(tokens, k, k + noun_length);
+        group.noun = JoinTokens(tokens, k, k + length);
         group.first = i;
-        group.last = k + noun_length;
+        group.last = k + length;
         // A singular pronoun-like noun ("cho em") is one person.
-        if (k == i && IsOneOf(tokens[k], {"em", "cháu", "ông", "bà", "anh", "chị"}))
+        if (!plural && IsOneOf(tokens[k], {"em", "cháu", "ông", "bà", "anh", "chị"}))
           group.count = 1;
         groups.push_back(std::move(group));
-        consumed = k + noun_length - i;
+        consumed = k + length - i;
+      } else if (praises_person) {
+        i = k + length;
+        continue;
       }
     }
     if (consumed == 0) {
@@ -231,29 +279,39 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
           consumed = after - i;
         }
       }
-      if (consumed == 0 && token.capitalised &&
-          (IsFamilyName(token) ||
-           (previous_was_name && i > begin && tokens[i - 1].lower == "và"))) {
+      const bool after_name = named_group >= 0 && i > begin && tokens[i - 1].lower == "và";
+      // "Hà Tĩnh có 76 học sinh": a province is nobody's name.
+      const bool place = i + 1 < end && FindProvinceByName(JoinTokens(tokens, i, i + 2)) >= 0;
+      if (consumed == 0 && token.capitalised && !place && (IsFamilyName(token) || after_name)) {
         const size_t after = ReadPersonName(tokens, i, end, name);
-        if (after > i + 1 || (after > i && previous_was_name)) {
-          add_name(previous_was_name ? last_named_kind : RecipientKind::kIndividual, name, i,
+        if (after > i + 1 || (after > i && after_name)) {
+          add_name(after_name ? groups[named_group].kind : RecipientKind::kIndividual, name, i,
                    after);
           consumed = after - i;
         }
       }
     }
-    if (consumed == 0) {
-      if (groups.empty()) {
-        ++i;  // leading words before the phrase proper ("cô học trò", "đại diện")
-        previous_was_name = false;
-        continue;
+    if (consumed == 0 && groups.empty()) {
+      // A few leading words before the phrase proper ("Hà Tĩnh có 76 học sinh"); more means there
+      // is no recipient phrase here ("thành tích đáng tự hào của ...").
+      if (++leading > kMaxLeadingWords) break;
+      ++i;
+      continue;
+    }
+    if (consumed > 0) {
+      const bool one_person =
+          groups.size() > static_cast<size_t>(groups_before) || named_group >= 0;
+      single_person = -1;
+      if (one_person && !groups.empty() && groups.back().count == 1 &&
+          groups.back().kind == RecipientKind::kIndividual) {
+        single_person = static_cast<int>(groups.size()) - 1;
       }
-    } else {
-      previous_was_name = named_group >= 0 && groups[named_group].last == i + consumed;
       i += consumed;
       i = SkipParenthetical(tokens, i, end);
     }
-    // Skip what describes the item, up to the next separator.
+    // Skip what describes the item (or an apposition such as ", Hiệu trưởng ..."), up to the next
+    // separator; a name right after a counted group is one of its members.
+    bool skipped = false;
     while (i < end && !IsSeparator(tokens[i]) && !EndsPhrase(tokens[i]) && tokens[i].text != ";") {
       if (tokens[i].text == "(") {
         const size_t after = SkipParenthetical(tokens, i, end);
@@ -264,13 +322,22 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
           tokens[i].text != "'" && tokens[i].text != "\"") {
         break;
       }
-      if (consumed == 0) break;
+      if (consumed > 0 && counted_seen && IsFamilyName(tokens[i]) && i + 1 < end &&
+          tokens[i + 1].capitalised) {
+        break;
+      }
       ++i;
+      skipped = true;
     }
-    if (consumed == 0) {
-      if (i < end && !IsSeparator(tokens[i])) break;
-    }
+    if (consumed == 0 && !skipped && (i >= end || !IsSeparator(tokens[i]))) break;
     if (i < end && (EndsPhrase(tokens[i]) || tokens[i].text == ";")) break;
+  }
+  // Right after an award's name and without "cho", only a counted group is a recipient: "trao
+  // tặng Huân chương ... Phó Thủ tướng X" names the presenter of the next clause.
+  if (!introduced) {
+    groups.erase(std::remove_if(groups.begin(), groups.end(),
+                                [](const RecipientGroup& g) { return !g.count || g.noun.empty(); }),
+                 groups.end());
   }
   return groups;
 }

@@ -24,8 +24,11 @@ struct RecipientGroup {
 
 // The groups named in tokens[begin, end). A counted group ("90 cá nhân") starts a record; names
 // after it are its members; uncounted nouns ("các tập thể, cá nhân") are groups of their own.
+// `introduced` says the phrase is a clause's subject or follows "cho"/"tặng" (which the parser also
+// sees for itself): right after an award's name, a bare noun belongs to the name ("bằng khen lao
+// động ưu tú").
 std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, size_t begin,
-                                            size_t end);
+                                            size_t end, bool introduced = true);
 
 // Reads a person's name after an honorific or a family name; returns the token after it, or `i`
 // when there is none.

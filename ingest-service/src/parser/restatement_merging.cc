@@ -18,9 +18,13 @@ bool NounsCompatible(const std::string& a, const std::string& b) {
   return Contains(a, b) || Contains(b, a);
 }
 
+// Issuers agree when equal, when one names the other more fully ("Cảnh sát" / "Cảnh sát thành phố
+// Matsusaka"), or when one was only inferred.
 bool IssuersCompatible(const AwardCandidate& a, const AwardCandidate& b) {
   if (a.award.issuer.empty() || b.award.issuer.empty()) return true;
-  if (Folded(a.award.issuer) == Folded(b.award.issuer)) return true;
+  const std::string fa = Folded(a.award.issuer);
+  const std::string fb = Folded(b.award.issuer);
+  if (Contains(fa, fb) || Contains(fb, fa)) return true;
   return a.issuer_weak || b.issuer_weak;
 }
 
@@ -44,6 +48,13 @@ bool SameRecord(const AwardCandidate& a, const AwardCandidate& b) {
   const RecipientKind ka = a.award.recipient_kind;
   const RecipientKind kb = b.award.recipient_kind;
   const bool kinds_match = ka == kb;
+  // "bà Nga được nhận bằng khen của X" names one of the "186 cá nhân ... bằng khen của X".
+  const auto member_of = [](const AwardCandidate& one, const AwardCandidate& group) {
+    return one.named_only && group.award.count && one.award.count &&
+           *group.award.count > *one.award.count && !one.award.issuer.empty() &&
+           !group.award.issuer.empty() && one.award.recipient_kind == group.award.recipient_kind;
+  };
+  if (member_of(a, b) || member_of(b, a)) return true;
   if (a.award.count && b.award.count) {
     return *a.award.count == *b.award.count &&
            (kinds_match || ka == RecipientKind::kUnspecified || kb == RecipientKind::kUnspecified);
@@ -53,12 +64,21 @@ bool SameRecord(const AwardCandidate& a, const AwardCandidate& b) {
 }
 
 void Absorb(AwardCandidate& into, const AwardCandidate& from) {
-  if (!into.award.count && from.award.count) into.award.count = from.award.count;
+  if (from.award.count && (!into.award.count || (into.named_only && !from.named_only))) {
+    // The counted statement says best who the group is ("trao giải B cho một số tác giả" restates
+    // "14 giải B").
+    if (!into.award.count) into.award.recipient_kind = from.award.recipient_kind;
+    into.award.count = from.award.count;
+    into.named_only = from.named_only;
+  }
   if (into.award.recipient_kind == RecipientKind::kUnspecified) {
     into.award.recipient_kind = from.award.recipient_kind;
   }
   if (into.recipient_noun.empty()) into.recipient_noun = from.recipient_noun;
-  if ((into.award.issuer.empty() || (into.issuer_weak && !from.issuer_weak)) &&
+  const bool fuller = !from.issuer_weak && !into.award.issuer.empty() &&
+                      Contains(Folded(from.award.issuer), Folded(into.award.issuer)) &&
+                      from.award.issuer.size() > into.award.issuer.size();
+  if ((into.award.issuer.empty() || (into.issuer_weak && !from.issuer_weak) || fuller) &&
       !from.award.issuer.empty()) {
     into.award.issuer = from.award.issuer;
     into.award.issuer_level = from.award.issuer_level;

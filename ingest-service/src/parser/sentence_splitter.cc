@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "ingest-service/src/parser/numbers.h"
 #include "ingest-service/src/parser/vietnamese_letters.h"
 
 namespace laurel::parser {
@@ -29,7 +30,8 @@ bool IsSentenceOpener(const std::vector<Token>& tokens, size_t i) {
   return i + 1 < tokens.size() &&
          (MatchesPhrase(tokens, i, "nhân dịp") || MatchesPhrase(tokens, i, "phát biểu") ||
           MatchesPhrase(tokens, i, "đồng chí") || MatchesPhrase(tokens, i, "dịp này") ||
-          MatchesPhrase(tokens, i, "bên cạnh") || MatchesPhrase(tokens, i, "đặc biệt"));
+          MatchesPhrase(tokens, i, "bên cạnh") || MatchesPhrase(tokens, i, "đặc biệt") ||
+          MatchesPhrase(tokens, i, "vừa qua"));
 }
 
 // A caption glued to the next sentence ends in a lower-case word, a number or an acronym ("VN").
@@ -52,6 +54,7 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, std::stri
   size_t start_line = 0;
   size_t credit_words = 0;
   bool in_credit = false;
+  bool credit_caps = true;
   const auto close = [&](size_t end) {
     if (end > start) sentences.push_back({start, end, start_line});
     start = end;
@@ -67,19 +70,25 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, std::stri
     }
     const Token& token = tokens[i];
     if (in_credit) {
-      const bool credit_ends = token.text.find('/') != std::string_view::npos ||
-                               token.lower.find("ttxvn") != std::string_view::npos ||
-                               ++credit_words >= kMaxCreditWords;
+      // A credit is a name or two, perhaps with an agency ("Trọng Đức/TTXVN", "THÚY BÌNH").
       if (!token.is_word) {
-        if (token.text != "-") close(i + (token.text == ")" || token.text == "." ? 1 : 0));
+        if (token.text != "-" && token.text != "/") {
+          close(i + (token.text == ")" || token.text == "." ? 1 : 0));
+        }
         continue;
       }
-      if (credit_words > 1 && IsSentenceOpener(tokens, i)) {
+      const bool caps_so_far = credit_caps && credit_words > 0;
+      const bool opens =
+          credit_words > 0 && (IsSentenceOpener(tokens, i) || ParseCount(tokens, i) ||
+                               (caps_so_far && !IsAllCaps(token.text)));
+      if (opens || !token.capitalised) {
         close(i);
-      } else if (credit_words > 1 && !token.capitalised &&
-                 token.text.find('/') == std::string_view::npos) {
-        close(i);
-      } else if (credit_ends) {
+        continue;
+      }
+      ++credit_words;
+      credit_caps = credit_caps && IsAllCaps(token.text);
+      if (token.text.find('/') != std::string_view::npos ||
+          token.lower.find("ttxvn") != std::string_view::npos || credit_words >= kMaxCreditWords) {
         close(i + 1);
       }
       continue;
@@ -88,6 +97,7 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, std::stri
         tokens[i + 1].text == ":") {
       in_credit = true;
       credit_words = 0;
+      credit_caps = true;
       ++i;
       continue;
     }
@@ -100,14 +110,23 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, std::stri
         ++end;
       }
       const bool abbreviation = token.text == "." && i > start && IsAbbreviation(tokens[i - 1]) &&
-                                tokens[i - 1].end == token.begin;
+                                tokens[i - 1].end == token.begin &&
+                                !(end < tokens.size() && IsSentenceOpener(tokens, end));
       if (!abbreviation && (end >= tokens.size() || StartsNewSentence(tokens[end]))) {
         close(end);
         i = end - 1;
       }
       continue;
     }
-    if (i > start + 2 && EndsCaption(tokens[i - 1]) && IsSentenceOpener(tokens, i)) close(i);
+    // A caption glued to the next sentence: "... lễ kỷ niệm Ông Trần Văn Vinh ...", "... Lê Văn
+    // Tùng Theo danh sách ...".
+    const bool opener = IsSentenceOpener(tokens, i);
+    if (i > start + 2 && opener &&
+        (EndsCaption(tokens[i - 1]) ||
+         (tokens[i - 1].is_word && i + 1 < tokens.size() && tokens[i + 1].is_word &&
+          !tokens[i + 1].capitalised && !IsOneOf(tokens[i], {"đồng", "bà", "ông"})))) {
+      close(i);
+    }
   }
   close(tokens.size());
   return sentences;

@@ -267,7 +267,10 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient
   std::u32string cluster;
   while (pos < original.size()) {
     const unsigned char byte = static_cast<unsigned char>(original[pos]);
-    if (byte >= 0x20 && byte < 0x80 && byte != '&' && byte != '_' && byte != '`') {
+    // ASCII fast path, unless a combining mark follows (NFD: "a" + U+0301).
+    const bool mark_follows =
+        pos + 1 < original.size() && static_cast<unsigned char>(original[pos + 1]) >= 0xCC;
+    if (byte >= 0x20 && byte < 0x80 && byte != '&' && byte != '_' && byte != '`' && !mark_follows) {
       builder.Emit(byte, index++);
       ++pos;
       continue;

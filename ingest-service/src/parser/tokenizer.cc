@@ -8,7 +8,9 @@ namespace {
 
 bool IsAlnum(char32_t c) { return (c >= '0' && c <= '9') || IsLetter(c); }
 
-bool IsJoiner(char32_t c) { return c == '.' || c == '/' || c == '-' || c == '&' || c == '\''; }
+bool IsJoiner(char32_t c) {
+  return c == '.' || c == '/' || c == '-' || c == '&' || c == '\'' || c == ',';
+}
 
 }  // namespace
 
@@ -31,20 +33,32 @@ std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size
       token.is_word = true;
       token.capitalised = IsUpperLetter(c);
       bool digits = c >= '0' && c <= '9';
+      size_t letters = IsLetter(c) ? 1 : 0;        // letters since the last joiner
+      char32_t last_letter = IsLetter(c) ? c : 0;  // 0 after a digit
       size_t cursor = pos + length;
       while (cursor < end) {
         size_t next_length;
         const char32_t next = DecodeUtf8(text, cursor, next_length);
         if (IsAlnum(next)) {
           digits = digits && next >= '0' && next <= '9';
+          letters = IsLetter(next) ? letters + 1 : 0;
+          last_letter = IsLetter(next) ? next : 0;
           cursor += next_length;
           continue;
         }
         if (IsJoiner(next) && cursor + next_length < end) {
           size_t after_length;
           const char32_t after = DecodeUtf8(text, cursor + next_length, after_length);
-          if (IsAlnum(after)) {
+          // "Đài Bắc.Chị ...": a full stop without its space still ends a sentence; "TP.HCM" and
+          // "Tp.HCM" stay one word.
+          const bool missing_space =
+              next == '.' && IsUpperLetter(after) && letters >= 3 && !IsUpperLetter(last_letter);
+          // A comma joins only digits: "1,5" is one number, "29 tập thể, 41 cá nhân" two phrases.
+          const bool decimal_comma =
+              next != ',' || (last_letter == 0 && after >= '0' && after <= '9');
+          if (IsAlnum(after) && !missing_space && decimal_comma) {
             cursor += next_length;
+            letters = 0;
             continue;
           }
         }

@@ -1,0 +1,128 @@
+#include <string>
+
+#include "gtest/gtest.h"
+#include "tests/parser/gold_corpus.h"
+#include "tests/parser/test_articles.h"
+
+namespace laurel::parser {
+namespace {
+
+using testing::FormatDate;
+using testing::MustParse;
+
+std::string Dated(const std::string& date_line, const std::string& body) {
+  return date_line + "\n\nTin hoạt động\n\n" + body;
+}
+
+TEST(EventRulesTest, DayMonthTakesThePublicationYear) {
+  const ParsedArticle article =
+      MustParse(Dated("10:15, 20/11/2019",
+                      "Sáng 19-11, Công an tỉnh Gia Lai tổ chức hội nghị tổng kết phong trào "
+                      "thi đua “Vì an ninh Tổ quốc” giai đoạn 2014 - 2019."));
+  ASSERT_EQ(article.events.size(), 1u);
+  const Event& event = article.events[0];
+  EXPECT_EQ(event.kind, EventKind::kConference);
+  EXPECT_EQ(FormatDate(event.date), "2019-11-19");
+  EXPECT_EQ(event.province, "Gia Lai");
+  EXPECT_EQ(event.current_province, "Gia Lai");
+  EXPECT_EQ(event.organizer, "Công an tỉnh Gia Lai");
+  EXPECT_EQ(event.movement, "Vì an ninh Tổ quốc");
+  EXPECT_EQ(event.period_start_year, 2014);
+  EXPECT_EQ(event.period_end_year, 2019);
+}
+
+TEST(EventRulesTest, ADateAfterPublicationBelongsToTheYearBefore) {
+  const ParsedArticle article =
+      MustParse(Dated("07:00, 05/01/2021",
+                      "Chiều 28/12, UBND huyện Cẩm Xuyên tổ chức lễ tuyên dương các gia đình "
+                      "hiếu học ở Hà Tĩnh."));
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_EQ(article.events[0].kind, EventKind::kCeremony);
+  EXPECT_EQ(FormatDate(article.events[0].date), "2020-12-28");
+  EXPECT_EQ(article.events[0].province, "Hà Tĩnh");
+}
+
+TEST(EventRulesTest, WithoutAYearTheDateIsUnknown) {
+  const ParsedArticle article = MustParse(
+      "Lễ tuyên dương\n\nSáng 6/2, UBND xã Kỳ Bắc tổ chức lễ tuyên dương em Hồ Văn Nam ở Hà Tĩnh.");
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_FALSE(article.events[0].date.known());
+  EXPECT_EQ(article.events[0].date.day, 6);
+  EXPECT_EQ(article.events[0].date.month, 2);
+}
+
+TEST(EventRulesTest, AYearWrittenForTheEventIsUsed) {
+  const ParsedArticle article = MustParse(
+      "Kỷ niệm ngày thành lập\n\nSáng 10/7, tại tỉnh Cao Bằng, Tỉnh ủy tổ chức lễ kỷ niệm 70 năm "
+      "ngày thành lập Đảng bộ (10/7/1947 - 10/7/2017) và đón nhận Huân chương Độc lập hạng Nhất.");
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_EQ(FormatDate(article.events[0].date), "2017-07-10");
+  EXPECT_EQ(article.events[0].period_start_year, 0);  // a lifetime, not a period reviewed
+  ASSERT_EQ(article.awards.size(), 1u);
+}
+
+TEST(EventRulesTest, CongressesAndPeriodsReviewed) {
+  const ParsedArticle article =
+      MustParse(Dated("09:00, 15/10/2020",
+                      "Sáng 15/10, tại Hà Nội, Bộ Xây dựng tổ chức Đại hội thi đua yêu nước "
+                      "lần thứ V. Đại hội đánh giá phong trào thi đua 5 năm (2015-2020)."));
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_EQ(article.events[0].kind, EventKind::kCongress);
+  EXPECT_EQ(article.events[0].province, "Hà Nội");
+  EXPECT_EQ(article.events[0].period_start_year, 2015);
+  EXPECT_EQ(article.events[0].period_end_year, 2020);
+}
+
+TEST(EventRulesTest, AMinistryDoesNotImplyHanoiAndAbroadIsNoProvince) {
+  const ParsedArticle ministry =
+      MustParse(Dated("09:00, 15/10/2020",
+                      "Sáng 15/10, Bộ Tư pháp tổ chức lễ trao Huân chương Lao động hạng Nhì "
+                      "cho Cục Bổ trợ tư pháp."));
+  ASSERT_EQ(ministry.events.size(), 1u);
+  EXPECT_EQ(ministry.events[0].province, "");
+  const ParsedArticle abroad =
+      MustParse(Dated("09:00, 15/10/2020",
+                      "Chiều 14/10, tại thành phố Lyon, Đại sứ quán tổ chức lễ trao giấy khen "
+                      "cho Hội người Việt tại Lyon."));
+  ASSERT_EQ(abroad.events.size(), 1u);
+  EXPECT_EQ(abroad.events[0].province, "");
+}
+
+TEST(EventRulesTest, ProvincesAreNamedAsOnTheArticlesDate) {
+  const std::string body =
+      "Sáng 2/8, tại tỉnh Ninh Thuận, Hội Nông dân tổ chức lễ trao bằng khen cho 10 hội viên.";
+  const ParsedArticle before = MustParse(Dated("08:00, 02/08/2024", body));
+  ASSERT_EQ(before.events.size(), 1u);
+  EXPECT_EQ(before.events[0].province, "Ninh Thuận");
+  EXPECT_EQ(before.events[0].current_province, "Khánh Hòa");
+  const ParsedArticle after = MustParse(Dated("08:00, 02/08/2025", body));
+  ASSERT_EQ(after.events.size(), 1u);
+  EXPECT_EQ(after.events[0].province, "Khánh Hòa");
+  EXPECT_EQ(after.events[0].current_province, "Khánh Hòa");
+}
+
+TEST(EventRulesTest, OneEventHoweverOftenRestated) {
+  const ParsedArticle article = MustParse(
+      Dated("09:00, 15/10/2020",
+            "Sáng 15/10, Sở Tư pháp TP.HCM tổ chức lễ đón nhận Cờ thi đua của Chính phủ.\n"
+            "Sáng 15/10, Sở Tư pháp TP.HCM tổ chức lễ đón nhận Cờ thi đua của Chính phủ.\n"
+            "Buổi lễ diễn ra trang trọng."));
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_EQ(article.events[0].province, "Hồ Chí Minh");
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].event_index, 0);
+}
+
+TEST(EventRulesTest, ReportedDecisionsAreNoEvent) {
+  const ParsedArticle article =
+      MustParse(Dated("09:00, 15/10/2020",
+                      "Chiều 14/10, ông Lê Văn Tư cho biết Chủ tịch UBND tỉnh Quảng Bình vừa "
+                      "quyết định tặng bằng khen cho 3 ngư dân."));
+  EXPECT_TRUE(article.events.empty());
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].event_index, -1);
+  EXPECT_EQ(article.awards[0].count, 3);
+}
+
+}  // namespace
+}  // namespace laurel::parser
