@@ -1,15 +1,18 @@
 // What an operator sees with `curl` on the metrics ports while the services work: every counter and
 // histogram moves by exactly the load sent.
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "laurel/v1/ingest_service.grpc.pb.h"
 #include "laurel/v1/query_service.grpc.pb.h"
 #include "tests/support/commands.h"
+#include "tests/support/markdown.h"
 #include "tests/support/prometheus_text.h"
 #include "tests/support/running_services.h"
 #include "tests/support/source_tree.h"
@@ -169,6 +172,30 @@ TEST_F(MetricsTest, QueryLatencyHistogramsCountEveryCallByStatus) {
   EXPECT_GE(delta("laurel_db_pool_wait_seconds_count"), kCalls);
   EXPECT_EQ(after.Value("laurel_db_pool_max_connections"), 8);
   EXPECT_EQ(after.Value("laurel_db_pool_connections_in_use"), 0);
+}
+
+TEST_F(MetricsTest, EveryExportedMetricIsDocumentedAndViceVersa) {
+  // One stored article and one rejection, so every labelled family has a series.
+  v1::IngestArticleResponse response;
+  auto text =
+      testing::ReadFile(testing::SourcePath("samples/articles/01-nghe-an-dai-hoi-thi-dua.txt"));
+  ASSERT_TRUE(text.ok());
+  ASSERT_TRUE(Ingest(*text, &response).ok());
+  Ingest("", &response);
+
+  std::set<std::string> exported;
+  for (const Scrape& scrape : {ScrapeOf(services_->ingest()), ScrapeOf(services_->query())}) {
+    for (const std::string& family : scrape.families) {
+      if (absl::StartsWith(family, "laurel_")) exported.insert(family);
+    }
+  }
+  auto readme = testing::ReadFile(testing::SourcePath("README.md"));
+  ASSERT_TRUE(readme.ok());
+  std::set<std::string> documented;
+  for (const auto& row : testing::TableRows(testing::MarkdownSection(*readme, "### Metrics"))) {
+    documented.insert(row.front());
+  }
+  EXPECT_EQ(exported, documented);
 }
 
 TEST_F(MetricsTest, HealthProbesAreCountedToo) {
