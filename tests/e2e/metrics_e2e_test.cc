@@ -47,10 +47,8 @@ class MetricsTest : public ::testing::Test {
     auto services = testing::RunningServices::Start();
     ASSERT_TRUE(services.ok()) << services.status();
     services_ = std::move(*services);
-    ingest_ = v1::IngestService::NewStub(
-        grpc::CreateChannel(services_->ingest_address(), grpc::InsecureChannelCredentials()));
-    query_ = v1::QueryService::NewStub(
-        grpc::CreateChannel(services_->query_address(), grpc::InsecureChannelCredentials()));
+    ingest_ = services_->IngestStub();
+    query_ = services_->QueryStub();
   }
 
   // One scrape with curl, as Prometheus or an operator makes it.

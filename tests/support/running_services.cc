@@ -1,6 +1,7 @@
 #include "tests/support/running_services.h"
 
 #include "absl/strings/str_cat.h"
+#include "grpcpp/grpcpp.h"
 
 namespace laurel::testing {
 
@@ -8,6 +9,16 @@ std::string IngestServiceBinary() { return LAUREL_INGEST_BINARY; }
 std::string QueryServiceBinary() { return LAUREL_QUERY_BINARY; }
 std::string ToolBinary(const std::string& name) {
   return absl::StrCat(LAUREL_TOOLS_DIR, "/", name);
+}
+
+std::unique_ptr<v1::IngestService::Stub> RunningServices::IngestStub() const {
+  return v1::IngestService::NewStub(
+      grpc::CreateChannel(ingest_address_, grpc::InsecureChannelCredentials()));
+}
+
+std::unique_ptr<v1::QueryService::Stub> RunningServices::QueryStub() const {
+  return v1::QueryService::NewStub(
+      grpc::CreateChannel(query_address_, grpc::InsecureChannelCredentials()));
 }
 
 absl::StatusOr<std::unique_ptr<RunningServices>> RunningServices::Start() {

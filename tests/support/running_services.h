@@ -4,6 +4,8 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "laurel/v1/ingest_service.grpc.pb.h"
+#include "laurel/v1/query_service.grpc.pb.h"
 #include "tests/support/service_process.h"
 #include "tests/support/test_database.h"
 
@@ -26,6 +28,10 @@ class RunningServices {
   ServiceProcess& ingest() { return *ingest_; }
   ServiceProcess& query() { return *query_; }
   const std::string& database_url() const { return database_->url(); }
+
+  // Clients of the two services.
+  std::unique_ptr<v1::IngestService::Stub> IngestStub() const;
+  std::unique_ptr<v1::QueryService::Stub> QueryStub() const;
 
  private:
   RunningServices() = default;
