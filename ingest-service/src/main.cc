@@ -13,7 +13,9 @@
 #include "ingest-service/src/ingest_grpc_service.h"
 #include "ingest-service/src/ingest_metrics.h"
 #include "ingest-service/src/ingestor.h"
+#include "ingest-service/src/parser/parse_article.h"
 #include "ingest-service/src/pg_article_repository.h"
+#include "ingest-service/src/rollup_lag_metrics.h"
 
 ABSL_FLAG(std::string, listen, "0.0.0.0:50051", "HOST:PORT to serve gRPC on.");
 ABSL_FLAG(std::string, metrics_listen, "0.0.0.0:9451",
@@ -21,6 +23,8 @@ ABSL_FLAG(std::string, metrics_listen, "0.0.0.0:9451",
 ABSL_FLAG(int64_t, max_article_bytes, 1 << 20, "Largest article text accepted, in bytes.");
 ABSL_FLAG(absl::Duration, readiness_interval, absl::Seconds(2),
           "How often database reachability is checked for health.");
+ABSL_FLAG(absl::Duration, rollup_lag_interval, absl::Seconds(15),
+          "How often the articles stored by an older parser are counted for metrics.");
 
 int main(int argc, char** argv) {
   laurel::GrpcServer::BlockTerminationSignals();
@@ -55,18 +59,28 @@ int main(int argc, char** argv) {
   }
   // Serving needs the schema: migrate as soon as the database answers (retrying until it does),
   // then keep checking that it still answers.
+  // The same loop keeps the rollup lag gauge current; a failed count is logged, not a reason to
+  // stop serving.
   bool migrated = false;
+  laurel::ingest::RollupLagMetrics rollup_lag((*telemetry)->registry(),
+                                              laurel::parser::kParserVersion,
+                                              absl::GetFlag(FLAGS_rollup_lag_interval));
   (*server)->MonitorReadiness(
-      [&pool, &migrated] {
-        return pool.WithConnection([&migrated](pqxx::connection& connection) {
+      [&pool, &migrated, &rollup_lag] {
+        return pool.WithConnection([&migrated, &rollup_lag](pqxx::connection& connection) {
           if (!migrated) {
             if (absl::Status status = laurel::ApplyMigrations(connection); !status.ok()) {
               return status;
             }
             migrated = true;
           }
-          pqxx::nontransaction probe(connection);
-          probe.exec("SELECT 1");
+          {
+            pqxx::nontransaction probe(connection);
+            probe.exec("SELECT 1");
+          }
+          if (absl::Status counted = rollup_lag.Refresh(connection); !counted.ok()) {
+            laurel::log::Warning("rollup_lag_unknown", {{"error", counted.ToString()}});
+          }
           return absl::OkStatus();
         });
       },

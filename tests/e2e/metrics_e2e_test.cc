@@ -7,10 +7,12 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "laurel/v1/ingest_service.grpc.pb.h"
 #include "laurel/v1/query_service.grpc.pb.h"
+#include "pqxx/pqxx"
 #include "tests/support/commands.h"
 #include "tests/support/markdown.h"
 #include "tests/support/prometheus_text.h"
@@ -170,6 +172,33 @@ TEST_F(MetricsTest, QueryLatencyHistogramsCountEveryCallByStatus) {
   EXPECT_GE(delta("laurel_db_pool_wait_seconds_count"), kCalls);
   EXPECT_EQ(after.Value("laurel_db_pool_max_connections"), 8);
   EXPECT_EQ(after.Value("laurel_db_pool_connections_in_use"), 0);
+}
+
+TEST_F(MetricsTest, RollupLagCountsArticlesStoredByAnOlderParser) {
+  for (const char* sample : {"samples/articles/01-nghe-an-dai-hoi-thi-dua.txt",
+                             "samples/articles/02-quang-ninh-huan-chuong-lao-dong.txt"}) {
+    auto text = testing::ReadFile(testing::SourcePath(sample));
+    ASSERT_TRUE(text.ok());
+    v1::IngestArticleResponse response;
+    ASSERT_TRUE(Ingest(*text, &response).ok());
+  }
+  const auto lag_becomes = [&](double wanted) {
+    double lag = -1;
+    for (int attempt = 0; attempt < 100 && lag != wanted; ++attempt) {
+      absl::SleepFor(absl::Milliseconds(100));
+      lag = ScrapeOf(services_->ingest()).Value("laurel_rollup_lag_articles");
+    }
+    return lag;
+  };
+  EXPECT_EQ(lag_becomes(0), 0);
+  // As if one article had been stored before the current parser was deployed.
+  pqxx::connection connection(services_->database_url());
+  pqxx::work downgrade(connection);
+  downgrade.exec(
+      "UPDATE articles SET parser_version = parser_version - 1 WHERE id = "
+      "(SELECT min(id) FROM articles)");
+  downgrade.commit();
+  EXPECT_EQ(lag_becomes(1), 1);
 }
 
 TEST_F(MetricsTest, EveryExportedMetricIsDocumentedAndViceVersa) {

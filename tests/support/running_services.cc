@@ -33,7 +33,7 @@ absl::StatusOr<std::unique_ptr<RunningServices>> RunningServices::Start() {
                                                    "--log_level=warning"};
 
   std::vector<std::string> args = {absl::StrCat("--listen=", services->ingest_address_),
-                                   database_flag};
+                                   database_flag, "--rollup_lag_interval=200ms"};
   args.insert(args.end(), fast_readiness.begin(), fast_readiness.end());
   auto ingest = ServiceProcess::Start(IngestServiceBinary(), args);
   if (!ingest.ok()) return ingest.status();
