@@ -4,7 +4,6 @@
 // non-root USER — becomes SERVING, passes the image's HEALTHCHECK, serves metrics, writes JSON log
 // lines to stdout/stderr, and exits 0 on SIGTERM. The migration entrypoint applies the schema and
 // exits.
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -20,13 +19,13 @@
 #include "nlohmann/json.hpp"
 #include "tests/support/commands.h"
 #include "tests/support/dockerfile.h"
+#include "tests/support/image_root.h"
 #include "tests/support/running_services.h"
 #include "tests/support/source_tree.h"
 
 namespace laurel {
 namespace {
 
-namespace fs = std::filesystem;
 using grpc::health::v1::HealthCheckResponse;
 using testing::ServiceProcess;
 
@@ -34,39 +33,10 @@ using testing::ServiceProcess;
 // SIGTERM before they kill.
 constexpr absl::Duration kStopGracePeriod = absl::Seconds(30);
 
-// A stand-in for an image's /usr/local/bin: the installed binaries and the entrypoint script, as
-// the Dockerfile's COPY instructions lay them out, readable and executable by the image's user.
-class ImageRoot {
- public:
-  ImageRoot() {
-    std::string pattern = (fs::temp_directory_path() / "laurel-image-XXXXXX").string();
-    root_ = mkdtemp(pattern.data());
-    bin_ = root_ / "bin";
-    fs::create_directories(bin_);
-    for (const std::string& binary :
-         {testing::IngestServiceBinary(), testing::QueryServiceBinary(),
-          testing::ToolBinary("laurel-health"), testing::ToolBinary("laurel-load"),
-          testing::ToolBinary("laurel-migrate"), testing::ToolBinary("laurel-stats")}) {
-      fs::copy_file(binary, bin_ / fs::path(binary).filename());
-    }
-    // COPY deploy/docker/laurel-entrypoint.sh /usr/local/bin/laurel-entrypoint
-    fs::copy_file(testing::SourcePath("deploy/docker/laurel-entrypoint.sh"),
-                  bin_ / "laurel-entrypoint");
-    for (const fs::path& path : {root_, bin_}) chmod(path.c_str(), 0755);
-    for (const auto& entry : fs::directory_iterator(bin_)) chmod(entry.path().c_str(), 0755);
-  }
-  ~ImageRoot() { fs::remove_all(root_); }
-
-  const fs::path& bin() const { return bin_; }
-
- private:
-  fs::path root_;
-  fs::path bin_;
-};
-
 class ContainerContractTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    ASSERT_TRUE(image_.error().empty()) << image_.error();
     auto text = testing::ReadFile(testing::SourcePath("deploy/docker/Dockerfile"));
     ASSERT_TRUE(text.ok()) << text.status();
     auto parsed = testing::Dockerfile::Parse(*text);
@@ -184,7 +154,7 @@ class ContainerContractTest : public ::testing::Test {
   }
 
   testing::Dockerfile dockerfile_;
-  ImageRoot image_;
+  testing::ImageRoot image_;
   std::unique_ptr<testing::TestDatabase> database_;
   int grpc_port_ = 0;
   int metrics_port_ = 0;

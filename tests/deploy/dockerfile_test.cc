@@ -17,6 +17,7 @@
 #include "gtest/gtest.h"
 #include "tests/support/binary_flags.h"
 #include "tests/support/commands.h"
+#include "tests/support/image_root.h"
 #include "tests/support/running_services.h"
 #include "tests/support/source_tree.h"
 
@@ -31,16 +32,6 @@ const std::vector<std::pair<std::string, std::string>>& Targets() {
       {"ingest-service", testing::IngestServiceBinary()},
       {"query-service", testing::QueryServiceBinary()}};
   return *targets;
-}
-
-// What `cmake --install` puts in the image's bin directory.
-std::vector<std::string> InstalledBinaries() {
-  std::vector<std::string> binaries = {testing::IngestServiceBinary(),
-                                       testing::QueryServiceBinary()};
-  for (const char* tool : {"laurel-health", "laurel-load", "laurel-migrate", "laurel-stats"}) {
-    binaries.push_back(testing::ToolBinary(tool));
-  }
-  return binaries;
 }
 
 std::set<std::string> AsSet(const std::vector<std::string>& words) {
@@ -155,9 +146,13 @@ TEST_F(DockerfileTest, BuildStageInstallsWhatScriptsInstallForABuild) {
 TEST_F(DockerfileTest, RuntimePackagesAreExactlyThoseTheBinariesLink) {
   // Each library the binaries name (DT_NEEDED) as a dpkg path pattern in the directory the
   // loader found it in, so that other architectures' copies (lib32stdc++6) do not count.
+  const testing::ImageRoot image;
+  ASSERT_TRUE(image.error().empty()) << image.error();
+  ASSERT_GE(image.installed().size(), 6u);
   std::set<std::string> libraries;
   std::set<std::string> patterns;
-  for (const std::string& binary : InstalledBinaries()) {
+  for (const std::filesystem::path& installed : image.installed()) {
+    const std::string binary = installed.string();
     const testing::CommandResult dynamic = testing::RunCommand(absl::StrCat("readelf -d ", binary));
     ASSERT_EQ(dynamic.exit_code, 0) << dynamic.output;
     const testing::CommandResult ldd = testing::RunCommand(absl::StrCat("ldd ", binary));
