@@ -8,7 +8,7 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "laurel/v1/query_service.grpc.pb.h"
-#include "tests/support/commands.h"
+#include "tests/support/buf_curl.h"
 #include "tests/support/prometheus_text.h"
 #include "tests/support/running_services.h"
 

@@ -17,7 +17,7 @@
 #include "common/migrator.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
-#include "tests/support/commands.h"
+#include "tests/support/buf_curl.h"
 #include "tests/support/dockerfile.h"
 #include "tests/support/image_root.h"
 #include "tests/support/running_services.h"

@@ -16,7 +16,7 @@
 #include "absl/strings/strip.h"
 #include "gtest/gtest.h"
 #include "tests/support/binary_flags.h"
-#include "tests/support/commands.h"
+#include "tests/support/buf_curl.h"
 #include "tests/support/image_root.h"
 #include "tests/support/running_services.h"
 #include "tests/support/source_tree.h"

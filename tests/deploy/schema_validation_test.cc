@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "gtest/gtest.h"
-#include "tests/support/commands.h"
+#include "tests/support/buf_curl.h"
 #include "tests/support/source_tree.h"
 
 namespace laurel {

@@ -13,7 +13,7 @@
 #include "laurel/v1/ingest_service.grpc.pb.h"
 #include "laurel/v1/query_service.grpc.pb.h"
 #include "pqxx/pqxx"
-#include "tests/support/commands.h"
+#include "tests/support/buf_curl.h"
 #include "tests/support/markdown.h"
 #include "tests/support/prometheus_text.h"
 #include "tests/support/running_services.h"

@@ -14,7 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "tests/support/binary_flags.h"
-#include "tests/support/commands.h"
+#include "tests/support/buf_curl.h"
 #include "tests/support/markdown.h"
 #include "tests/support/running_services.h"
 #include "tests/support/source_tree.h"

@@ -6,12 +6,13 @@
 #include "absl/strings/str_cat.h"
 #include "google/rpc/error_details.pb.h"
 #include "gtest/gtest.h"
-#include "tests/support/commands.h"
+#include "tests/support/buf_curl.h"
 #include "tests/support/running_services.h"
 
 namespace laurel {
 namespace {
 
+using testing::Buf;
 using testing::BufCurl;
 using testing::CommandResult;
 using testing::RunCommand;
@@ -19,7 +20,7 @@ using testing::RunCommand;
 class ReflectionTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const CommandResult version = RunCommand(testing::Buf() + " --version");
+    const CommandResult version = RunCommand(Buf() + " --version");
     ASSERT_EQ(version.exit_code, 0)
         << "the buf CLI is needed to play a grpcurl user (scripts/test.sh installs it): "
         << version.output;

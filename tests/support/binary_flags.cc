@@ -8,7 +8,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "tests/support/commands.h"
+#include "tests/support/buf_curl.h"
 
 namespace laurel::testing {
 

@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "tests/support/commands.h"
+#include "tests/support/buf_curl.h"
 #include "tests/support/source_tree.h"
 
 namespace laurel::testing {

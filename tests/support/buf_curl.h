@@ -2,19 +2,19 @@
 
 #include <string>
 
+// A grpcurl user, played by `buf curl`: a grpcurl equivalent that only knows what reflection tells
+// it.
 namespace laurel::testing {
 
+// The buf CLI: $LAUREL_BUF, else `buf` on PATH.
+std::string Buf();
+
 struct CommandResult {
-  int exit_code;       // -1 when the command could not be run or was killed
-  std::string output;  // stdout and stderr, interleaved
+  int exit_code;
+  std::string output;  // stdout and stderr
 };
 
-// Runs `command` through /bin/sh and collects what it prints.
 CommandResult RunCommand(const std::string& command);
-
-// The buf CLI: $LAUREL_BUF, else `buf` on PATH. Tests play a grpcurl user with `buf curl`, which
-// like grpcurl only knows what server reflection tells it.
-std::string Buf();
 
 // `buf curl` in grpcurl's plaintext mode: `arguments`, then http://`target` (an address, optionally
 // followed by /service/method).

@@ -1,4 +1,4 @@
-#include "tests/support/commands.h"
+#include "tests/support/buf_curl.h"
 
 #include <sys/wait.h>
 
@@ -8,6 +8,11 @@
 #include "absl/strings/str_cat.h"
 
 namespace laurel::testing {
+
+std::string Buf() {
+  const char* configured = std::getenv("LAUREL_BUF");
+  return configured != nullptr ? configured : "buf";
+}
 
 CommandResult RunCommand(const std::string& command) {
   CommandResult result{-1, ""};
@@ -21,19 +26,14 @@ CommandResult RunCommand(const std::string& command) {
   return result;
 }
 
-std::string Buf() {
-  const char* configured = std::getenv("LAUREL_BUF");
-  return configured != nullptr ? configured : "buf";
-}
-
 CommandResult BufCurl(const std::string& arguments, const std::string& target) {
   return RunCommand(absl::StrCat(Buf(), " curl --protocol grpc --http2-prior-knowledge ", arguments,
                                  " http://", target));
 }
 
 CommandResult Curl(const std::string& address, const std::string& path) {
-  return RunCommand(
-      absl::StrCat("curl --silent --show-error --fail --max-time 10 http://", address, path));
+  return RunCommand(absl::StrCat("curl --silent --show-error --fail --max-time 10 http://", address,
+                                 path));
 }
 
 }  // namespace laurel::testing
