@@ -10,5 +10,18 @@ SELECT create_distributed_table('articles', 'id');
 SELECT create_distributed_table('events', 'article_id', colocate_with => 'articles');
 SELECT create_distributed_table('awards', 'article_id', colocate_with => 'articles');
 
+-- Small tables keyed by content, joined from every shard: one copy on every node. Every ingest
+-- updates the rollups in its own transaction; see README.md for when to distribute them instead.
+SELECT create_reference_table('distinct_events');
+SELECT create_reference_table('rollup_month');
+SELECT create_reference_table('rollup_province');
+SELECT create_reference_table('rollup_province_month');
+SELECT create_reference_table('rollup_award_type_month');
+SELECT create_reference_table('rollup_award_type_province');
+SELECT create_reference_table('rollup_issuer_level_month');
+SELECT create_reference_table('rollup_issuer');
+SELECT create_reference_table('rollup_issuer_month');
+SELECT create_reference_table('rollup_recipient_kind_month');
+
 -- stays local: schema_migrations
 -- (The migrator runs on the coordinator and takes its advisory lock there.)
