@@ -32,8 +32,8 @@ CommandResult BufCurl(const std::string& arguments, const std::string& target) {
 }
 
 CommandResult Curl(const std::string& address, const std::string& path) {
-  return RunCommand(absl::StrCat("curl --silent --show-error --fail --max-time 10 http://", address,
-                                 path));
+  return RunCommand(
+      absl::StrCat("curl --silent --show-error --fail --max-time 10 http://", address, path));
 }
 
 }  // namespace laurel::testing
