@@ -11,7 +11,9 @@ namespace laurel::ingest {
 
 absl::StatusOr<v1::IngestArticleResponse> Ingestor::Ingest(
     const v1::IngestArticleRequest& request) const {
-  auto result = ValidateParseAndStore(request);
+  auto article = PrepareArticle(request, limits_);
+  auto result = article.ok() ? repository_.Insert(*article)
+                             : absl::StatusOr<v1::IngestArticleResponse>(article.status());
   if (observer_ != nullptr) {
     if (result.ok()) {
       observer_->ArticleStored(*result);
@@ -22,9 +24,9 @@ absl::StatusOr<v1::IngestArticleResponse> Ingestor::Ingest(
   return result;
 }
 
-absl::StatusOr<v1::IngestArticleResponse> Ingestor::ValidateParseAndStore(
-    const v1::IngestArticleRequest& request) const {
-  if (absl::Status status = ValidateIngestRequest(request, limits_); !status.ok()) return status;
+absl::StatusOr<NewArticle> PrepareArticle(const v1::IngestArticleRequest& request,
+                                          const RequestLimits& limits) {
+  if (absl::Status status = ValidateIngestRequest(request, limits); !status.ok()) return status;
 
   auto parsed = parser::ParseArticle(request.text());
   if (!parsed.ok()) {
@@ -38,7 +40,7 @@ absl::StatusOr<v1::IngestArticleResponse> Ingestor::ValidateParseAndStore(
   article.source = request.source();
   article.parser_version = parser::kParserVersion;
   article.records = ToUnstoredRecords(*parsed);
-  return repository_.Insert(article);
+  return article;
 }
 
 }  // namespace laurel::ingest

@@ -8,6 +8,11 @@
 
 namespace laurel::ingest {
 
+// Validates and parses a request into the article to store, without storing it: bulk writers
+// prepare many and store them with ArticleRepository::InsertBatch.
+absl::StatusOr<NewArticle> PrepareArticle(const v1::IngestArticleRequest& request,
+                                          const RequestLimits& limits);
+
 // Turns one submitted article into stored records: validate, parse, store — or, for an article
 // already stored, answer with what was stored the first time.
 class Ingestor {
@@ -19,9 +24,6 @@ class Ingestor {
   absl::StatusOr<v1::IngestArticleResponse> Ingest(const v1::IngestArticleRequest& request) const;
 
  private:
-  absl::StatusOr<v1::IngestArticleResponse> ValidateParseAndStore(
-      const v1::IngestArticleRequest& request) const;
-
   ArticleRepository& repository_;
   const RequestLimits limits_;
   IngestObserver* const observer_;

@@ -10,11 +10,13 @@
 #include "common/migrator.h"
 #include "common/pg_pool.h"
 #include "common/service_telemetry.h"
+#include "ingest-service/src/admin_grpc_service.h"
 #include "ingest-service/src/ingest_grpc_service.h"
 #include "ingest-service/src/ingest_metrics.h"
 #include "ingest-service/src/ingestor.h"
 #include "ingest-service/src/parser/parse_article.h"
 #include "ingest-service/src/pg_article_repository.h"
+#include "ingest-service/src/reparser.h"
 #include "ingest-service/src/rollup_lag_metrics.h"
 
 ABSL_FLAG(std::string, listen, "0.0.0.0:50051", "HOST:PORT to serve gRPC on.");
@@ -45,12 +47,14 @@ int main(int argc, char** argv) {
   laurel::ingest::IngestMetrics ingest_metrics((*telemetry)->registry());
   laurel::ingest::Ingestor ingestor(repository, limits, &ingest_metrics);
   laurel::ingest::IngestGrpcService service(ingestor);
+  laurel::ingest::Reparser reparser(repository);
+  laurel::ingest::AdminGrpcService admin(reparser);
 
   laurel::GrpcServerOptions options;
   options.listen = absl::GetFlag(FLAGS_listen);
-  options.services = {&service};
+  options.services = {&service, &admin};
   options.interceptors = {(*telemetry)->RpcInterceptor()};
-  options.health_names = {"laurel.v1.IngestService"};
+  options.health_names = {"laurel.v1.IngestService", "laurel.v1.AdminService"};
   options.max_receive_message_bytes = static_cast<int>(limits.max_text_bytes) + (64 << 10);
   auto server = laurel::GrpcServer::Start(options);
   if (!server.ok()) {

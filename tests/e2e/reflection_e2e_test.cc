@@ -1,5 +1,5 @@
 // A grpcurl user's view: server reflection lists, describes and calls every service, health
-// included. The client is buf curl, a grpcurl equivalent that only knows what reflection tells it.
+// included. The client is buf curl (tests/support/buf_curl).
 #include <string>
 
 #include "absl/strings/escaping.h"

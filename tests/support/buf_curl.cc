@@ -9,11 +9,6 @@
 
 namespace laurel::testing {
 
-std::string Buf() {
-  const char* configured = std::getenv("LAUREL_BUF");
-  return configured != nullptr ? configured : "buf";
-}
-
 CommandResult RunCommand(const std::string& command) {
   CommandResult result{-1, ""};
   FILE* pipe = popen((command + " 2>&1").c_str(), "r");
@@ -24,6 +19,11 @@ CommandResult RunCommand(const std::string& command) {
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+std::string Buf() {
+  const char* configured = std::getenv("LAUREL_BUF");
+  return configured != nullptr ? configured : "buf";
 }
 
 CommandResult BufCurl(const std::string& arguments, const std::string& target) {

@@ -2,19 +2,18 @@
 
 #include <string>
 
-// A grpcurl user, played by `buf curl`: a grpcurl equivalent that only knows what reflection tells
-// it.
+// A grpcurl user: `buf curl`, a grpcurl equivalent that only knows what server reflection tells it.
 namespace laurel::testing {
-
-// The buf CLI: $LAUREL_BUF, else `buf` on PATH.
-std::string Buf();
 
 struct CommandResult {
   int exit_code;
-  std::string output;  // stdout and stderr
+  std::string output;  // standard output and error
 };
 
 CommandResult RunCommand(const std::string& command);
+
+// The buf CLI: $LAUREL_BUF, else `buf` on PATH.
+std::string Buf();
 
 // `buf curl` in grpcurl's plaintext mode: `arguments`, then http://`target` (an address, optionally
 // followed by /service/method).
