@@ -31,8 +31,8 @@ PgPoolMetrics::PgPoolMetrics(prometheus::Registry& registry, int pool_size)
                 .Add({}, WaitBuckets())),
       timeouts_(prometheus::BuildCounter()
                     .Name("laurel_db_pool_acquire_timeouts_total")
-                    .Help("Calls that gave up waiting for a database connection "
-                          "(RESOURCE_EXHAUSTED).")
+                    .Help("Calls that got no database connection: they waited past the "
+                          "acquire timeout or their deadline, or too many waited already.")
                     .Register(registry)
                     .Add({})) {
   prometheus::BuildGauge()

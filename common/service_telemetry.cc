@@ -2,7 +2,9 @@
 
 #include <utility>
 
+#include "common/json_log.h"
 #include "common/rpc_telemetry.h"
+#include "prometheus/counter.h"
 
 namespace laurel {
 
@@ -19,6 +21,28 @@ PgPoolOptions ServiceTelemetry::WatchPool(PgPoolOptions options) {
   pool_metrics_ = std::make_unique<PgPoolMetrics>(*registry_, options.size);
   options.observer = pool_metrics_.get();
   return options;
+}
+
+RefusalObserver ServiceTelemetry::AuthRefusals(const std::vector<std::string>& services) {
+  prometheus::Family<prometheus::Counter>& refused =
+      prometheus::BuildCounter()
+          .Name("laurel_grpc_server_auth_refused_total")
+          .Help(
+              "Calls refused for their token before reaching a method: UNAUTHENTICATED (none or "
+              "unknown) or PERMISSION_DENIED (lacks the service's scope).")
+          .Register(*registry_);
+  for (const std::string& service : services) {
+    for (const absl::StatusCode code :
+         {absl::StatusCode::kUnauthenticated, absl::StatusCode::kPermissionDenied}) {
+      refused.Add({{"grpc_service", service}, {"grpc_code", absl::StatusCodeToString(code)}});
+    }
+  }
+  return [&refused](absl::string_view service, const absl::Status& refusal) {
+    const std::string code = absl::StatusCodeToString(refusal.code());
+    const std::string label = service.empty() ? "other" : std::string(service);
+    refused.Add({{"grpc_service", label}, {"grpc_code", code}}).Increment();
+    log::Info("rpc_refused", {{"service", label}, {"code", code}, {"error", refusal.message()}});
+  };
 }
 
 std::function<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>()>

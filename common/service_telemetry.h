@@ -3,8 +3,10 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
+#include "common/bearer_token_auth.h"
 #include "common/metrics_server.h"
 #include "common/pg_pool.h"
 #include "common/pg_pool_metrics.h"
@@ -26,6 +28,11 @@ class ServiceTelemetry {
 
   // `options`, reporting to this service's pool metrics.
   PgPoolOptions WatchPool(PgPoolOptions options);
+
+  // For ApplyServerFlags: counts and logs the calls refused for their token, which never reach the
+  // interceptor below (gRPC refuses them before matching a method). The counts of `services` (the
+  // server's API) start at zero, so that rates work from the first refusal on.
+  RefusalObserver AuthRefusals(const std::vector<std::string>& services);
 
   // For GrpcServerOptions::interceptors: metrics and a log line per RPC.
   std::function<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>()>

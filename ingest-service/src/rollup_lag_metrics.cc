@@ -7,6 +7,8 @@ namespace laurel::ingest {
 namespace {
 
 constexpr char kCountStale[] = "SELECT count(*) FROM articles WHERE parser_version < $1";
+constexpr char kBoundedWait[] =
+    "SET LOCAL lock_timeout = '100ms'; SET LOCAL statement_timeout = '2s'";
 
 }  // namespace
 
@@ -26,6 +28,10 @@ absl::Status RollupLagMetrics::Refresh(pqxx::connection& connection) {
   if (now - last_refresh_ < interval_) return absl::OkStatus();
   try {
     pqxx::read_transaction transaction(connection);
+    // The count shares the readiness check's turn and connection: it must not hold them up, neither
+    // behind a lock on articles (a migration, an operator's LOCK TABLE) nor on a huge table. A
+    // count that gives up leaves the gauge at its last value and is tried again next time.
+    transaction.exec(kBoundedWait);
     lag_articles_.Set(transaction.exec_params1(kCountStale, parser_version_)[0].as<double>());
     last_refresh_ = now;
     return absl::OkStatus();

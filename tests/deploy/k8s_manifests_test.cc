@@ -1,8 +1,9 @@
 // deploy/k8s checked without a cluster: every manifest parsed, and everything that must agree does
-// — probe and container ports with the flags and the images, environment variables with the flags
-// the binaries define, Services with their Deployments' named ports, budgets and autoscalers with
-// their Deployments, the security context with the image's user. A live service then answers the
-// probes exactly as the manifests ask them.
+// — container ports with the flags and the images, environment variables with the flags the
+// binaries define, files with the volumes they are mounted from, Services with their Deployments'
+// named ports, budgets and autoscalers with their Deployments, the security context with the
+// image's user. A live service with TLS and tokens then answers the probes, run as the manifests
+// run them.
 #include <filesystem>
 #include <map>
 #include <set>
@@ -16,16 +17,18 @@
 #include "common/grpc_server.h"
 #include "gtest/gtest.h"
 #include "tests/support/binary_flags.h"
+#include "tests/support/buf_curl.h"
 #include "tests/support/dockerfile.h"
+#include "tests/support/image_root.h"
 #include "tests/support/running_services.h"
 #include "tests/support/source_tree.h"
+#include "tests/support/test_certificates.h"
 #include "tests/support/yaml_files.h"
 
 namespace laurel {
 namespace {
 
 namespace fs = std::filesystem;
-using grpc::health::v1::HealthCheckResponse;
 
 struct Manifest {
   std::string file;
@@ -60,6 +63,16 @@ bool Selects(const YAML::Node& selector, const YAML::Node& labels) {
     if (Str(labels[entry.first.as<std::string>()]) != entry.second.as<std::string>()) return false;
   }
   return true;
+}
+
+// What an exec probe asks laurel-health about: the --service of its command, "" for the whole
+// server.
+std::string ProbedService(const YAML::Node& probe) {
+  std::string service;
+  for (const YAML::Node& word : probe["exec"]["command"]) {
+    if (absl::StartsWith(Str(word), "--service=")) service = Str(word).substr(10);
+  }
+  return service;
 }
 
 class K8sManifestsTest : public ::testing::Test {
@@ -226,13 +239,30 @@ TEST_F(K8sManifestsTest, ContainersMatchTheirImagesFlagsAndProbes) {
       const std::string binary = BinaryOf(container);
       auto flags = testing::LaurelFlagsOf(binary);
       ASSERT_TRUE(flags.ok()) << flags.status();
+      // The probes run laurel-health in the service's container, with its environment.
+      auto probe_flags = testing::LaurelFlagsOf(testing::ToolBinary("laurel-health"));
+      ASSERT_TRUE(probe_flags.ok()) << probe_flags.status();
       const std::map<std::string, std::string> environment = EnvironmentOf(container);
       for (const auto& [variable, value] : environment) {
         bool names_a_flag = false;
         for (const auto& [flag, description] : *flags) {
           names_a_flag |= testing::FlagEnvironmentVariable(flag) == variable;
         }
+        for (const auto& [flag, description] : *probe_flags) {
+          names_a_flag |= i >= first_main && testing::FlagEnvironmentVariable(flag) == variable;
+        }
+        // Tokens are read from the environment only, never a flag (a command line is visible to
+        // every user of the machine).
+        names_a_flag |= variable == "LAUREL_AUTH_TOKENS" && i >= first_main;
         EXPECT_TRUE(names_a_flag) << variable << " sets no flag of " << binary;
+        // A file the container reads comes from one of its volumes.
+        if (absl::EndsWith(variable, "_FILE")) {
+          bool mounted = false;
+          for (const YAML::Node& mount : container["volumeMounts"]) {
+            mounted |= absl::StartsWith(value, Str(mount["mountPath"]) + "/");
+          }
+          EXPECT_TRUE(mounted) << variable << "=" << value << " is on no mounted volume";
+        }
       }
       EXPECT_TRUE(environment.count("LAUREL_DATABASE_URL"));
       if (i < first_main) {
@@ -250,13 +280,18 @@ TEST_F(K8sManifestsTest, ContainersMatchTheirImagesFlagsAndProbes) {
       EXPECT_EQ(testing::PortOf(flags->at("metrics_listen").default_value), metrics_port);
       EXPECT_EQ(Str(pod["metadata"]["annotations"]["prometheus.io/port"]),
                 absl::StrCat(metrics_port));
+      // A service that takes tokens on a non-loopback address must speak TLS, or it will not start;
+      // the kubelet's native gRPC probes cannot, so the probes run the image's healthcheck.
+      EXPECT_TRUE(environment.count("LAUREL_AUTH_TOKENS"));
+      EXPECT_TRUE(environment.count("LAUREL_TLS_CERT_FILE") && environment.count("LAUREL_CA_FILE"));
       for (const char* probe : {"startupProbe", "livenessProbe", "readinessProbe"}) {
-        ASSERT_TRUE(container[probe]["grpc"]) << probe << " should be a native gRPC probe";
-        EXPECT_EQ(container[probe]["grpc"]["port"].as<int>(), grpc_port) << probe;
+        ASSERT_TRUE(container[probe]["exec"]) << probe;
+        EXPECT_EQ(Str(container[probe]["exec"]["command"][0]), "laurel-entrypoint") << probe;
+        EXPECT_EQ(Str(container[probe]["exec"]["command"][1]), "healthcheck") << probe;
       }
-      EXPECT_EQ(Str(container["startupProbe"]["grpc"]["service"]), kLivenessHealthName);
-      EXPECT_EQ(Str(container["livenessProbe"]["grpc"]["service"]), kLivenessHealthName);
-      EXPECT_EQ(Str(container["readinessProbe"]["grpc"]["service"]), "")
+      EXPECT_EQ(ProbedService(container["startupProbe"]), kLivenessHealthName);
+      EXPECT_EQ(ProbedService(container["livenessProbe"]), kLivenessHealthName);
+      EXPECT_EQ(ProbedService(container["readinessProbe"]), "")
           << "readiness asks about the whole server";
     }
   }
@@ -319,18 +354,39 @@ TEST_F(K8sManifestsTest, BudgetsAndAutoscalersFitTheirDeployments) {
   }
 }
 
-TEST_F(K8sManifestsTest, ALiveServiceAnswersTheProbesAsConfigured) {
-  auto services = testing::RunningServices::Start();
+TEST_F(K8sManifestsTest, ALiveServiceWithTlsAndTokensAnswersTheProbes) {
+  auto certificates = testing::TestCertificates::Create();
+  ASSERT_TRUE(certificates.ok()) << certificates.status();
+  testing::ServicesOptions options;
+  options.ingest_args =
+      options.query_args = {"--tls_cert_file=" + (*certificates)->server_cert_file(),
+                            "--tls_key_file=" + (*certificates)->server_key_file()};
+  options.environment = {{"LAUREL_AUTH_TOKENS",
+                          "ingest ingest-token-0123456789;query "
+                          "query-token-0123456789"}};
+  grpc::SslCredentialsOptions tls;
+  tls.pem_root_certs = testing::TestCertificates::Read((*certificates)->ca_file());
+  options.credentials = grpc::SslCredentials(tls);
+  auto services = testing::RunningServices::Start(options);
   ASSERT_TRUE(services.ok()) << services.status();
+  const testing::ImageRoot image;
+  ASSERT_TRUE(image.error().empty()) << image.error();
   for (const YAML::Node& deployment : OfKind("Deployment")) {
     const YAML::Node container = deployment["spec"]["template"]["spec"]["containers"][0];
     const std::string address = Str(container["args"][0]) == "ingest-service"
                                     ? (*services)->ingest_address()
                                     : (*services)->query_address();
     for (const char* probe : {"startupProbe", "livenessProbe", "readinessProbe"}) {
-      auto status = testing::CheckHealth(address, Str(container[probe]["grpc"]["service"]));
-      ASSERT_TRUE(status.ok()) << probe << ": " << status.status();
-      EXPECT_EQ(*status, HealthCheckResponse::SERVING) << probe;
+      // The probe's command in the container: the service's own address, the CA that signed its
+      // certificate and the name on it (the test's, in place of the cluster's), and no token.
+      std::string command = absl::StrCat(
+          "env -i PATH=", image.bin().string(), ":/usr/bin:/bin LAUREL_LISTEN=", address,
+          " LAUREL_CA_FILE=", (*certificates)->ca_file(), " LAUREL_TLS_SERVER_NAME=localhost");
+      for (const YAML::Node& word : container[probe]["exec"]["command"]) {
+        absl::StrAppend(&command, " ", Str(word));
+      }
+      const testing::CommandResult result = testing::RunCommand(command);
+      EXPECT_EQ(result.exit_code, 0) << probe << ": " << command << "\n" << result.output;
     }
   }
 }

@@ -71,14 +71,14 @@ TEST_F(SchemaValidationTest, EveryKubernetesManifestIsValid) {
       << result.output;
 }
 
-TEST_F(SchemaValidationTest, AProbeOnANamedPortIsRejected) {
-  // gRPC probes, unlike HTTP ones, take only a port number: the API server refuses a name.
+TEST_F(SchemaValidationTest, AProbeCommandAsOneStringIsRejected) {
+  // An exec probe runs its command without a shell: it is a list of words, never a command line.
   const testing::CommandResult result =
       Validate("kubernetes", BrokenCopy("deploy/k8s/query-deployment.yaml",
-                                        "port: 50052\n              service: liveness",
-                                        "port: grpc\n              service: liveness"));
+                                        R"(command: ["laurel-entrypoint", "healthcheck"])",
+                                        "command: laurel-entrypoint healthcheck"));
   EXPECT_NE(result.exit_code, 0) << result.output;
-  EXPECT_NE(result.output.find("grpc/port must be integer"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("exec/command must be array"), std::string::npos) << result.output;
 }
 
 TEST_F(SchemaValidationTest, TheComposeFileIsValid) {

@@ -4,14 +4,13 @@
 #include "bench/synthetic/article_generator.h"
 #include "bench/synthetic/ingest_request.h"
 #include "common/grpc_server.h"
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "laurel/v1/admin_service.grpc.pb.h"
 #include "laurel/v1/ingest_service.grpc.pb.h"
 #include "laurel/v1/query_service.grpc.pb.h"
 #include "tests/parser/gold_corpus.h"
+#include "tests/support/error_reason.h"
 #include "tests/support/running_services.h"
 
 namespace laurel {
@@ -24,20 +23,6 @@ std::unique_ptr<grpc::ClientContext> Context() {
   auto context = std::make_unique<grpc::ClientContext>();
   context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
   return context;
-}
-
-// The ErrorInfo.reason carried by a failed call.
-std::string ErrorReason(const grpc::Status& status) {
-  google::rpc::Status details;
-  if (!details.ParseFromString(status.error_details())) return "";
-  for (const auto& any : details.details()) {
-    google::rpc::ErrorInfo info;
-    if (any.type_url() == "type.googleapis.com/google.rpc.ErrorInfo" &&
-        info.ParseFromString(any.value())) {
-      return info.reason();
-    }
-  }
-  return "";
 }
 
 class ServicesTest : public ::testing::Test {
@@ -131,7 +116,7 @@ TEST_F(ServicesTest, BadTextIsRejectedWithAReasonAndWritesNothing) {
     v1::IngestArticleResponse response;
     const grpc::Status status = Ingest(text, &response);
     EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << reason;
-    EXPECT_EQ(ErrorReason(status), reason);
+    EXPECT_EQ(testing::ErrorReason(status), reason);
     EXPECT_FALSE(status.error_message().empty());
   }
   EXPECT_EQ(Statistics({}).total().award_records(), 0);
@@ -264,7 +249,7 @@ TEST_F(ServicesTest, ReparseArticlesRereadsStoredArticles) {
   request.set_max_articles(-1);
   const grpc::Status bad = admin->ReparseArticles(Context().get(), request, &response);
   EXPECT_EQ(bad.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(ErrorReason(bad), "INVALID_MAX_ARTICLES");
+  EXPECT_EQ(testing::ErrorReason(bad), "INVALID_MAX_ARTICLES");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <grp.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -36,10 +37,21 @@ int FreePort() {
   return ntohs(address.sin_port);
 }
 
+std::shared_ptr<grpc::Channel> TestChannel(const std::string& address,
+                                           std::shared_ptr<grpc::ChannelCredentials> credentials) {
+  grpc::ChannelArguments arguments;
+  arguments.SetSslTargetNameOverride("localhost");
+  // A fresh connection per channel: tests restart services and databases under their clients.
+  arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+  return grpc::CreateCustomChannel(
+      address, credentials != nullptr ? credentials : grpc::InsecureChannelCredentials(),
+      arguments);
+}
+
 absl::StatusOr<grpc::health::v1::HealthCheckResponse::ServingStatus> CheckHealth(
-    const std::string& address, const std::string& service) {
-  auto stub = grpc::health::v1::Health::NewStub(
-      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+    const std::string& address, const std::string& service,
+    std::shared_ptr<grpc::ChannelCredentials> credentials) {
+  auto stub = grpc::health::v1::Health::NewStub(TestChannel(address, std::move(credentials)));
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(2));
   grpc::health::v1::HealthCheckRequest request;
@@ -54,11 +66,12 @@ absl::StatusOr<grpc::health::v1::HealthCheckResponse::ServingStatus> CheckHealth
 
 absl::Status WaitForHealth(const std::string& address,
                            grpc::health::v1::HealthCheckResponse::ServingStatus wanted,
-                           absl::Duration timeout) {
+                           absl::Duration timeout,
+                           std::shared_ptr<grpc::ChannelCredentials> credentials) {
   const absl::Time deadline = absl::Now() + timeout;
   std::string last = "no answer";
   while (absl::Now() < deadline) {
-    auto status = CheckHealth(address);
+    auto status = CheckHealth(address, "", credentials);
     if (status.ok() && *status == wanted) return absl::OkStatus();
     last = status.ok() ? grpc::health::v1::HealthCheckResponse::ServingStatus_Name(*status)
                        : status.status().ToString();
@@ -115,6 +128,8 @@ absl::StatusOr<std::unique_ptr<ServiceProcess>> ServiceProcess::Start(
     // The log file is opened first, so the test can read it whoever the process runs as.
     if (options.gid >= 0 && (setgroups(0, nullptr) != 0 || setgid(options.gid) != 0)) _exit(126);
     if (options.uid >= 0 && setuid(options.uid) != 0) _exit(126);
+    // A test that dies takes its services with it (set after the user switch, which clears it).
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     // The test runner may have blocked signals; the service must see its own SIGTERM.
     sigset_t none;
     sigemptyset(&none);
