@@ -11,6 +11,7 @@
 #include "common/env_flags.h"
 #include "grpcpp/grpcpp.h"
 #include "laurel/v1/ingest_service.grpc.pb.h"
+#include "tools/client_connection.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "ingest-service address, HOST:PORT.");
 ABSL_FLAG(std::string, source, "", "Publisher recorded with every article.");
@@ -41,8 +42,8 @@ std::vector<std::filesystem::path> ArticleFiles(const std::vector<char*>& argume
 int main(int argc, char** argv) {
   const std::vector<char*> arguments = laurel::ParseFlagsWithEnvironment(
       argc, argv, "laurel-load --target=HOST:PORT FILE_OR_DIRECTORY...");
-  auto stub = laurel::v1::IngestService::NewStub(
-      grpc::CreateChannel(absl::GetFlag(FLAGS_target), grpc::InsecureChannelCredentials()));
+  auto stub =
+      laurel::v1::IngestService::NewStub(laurel::tools::ClientChannel(absl::GetFlag(FLAGS_target)));
   int created = 0, duplicates = 0, rejected = 0;
   for (const auto& file : ArticleFiles(arguments)) {
     std::ifstream in(file, std::ios::binary);
@@ -51,11 +52,10 @@ int main(int argc, char** argv) {
     laurel::v1::IngestArticleRequest request;
     request.set_text(text.str());
     request.set_source(absl::GetFlag(FLAGS_source));
-    grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
-    context.set_wait_for_ready(true);
+    auto context = laurel::tools::CallContext(absl::Seconds(30));
+    context->set_wait_for_ready(true);
     laurel::v1::IngestArticleResponse response;
-    const grpc::Status status = stub->IngestArticle(&context, request, &response);
+    const grpc::Status status = stub->IngestArticle(context.get(), request, &response);
     if (!status.ok()) {
       ++rejected;
       std::printf("%-48s rejected: %s\n", file.filename().c_str(), status.error_message().c_str());

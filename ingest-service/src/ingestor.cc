@@ -12,8 +12,16 @@ namespace laurel::ingest {
 absl::StatusOr<v1::IngestArticleResponse> Ingestor::Ingest(
     const v1::IngestArticleRequest& request) const {
   auto article = PrepareArticle(request, limits_);
-  if (!article.ok()) return article.status();
-  return repository_.Insert(*article);
+  auto result = article.ok() ? repository_.Insert(*article)
+                             : absl::StatusOr<v1::IngestArticleResponse>(article.status());
+  if (observer_ != nullptr) {
+    if (result.ok()) {
+      observer_->ArticleStored(*result);
+    } else if (absl::IsInvalidArgument(result.status())) {
+      observer_->ArticleRejected(ErrorReason(result.status()));
+    }
+  }
+  return result;
 }
 
 absl::StatusOr<NewArticle> PrepareArticle(const v1::IngestArticleRequest& request,

@@ -2,6 +2,7 @@
 
 #include "absl/status/statusor.h"
 #include "ingest-service/src/article_repository.h"
+#include "ingest-service/src/ingest_observer.h"
 #include "ingest-service/src/request_validation.h"
 #include "laurel/v1/ingest_service.pb.h"
 
@@ -16,14 +17,16 @@ absl::StatusOr<NewArticle> PrepareArticle(const v1::IngestArticleRequest& reques
 // already stored, answer with what was stored the first time.
 class Ingestor {
  public:
-  Ingestor(ArticleRepository& repository, RequestLimits limits)
-      : repository_(repository), limits_(limits) {}
+  // `observer` (not owned, may be null) hears of every article stored or rejected.
+  Ingestor(ArticleRepository& repository, RequestLimits limits, IngestObserver* observer = nullptr)
+      : repository_(repository), limits_(limits), observer_(observer) {}
 
   absl::StatusOr<v1::IngestArticleResponse> Ingest(const v1::IngestArticleRequest& request) const;
 
  private:
   ArticleRepository& repository_;
   const RequestLimits limits_;
+  IngestObserver* const observer_;
 };
 
 }  // namespace laurel::ingest
