@@ -591,5 +591,38 @@ TEST(AwardRulesTest, ManyBodiesAndPeopleAreTwoUncountedGroups) {
   EXPECT_FALSE(article.awards[1].count.has_value());
 }
 
+TEST(AwardRulesTest, AYearInTheReasonForTheAwardDatesTheMerit) {
+  const ParsedArticle article = MustParse(
+      Article("Dịp này, 12 tập thể và 7 cá nhân đã được Sở Y tế tặng giấy khen vì có nhiều đóng "
+              "góp trong công tác phòng dịch năm 2020."));
+  EXPECT_EQ(TotalRecipients(article), 19);
+  EXPECT_EQ(OnlyAward("Dịp này, 4 đơn vị được UBND tỉnh Nghệ An tặng bằng khen với những đóng góp "
+                      "trong năm 2020.")
+                .count,
+            4);
+}
+
+TEST(AwardRulesTest, TwoGiversNamedApartGiveUncountedGroupsTheirOwnAward) {
+  for (const std::string body :
+       {"Nhiều tập thể và cá nhân được nhận Bằng khen của Thủ tướng Chính phủ và của Bộ Tài chính.",
+        "Nhiều tập thể và cá nhân được nhận Bằng khen của Thủ tướng Chính phủ và Bằng khen của Bộ "
+        "trưởng Bộ Tài chính."}) {
+    EXPECT_EQ(IssuersOf(body),
+              (std::vector<std::string>{"Thủ tướng Chính phủ", "Thủ tướng Chính phủ",
+                                        "Bộ Tài chính", "Bộ Tài chính"}))
+        << body;
+  }
+  // One count for both givers tells no split between them: the group is counted once.
+  const ParsedArticle counted = MustParse(Article(
+      "Bộ trưởng trao Bằng khen của Thủ tướng Chính phủ và của Bộ Tài chính cho 6 tập thể."));
+  EXPECT_EQ(TotalRecipients(counted), 6);
+}
+
+TEST(AwardRulesTest, OneMemberOfAnHonouredGroupIsNoRecord) {
+  ExpectNoAwards(
+      "Nhà văn Lê Minh Khuê là một trong 40 cá nhân tiêu biểu được Hà Nội vinh danh vì những đóng "
+      "góp cho văn hóa Thủ đô.");
+}
+
 }  // namespace
 }  // namespace laurel::parser

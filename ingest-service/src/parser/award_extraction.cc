@@ -402,13 +402,18 @@ bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, in
       if (tokens[k - 1].lower == "trong") return true;
     }
   }
-  // "có thành tích xuất sắc năm 2016" dates the merit, "Giải ... năm 2016" the prize: from such
-  // words on, years do not date the award.
+  // "có thành tích xuất sắc năm 2016" / "vì những đóng góp ... năm 2016" date the merit, "Giải ...
+  // năm 2016" the prize: from such words on, years do not date the award. "vì" gives the reason
+  // only after the award; before it, it may open a name ("phong trào Vì người nghèo").
   size_t merit_from = end;
   for (size_t i = begin; i < end && merit_from == end; ++i) {
     // "Huân chương Giải phóng năm 1965" is dated by its year: "giải phóng" names no prize.
     const bool prize = tokens[i].lower == "giải" && !MatchesPhrase(tokens, i, "giải phóng");
-    if (MatchesPhrase(tokens, i, "thành tích") || prize || tokens[i].lower == "mùa") merit_from = i;
+    const bool reason = i > first_award && tokens[i].lower == "vì" && !tokens[i].capitalised;
+    if (MatchesAnyPhrase(tokens, i, {"thành tích", "đóng góp"}) || prize || reason ||
+        tokens[i].lower == "mùa") {
+      merit_from = i;
+    }
   }
   // ... to the end of that clause: "Với những thành tích trong kháng chiến, năm 1996, chiến khu
   // được tặng ..." dates the award again after the comma, before the award.
@@ -596,6 +601,13 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
 
     // Proposed, conditional or under review.
     if (cues_before[mention.first - begin] > cues_before[clause_begin - begin]) continue;
+    // "Ông A là một trong 60 cá nhân được vinh danh": one member of an honoured group is described;
+    // the group's award is counted where it is reported, if at all.
+    bool member_of_group = false;
+    for (size_t k = scope_begin; k < mention.first && !member_of_group; ++k) {
+      member_of_group = MatchesPhrase(tokens, k, "là một trong");
+    }
+    if (member_of_group) continue;
 
     // Is it conferred here? A verb of giving or receiving before it, "do X trao tặng" after it, a
     // form that is its own verb, or an earlier award of the same list ("trao 11 HC A, 74 HC B").
@@ -629,13 +641,13 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     }
     const bool welcomed = receive < mention.first && tokens[receive].lower == "đón";
     size_t after = mention.last;
-    std::optional<Issuer> explicit_issuer;
+    std::vector<Issuer> explicit_issuers;
     std::vector<RecipientGroup> groups;
     // "Bằng khen của Chủ tịch UBND tỉnh", "Huân chương ... do Chủ tịch nước trao tặng".
     if (after < next_start && (tokens[after].lower == "của" || tokens[after].lower == "do" ||
                                tokens[after].lower == "từ")) {
       const bool by = tokens[after].lower == "do";
-      const size_t phrase_end = IssuerPhraseEnd(tokens, after + 1, next_start);
+      size_t phrase_end = IssuerPhraseEnd(tokens, after + 1, next_start);
       Issuer issuer;
       issuer.canonical = CanonicalIssuer(PhraseText(tokens, after + 1, phrase_end), context.issuer);
       // "đón nhận Huân chương ... của Công ty X": X receives it.
@@ -644,7 +656,31 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         groups = ParseRecipients(tokens, after + 1, phrase_end);
       } else if (!issuer.canonical.empty()) {
         issuer.stated = true;
-        explicit_issuer = issuer;
+        explicit_issuers.push_back(issuer);
+        // "Bằng khen của Thủ tướng Chính phủ và của Bộ Y tế", "... và Bằng khen của Bộ trưởng Bộ
+        // Y tế": two givers, each giving its own award to the same recipients.
+        size_t second = phrase_end + 1;
+        size_t second_limit = next_start;
+        const bool restated = m + 1 < mentions.size() && mentions[m + 1].first == second &&
+                              mentions[m + 1].type == mention.type;
+        if (restated) {
+          second = mentions[m + 1].last;
+          second_limit =
+              std::min(m + 2 < mentions.size() ? mentions[m + 2].first : end, clause_end);
+        }
+        if (second + 1 < second_limit && tokens[phrase_end].lower == "và" &&
+            tokens[second].lower == "của") {
+          const size_t second_end = IssuerPhraseEnd(tokens, second + 1, second_limit);
+          Issuer other;
+          other.canonical =
+              CanonicalIssuer(PhraseText(tokens, second + 1, second_end), context.issuer);
+          other.stated = true;
+          if (!other.canonical.empty() && other.canonical != issuer.canonical) {
+            explicit_issuers.push_back(other);
+            phrase_end = second_end;
+            next_start = second_limit;
+          }
+        }
       }
       after = phrase_end;
       if (by) {
@@ -878,8 +914,8 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     std::vector<Issuer> issuers;
     if (!mention.implied_issuer.empty()) {
       issuers.push_back({mention.implied_issuer, false});
-    } else if (explicit_issuer) {
-      issuers.push_back(*explicit_issuer);
+    } else if (!explicit_issuers.empty()) {
+      issuers = explicit_issuers;
     } else if (subject_issuer) {
       issuers.push_back(*subject_issuer);
     } else {
@@ -900,7 +936,12 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     // Several bodies each giving one person an award ("Hội đồng đội tỉnh, Sở GD&ĐT, UBND huyện ...
     // đã tặng giấy khen") are several records; bodies jointly rewarding a group are one.
     const bool one_person = groups.size() == 1 && groups[0].count == 1;
-    if (issuers.size() > 1 && !one_person) issuers.resize(1);
+    // Two givers named apart ("Bằng khen của Thủ tướng Chính phủ và của Bộ Y tế") each give
+    // uncounted groups their own award; one count given for both tells no split, so it stays one.
+    const bool counted = std::any_of(groups.begin(), groups.end(),
+                                     [](const RecipientGroup& group) { return group.count; });
+    const bool givers_apart = explicit_issuers.size() > 1 && !counted && !award_count;
+    if (issuers.size() > 1 && !one_person && !givers_apart) issuers.resize(1);
     // "Tổng LĐLĐVN tặng cờ ... cho 9 tập thể, tặng bằng khen cho ...": the same giver throughout.
     if ((issuers.empty() || (issuers.size() == 1 && issuers[0].canonical.empty())) &&
         previous_issuer) {
