@@ -618,6 +618,13 @@ TEST(AwardRulesTest, TwoGiversNamedApartGiveUncountedGroupsTheirOwnAward) {
   EXPECT_EQ(TotalRecipients(counted), 6);
 }
 
+TEST(AwardRulesTest, WhatComesWithTheAwardLeadsToItsRecipients) {
+  const Award award = OnlyAward(
+      "UBND tỉnh Nghệ An tặng Bằng khen cùng phần thưởng 5 triệu đồng cho em Lê Văn Tùng.");
+  EXPECT_EQ(award.recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(award.recipients, std::vector<std::string>{"Lê Văn Tùng"});
+}
+
 TEST(AwardRulesTest, OneMemberOfAnHonouredGroupIsNoRecord) {
   ExpectNoAwards(
       "Nhà văn Lê Minh Khuê là một trong 40 cá nhân tiêu biểu được Hà Nội vinh danh vì những đóng "

@@ -1,4 +1,5 @@
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "tests/parser/test_articles.h"
@@ -185,6 +186,26 @@ TEST(IssuerRulesTest, AMinisterNamedWithoutTheMinistryGivesTheArticlesMinistry) 
   EXPECT_EQ(IssuerOf("Tới dự có Bộ trưởng Bộ VHTTDL Nguyễn Ngọc Thiện. Bộ trưởng Nguyễn Ngọc Thiện "
                      "tặng kỷ niệm chương cho bà Trần Thị Thanh."),
             "Bộ Văn hóa, Thể thao và Du lịch");
+}
+
+TEST(IssuerRulesTest, ATownNamedLikeItsProvinceIsTheTown) {
+  EXPECT_EQ(IssuerOf("Sáng nay, tại tỉnh Hà Tĩnh, UBND thị xã Hà Tĩnh tặng giấy khen cho em Lê Văn "
+                     "Tùng."),
+            "UBND thị xã Hà Tĩnh");
+}
+
+TEST(IssuerRulesTest, GiversListedAcrossSemicolonsEachGiveOnePerson) {
+  const ParsedArticle article = MustParse(
+      Article("Sở GD&ĐT, Tỉnh đoàn Hà Tĩnh; Thị ủy, UBND huyện Can Lộc… cùng nhiều đơn vị khác đã "
+              "trao tặng giấy khen cho em Lê Văn Tùng."));
+  std::vector<std::string> issuers;
+  for (const Award& award : article.awards) {
+    EXPECT_EQ(award.count, 1);
+    issuers.push_back(award.issuer);
+  }
+  EXPECT_EQ(issuers,
+            (std::vector<std::string>{"Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh", "Tỉnh đoàn Hà Tĩnh",
+                                      "Thị ủy", "UBND huyện Can Lộc"}));
 }
 
 TEST(IssuerRulesTest, ClubsAndCompaniesKeepThePlaceInTheirName) {

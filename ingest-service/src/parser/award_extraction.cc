@@ -195,6 +195,16 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
          !(stop >= begin + 3 && MatchesPhrase(tokens, stop - 3, "ban tổ chức"))) {
     --stop;
   }
+  // "X, Y… cùng nhiều đơn vị khác đã tặng": the others are not named, so they give no record.
+  if (stop > begin + 1 && tokens[stop - 1].lower == "khác") {
+    size_t with = stop - 1;
+    while (with > begin && tokens[with].is_word && tokens[with].lower != "cùng") --with;
+    if (tokens[with].lower == "cùng" && with + 1 < stop &&
+        IsOneOf(tokens[with + 1], {"nhiều", "các", "một"})) {
+      stop = with;
+      while (stop > begin && !tokens[stop - 1].is_word && tokens[stop - 1].text != ")") --stop;
+    }
+  }
   // Commas and "và" inside a ministry's name ("Bộ Văn hóa, Thể thao và Du lịch") separate nothing.
   // Nor do commas in brackets: "Trường THCS Nguyễn Du (huyện Krông Pắc, Đắk Lắk) đã tặng".
   const auto bracketed = [&](size_t j) {
@@ -233,7 +243,7 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
       }
     }
     if (part_end > start) parts.insert(parts.begin(), {start, part_end});
-    if (start == begin || start < 1 || tokens[start - 1].text != ",") break;
+    if (start == begin || start < 1 || !IsOneOf(tokens[start - 1], {",", ";"})) break;
     size_t head_length;
     // Only a list of bodies continues leftwards.
     size_t previous = start - 1;
@@ -581,10 +591,21 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       shared_object = mentions[n].last;
       next_start = n + 1 < mentions.size() ? mentions[n + 1].first : end;
     }
-    // Clause boundaries: ';' splits independent statements.
+    // Clause boundaries: ';' splits independent statements, but not the items of a list of givers
+    // ("Sở GD&ĐT, Tỉnh đoàn; Thị ủy, UBND thị xã ... đã trao"): a part with no verb or award of
+    // its own belongs to the clause after it.
     size_t clause_begin = begin;
     for (size_t k = mention.first; k > begin; --k) {
-      if (tokens[k - 1].text == ";") {
+      if (tokens[k - 1].text != ";") continue;
+      size_t part_begin = k - 1;
+      while (part_begin > begin && tokens[part_begin - 1].text != ";") --part_begin;
+      bool statement = m > 0 && mentions[m - 1].last > part_begin;
+      for (size_t j = part_begin; j + 1 < k && !statement; ++j) {
+        const bool item_start = j == part_begin || tokens[j - 1].text == ",";
+        statement = IsGivingVerb(tokens[j]) || IsReceivingWord(tokens[j]) ||
+                    (item_start && !tokens[j].capitalised);
+      }
+      if (statement) {
         clause_begin = k;
         break;
       }
@@ -741,8 +762,10 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       if (IsReceivingWord(tokens[k])) passive_ahead = true;
     }
     // "tặng giấy khen và thưởng 2 triệu đồng cho đồng chí X": the recipients follow "cho".
+    // "tặng Bằng khen cùng phần thưởng 10 triệu đồng cho em X": what comes with the award too.
+    const bool attached = recipients_from > after && tokens[recipients_from - 1].lower == "cùng";
     if (groups.empty() && recipients_from < next_start &&
-        (!tokens[recipients_from].is_word ||
+        (!tokens[recipients_from].is_word || attached ||
          IsOneOf(tokens[recipients_from], {"và", "cùng", "kèm"}))) {
       size_t k = recipients_from;
       while (k < next_start && tokens[k].lower != "cho" && tokens[k].text != ",") ++k;

@@ -731,6 +731,8 @@ bool IsOrganisationHead(const std::vector<Token>& tokens, size_t i, size_t& leng
                                                      "thông tấn xã",
                                                      "tỉnh ủy",
                                                      "thành ủy",
+                                                     "thị ủy",
+                                                     "quận ủy",
                                                      "đảng ủy",
                                                      "mặt trận",
                                                      "tổng lđlđ",

@@ -58,6 +58,15 @@ std::string ReplaceProvince(const std::string& text, const IssuerContext& contex
   const NormalizedText folded = Lowered(text);
   for (const PlaceMention& place : FindPlaces(folded.text, folded.lower, 0, folded.lower.size())) {
     if (place.kind != PlaceKind::kProvince) continue;
+    // "UBND thị xã Quảng Trị", "huyện Hà Tĩnh"-like units share the province's name: the unit's.
+    const auto unit_before = [&](std::string_view unit) {
+      return place.begin >= unit.size() &&
+             folded.lower.compare(place.begin - unit.size(), unit.size(), unit) == 0;
+    };
+    if (unit_before("thị xã ") || unit_before("huyện ") || unit_before("quận ") ||
+        unit_before("thị trấn ")) {
+      continue;
+    }
     size_t begin = place.begin;
     for (std::string_view prefix : {"tỉnh ", "thành phố ", "tp ", "tp. "}) {
       if (begin >= prefix.size() &&
