@@ -629,6 +629,20 @@ TEST(AwardRulesTest, OneMemberOfAnHonouredGroupIsNoRecord) {
   ExpectNoAwards(
       "Nhà văn Lê Minh Khuê là một trong 40 cá nhân tiêu biểu được Hà Nội vinh danh vì những đóng "
       "góp cho văn hóa Thủ đô.");
+  const ParsedArticle article = MustParse(
+      Article("Sáng 12-3, UBND tỉnh Nghệ An tặng bằng khen cho 15 doanh nghiệp tiêu biểu. Chủ tịch "
+              "UBND tỉnh trao bằng khen cho Công ty Sao Mai, một trong 15 doanh nghiệp được tôn "
+              "vinh."));
+  EXPECT_EQ(TotalRecipients(article), 15);
+  // Without a count, "one of those" is the person honoured now.
+  EXPECT_EQ(OnlyAward("UBND tỉnh Nghệ An tặng bằng khen cho ông Lê Văn Tùng, một trong những người "
+                      "đầu tiên hiến đất làm đường.")
+                .count,
+            1);
+}
+
+TEST(AwardRulesTest, ManyAwardsWornOrHeldAreBackground) {
+  ExpectNoAwards("Đến dự lễ, ông mặc bộ quân phục gắn nhiều huy hiệu.");
 }
 
 }  // namespace

@@ -622,11 +622,14 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
 
     // Proposed, conditional or under review.
     if (cues_before[mention.first - begin] > cues_before[clause_begin - begin]) continue;
-    // "Ông A là một trong 60 cá nhân được vinh danh": one member of an honoured group is described;
-    // the group's award is counted where it is reported, if at all.
+    // "Ông A là một trong 60 cá nhân được vinh danh", "... cho Tập đoàn X, một trong 20 DN được
+    // tôn vinh": one member of a counted, honoured group is described; the group's award is
+    // counted where it is reported, if at all.
     bool member_of_group = false;
-    for (size_t k = scope_begin; k < mention.first && !member_of_group; ++k) {
-      member_of_group = MatchesPhrase(tokens, k, "là một trong");
+    for (size_t k = scope_begin; k + 2 < next_start && !member_of_group; ++k) {
+      if (!MatchesPhrase(tokens, k, "một trong")) continue;
+      const size_t counted_at = k + 2 < next_start && tokens[k + 2].lower == "số" ? k + 3 : k + 2;
+      member_of_group = counted_at < next_start && ParseCount(tokens, counted_at).has_value();
     }
     if (member_of_group) continue;
 
@@ -1028,6 +1031,11 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     }
     if (!groups.empty() && !award_count) previous_groups = groups;
     if (!presenter.empty()) previous_presenter = presenter;
+    // "bộ quần áo gắn nhiều huy hiệu": many awards held, given to nobody here, are background.
+    if (groups.empty() && !award_count && mention.first > scope_begin &&
+        tokens[mention.first - 1].lower == "nhiều") {
+      continue;
+    }
     if (groups.empty()) groups.emplace_back();
     for (const Issuer& issuer : issuers) {
       for (const RecipientGroup& group : groups) {
