@@ -356,6 +356,16 @@ TEST(EventRulesTest, AGatheringYearsBeforeIsHistoryNotTheNews) {
   EXPECT_EQ(article.events[0].kind, EventKind::kConference);
 }
 
+TEST(EventRulesTest, AShowThatAlsoHonoursIsACeremony) {
+  const ParsedArticle article = MustParse(
+      Dated("21:00, 28/06/2024",
+            "Tối 28-6, Sở Văn hóa tỉnh Nghệ An tổ chức chương trình nghệ thuật chào mừng Ngày Gia "
+            "đình Việt Nam và tuyên dương 30 gia đình văn hóa tiêu biểu. Ban tổ chức đã trao bằng "
+            "khen cho 30 gia đình. Năm nay, tỉnh cũng tổ chức đại hội thi đua yêu nước."));
+  ASSERT_FALSE(article.events.empty());
+  EXPECT_EQ(article.events[0].kind, EventKind::kCeremony);
+}
+
 TEST(EventRulesTest, ATournamentOrContestIsNoCeremony) {
   const Event tournament = OnlyEvent(
       "Ngày 19/11, Câu lạc bộ Facolos Cao Bằng tổ chức Giải Pickleball Facolos & Friends. Nhân dịp "

@@ -497,6 +497,13 @@ std::optional<EventKind> GatheringAt(const std::vector<Token>& tokens, size_t i,
     for (size_t k = i + 2; k < end && k < i + 5; ++k) {
       if (IsOneOf(tokens[k], {"tôn", "tuyên", "trao", "vinh"})) return EventKind::kCeremony;
     }
+    // "chương trình nghệ thuật ... và tuyên dương gia đình tiêu biểu": a show that honours.
+    for (size_t k = i + 2; k + 2 < end; ++k) {
+      if (tokens[k].lower == "và" &&
+          MatchesAnyPhrase(tokens, k + 1, {"tuyên dương", "tôn vinh", "vinh danh", "trao tặng"})) {
+        return EventKind::kCeremony;
+      }
+    }
     if (tokens[i + 2].text == "\"" || tokens[i + 2].text == "'" || tokens[i + 2].lower == "đặc") {
       return EventKind::kOther;
     }
