@@ -366,6 +366,21 @@ TEST(EventRulesTest, AShowThatAlsoHonoursIsACeremony) {
   EXPECT_EQ(article.events[0].kind, EventKind::kCeremony);
 }
 
+TEST(EventRulesTest, WhereTheHonouredComeFromIsNotWhereTheyAreHonoured) {
+  const ParsedArticle from = MustParse(
+      Dated("18:00, 23/06/2021",
+            "Chiều 23-6, Bộ Tư pháp tổ chức lễ trao bằng khen cho hai nông dân Lê Văn Tùng và Trần "
+            "Văn Nam (Yên Thành, Nghệ An) có thành tích trong phòng chống tham nhũng."));
+  ASSERT_EQ(from.events.size(), 1u);
+  EXPECT_EQ(from.events[0].province, "");
+  const ParsedArticle venue = MustParse(
+      Dated("18:00, 23/06/2021",
+            "Chiều 23-6, tại Trường THCS Lê Lợi (huyện Yên Thành, Nghệ An), Sở GD&ĐT tổ chức lễ "
+            "trao giấy khen cho 12 học sinh."));
+  ASSERT_EQ(venue.events.size(), 1u);
+  EXPECT_EQ(venue.events[0].province, "Nghệ An");
+}
+
 TEST(EventRulesTest, ATournamentOrContestIsNoCeremony) {
   const Event tournament = OnlyEvent(
       "Ngày 19/11, Câu lạc bộ Facolos Cao Bằng tổ chức Giải Pickleball Facolos & Friends. Nhân dịp "

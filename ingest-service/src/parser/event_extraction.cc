@@ -603,6 +603,32 @@ bool SeparateGathering(const ExtractedEvent& event, const ExtractedEvent& other)
 
 }  // namespace
 
+std::vector<PlaceMention> PlacesOfGatherings(const std::vector<Token>& tokens,
+                                             const std::vector<PlaceMention>& places) {
+  std::vector<PlaceMention> kept;
+  for (const PlaceMention& place : places) {
+    auto at =
+        std::lower_bound(tokens.begin(), tokens.end(), place.begin,
+                         [](const Token& token, size_t begin) { return token.begin < begin; });
+    size_t k = static_cast<size_t>(at - tokens.begin());
+    // The bracket the place sits in, within its sentence.
+    while (k > 0 && !IsOneOf(tokens[k - 1], {"(", ")", ".", "!", "?"})) --k;
+    bool hometown = false;
+    if (k > 1 && tokens[k - 1].text == "(" && tokens[k - 2].capitalised) {
+      for (size_t j = k - 1; j > 0; --j) {
+        const Token& before = tokens[j - 1];
+        if (IsOneOf(before, {"tại", ".", "!", "?"})) break;
+        if (IsOneOf(before, {"cho", "tặng"})) {
+          hometown = true;
+          break;
+        }
+      }
+    }
+    if (!hometown) kept.push_back(place);
+  }
+  return kept;
+}
+
 std::vector<ExtractedEvent> ExtractEvents(const EventInputs& inputs) {
   const std::vector<Token>& tokens = *inputs.tokens;
   const std::vector<Sentence>& sentences = *inputs.sentences;

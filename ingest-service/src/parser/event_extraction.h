@@ -33,6 +33,12 @@ struct ExtractedEvent {
   bool same_day = false;    // told of as held "cùng ngày", the day of the gathering before
 };
 
+// `places` without those that only say where the people given something come from: a bracket
+// after the names a sentence gives to ("tặng bằng khen cho hai lão nông A và B (Thuận Thành, Bắc
+// Ninh)"). A venue's bracket ("tại Trường X (TP Đà Lạt, Lâm Đồng)") stays.
+std::vector<PlaceMention> PlacesOfGatherings(const std::vector<Token>& tokens,
+                                             const std::vector<PlaceMention>& places);
+
 // The gatherings the article reports: kind, day, province, organiser. The first is the one it
 // is mostly about; others are gatherings held apart from it (another day or province, within the
 // same news), each once however often restated. Empty when it reports none.

@@ -270,8 +270,9 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   event_inputs.tokens = &tokens;
   event_inputs.sentences = &sentences;
   event_inputs.published = published;
-  event_inputs.article_province = MostNamedProvince(places, /*tie_is_none=*/true);
-  event_inputs.places = &places;
+  const std::vector<PlaceMention> gathering_places = PlacesOfGatherings(tokens, places);
+  event_inputs.article_province = MostNamedProvince(gathering_places, /*tie_is_none=*/true);
+  event_inputs.places = &gathering_places;
   std::vector<ExtractedEvent> events = ExtractEvents(event_inputs);
   // Each sentence (and what is read from it) belongs to the gathering told of last before it, the
   // first gathering when none is; "UBND tỉnh" there is that gathering's province's.
