@@ -381,6 +381,23 @@ TEST(EventRulesTest, WhereTheHonouredComeFromIsNotWhereTheyAreHonoured) {
   EXPECT_EQ(venue.events[0].province, "Nghệ An");
 }
 
+TEST(EventRulesTest, AnotherSessionTheSameDayIsAnotherGathering) {
+  const ParsedArticle article = MustParse(Dated(
+      "21:00, 22/06/2023",
+      "Sáng 22-6, Hội Nông dân tỉnh Nghệ An tổ chức hội nghị ban chấp hành lần thứ 5. * Chiều "
+      "cùng ngày, Hội Nông dân tỉnh tổ chức hội nghị chủ tịch hội nông dân các huyện. Đồng "
+      "chí Lê Văn Tùng chủ trì hội nghị. Tại hội nghị, 12 tập thể được Hội Nông dân tỉnh "
+      "tặng bằng khen."));
+  ASSERT_EQ(article.events.size(), 2u);
+  EXPECT_EQ(FormatDate(article.events[1].date), "2023-06-22");
+  // Restated the same part of the day, it is the same gathering.
+  const ParsedArticle restated = MustParse(
+      Dated("21:00, 22/06/2023",
+            "Sáng 22-6, Hội Nông dân tỉnh Nghệ An tổ chức hội nghị tổng kết. Sáng cùng ngày, Hội "
+            "Nông dân tỉnh tổ chức hội nghị trao bằng khen cho 12 tập thể."));
+  EXPECT_EQ(restated.events.size(), 1u);
+}
+
 TEST(EventRulesTest, ATournamentOrContestIsNoCeremony) {
   const Event tournament = OnlyEvent(
       "Ngày 19/11, Câu lạc bộ Facolos Cao Bằng tổ chức Giải Pickleball Facolos & Friends. Nhân dịp "

@@ -570,6 +570,27 @@ ExtractedEvent EventFrom(const EventInputs& inputs, const Candidate& candidate,
   }
   extracted.named_province = named_province;
   extracted.same_day = MentionsPhrase(tokens, sentence, "cùng ngày");
+  size_t opening = sentence.first_token;  // past a bullet ("* Chiều cùng ngày")
+  while (opening + 1 < sentence.last_token && !tokens[opening].is_word) ++opening;
+  if (IsOneOf(tokens[opening], {"sáng", "trưa", "chiều", "tối"})) {
+    extracted.day_part = tokens[opening].lower;
+  }
+  // "Chiều cùng ngày, X tổ chức hội nghị ... . Tại hội nghị, 75 tập thể được tặng bằng khen": a
+  // sentence soon after a gathering tells what was given there.
+  constexpr size_t kSentencesAfter = 3;
+  for (size_t next = candidate.sentence + 1;
+       !extracted.about_commendation && candidate.evidence == Evidence::kGathering &&
+       next < sentences.size() && next <= candidate.sentence + kSentencesAfter;
+       ++next) {
+    const Sentence& after = sentences[next];
+    size_t length = 0;
+    const bool there = after.first_token + 1 < after.last_token &&
+                       tokens[after.first_token].lower == "tại" &&
+                       GatheringAt(tokens, after.first_token + 1, after.last_token, length);
+    for (size_t i = after.first_token; there && i < after.last_token; ++i) {
+      if (MatchAward(tokens, i, after.last_token)) extracted.about_commendation = true;
+    }
+  }
   event.organizer = Organizer(tokens, sentence);
   switch (candidate.evidence) {
     case Evidence::kGathering:
@@ -592,6 +613,12 @@ bool SeparateGathering(const ExtractedEvent& event, const ExtractedEvent& other)
   const Date& a = event.event.date;
   const Date& b = other.event.date;
   if (!b.known() && !other.same_day) return false;
+  // "Sáng 22-6 ... . Chiều cùng ngày, ... tổ chức hội nghị ...": another session, another
+  // gathering.
+  if (other.same_day && !other.day_part.empty() && !event.day_part.empty() &&
+      other.day_part != event.day_part) {
+    return true;
+  }
   if (a.known() && b.known()) {
     const int64_t apart = ToUnixSeconds({b, 0, 0, 0}) / 86400 - ToUnixSeconds({a, 0, 0, 0}) / 86400;
     if (apart > kSameNewsDays || apart < -kSameNewsDays) return false;

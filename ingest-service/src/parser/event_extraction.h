@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "ingest-service/src/parser/gazetteer.h"
@@ -31,6 +32,7 @@ struct ExtractedEvent {
   bool gathering = false;   // a gathering is named, not only a dated act of giving
   int named_province = -1;  // the province its own sentence names (-2 abroad, -1 none)
   bool same_day = false;    // told of as held "cùng ngày", the day of the gathering before
+  std::string day_part;  // the part of the day its sentence opens with ("sáng", "chiều"), if any
 };
 
 // `places` without those that only say where the people given something come from: a bracket

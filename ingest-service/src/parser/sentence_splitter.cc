@@ -51,7 +51,9 @@ bool EndsCaption(const Token& token) {
 
 bool StartsNewSentence(const Token& token) {
   if (token.capitalised || token.all_digits) return true;
-  return token.text == "\"" || token.text == "(" || token.text == "-" || token.text == "'";
+  // "... (khóa VIII). * Chiều cùng ngày, ...": a bullet opens the next item.
+  return token.text == "\"" || token.text == "(" || token.text == "-" || token.text == "'" ||
+         token.text == "*" || token.text == "•";
 }
 
 }  // namespace
