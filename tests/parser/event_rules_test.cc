@@ -1,4 +1,5 @@
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "tests/parser/gold_corpus.h"
@@ -366,36 +367,37 @@ TEST(EventRulesTest, AShowThatAlsoHonoursIsACeremony) {
   EXPECT_EQ(article.events[0].kind, EventKind::kCeremony);
 }
 
+// The province of the only event read from `body`; a failure unless exactly one is read.
+std::string OnlyEventProvince(const std::string& body) {
+  const ParsedArticle article = MustParse(Dated("18:00, 23/06/2021", body));
+  EXPECT_EQ(article.events.size(), 1u) << body;
+  return article.events.empty() ? "" : article.events[0].province;
+}
+
 TEST(EventRulesTest, WhereTheHonouredComeFromIsNotWhereTheyAreHonoured) {
-  const ParsedArticle from = MustParse(
-      Dated("18:00, 23/06/2021",
-            "Chiều 23-6, Bộ Tư pháp tổ chức lễ trao bằng khen cho hai nông dân Lê Văn Tùng và Trần "
-            "Văn Nam (Yên Thành, Nghệ An) có thành tích trong phòng chống tham nhũng."));
-  ASSERT_EQ(from.events.size(), 1u);
-  EXPECT_EQ(from.events[0].province, "");
-  const ParsedArticle venue = MustParse(
-      Dated("18:00, 23/06/2021",
-            "Chiều 23-6, tại Trường THCS Lê Lợi (huyện Yên Thành, Nghệ An), Sở GD&ĐT tổ chức lễ "
-            "trao giấy khen cho 12 học sinh."));
-  ASSERT_EQ(venue.events.size(), 1u);
-  EXPECT_EQ(venue.events[0].province, "Nghệ An");
+  EXPECT_EQ(OnlyEventProvince("Chiều 23-6, Bộ Tư pháp tổ chức lễ trao bằng khen cho hai nông dân "
+                              "Lê Văn Tùng và Trần Văn Nam (Yên Thành, Nghệ An) có thành tích "
+                              "trong phòng chống tham nhũng."),
+            "");
+  EXPECT_EQ(OnlyEventProvince("Chiều 23-6, tại Trường THCS Lê Lợi (huyện Yên Thành, Nghệ An), Sở "
+                              "GD&ĐT tổ chức lễ trao giấy khen cho 12 học sinh."),
+            "Nghệ An");
 }
 
 TEST(EventRulesTest, AnotherSessionTheSameDayIsAnotherGathering) {
-  const ParsedArticle article = MustParse(Dated(
-      "21:00, 22/06/2023",
-      "Sáng 22-6, Hội Nông dân tỉnh Nghệ An tổ chức hội nghị ban chấp hành lần thứ 5. * Chiều "
-      "cùng ngày, Hội Nông dân tỉnh tổ chức hội nghị chủ tịch hội nông dân các huyện. Đồng "
-      "chí Lê Văn Tùng chủ trì hội nghị. Tại hội nghị, 12 tập thể được Hội Nông dân tỉnh "
-      "tặng bằng khen."));
-  ASSERT_EQ(article.events.size(), 2u);
-  EXPECT_EQ(FormatDate(article.events[1].date), "2023-06-22");
-  // Restated the same part of the day, it is the same gathering.
-  const ParsedArticle restated = MustParse(
-      Dated("21:00, 22/06/2023",
-            "Sáng 22-6, Hội Nông dân tỉnh Nghệ An tổ chức hội nghị tổng kết. Sáng cùng ngày, Hội "
-            "Nông dân tỉnh tổ chức hội nghị trao bằng khen cho 12 tập thể."));
-  EXPECT_EQ(restated.events.size(), 1u);
+  const std::string morning =
+      "Sáng 22-6, Hội Nông dân tỉnh Nghệ An tổ chức hội nghị ban chấp hành lần thứ 5. ";
+  const std::string given_there =
+      " cùng ngày, Hội Nông dân tỉnh tổ chức hội nghị chủ tịch hội nông dân các huyện. Đồng chí Lê "
+      "Văn Tùng chủ trì hội nghị. Tại hội nghị, 12 tập thể được Hội Nông dân tỉnh tặng bằng khen.";
+  const std::vector<Event> afternoon =
+      MustParse(Dated("21:00, 22/06/2023", morning + "* Chiều" + given_there)).events;
+  // Restated for the same part of the day, it is the same gathering.
+  const std::vector<Event> same_session =
+      MustParse(Dated("21:00, 22/06/2023", morning + "Sáng" + given_there)).events;
+  EXPECT_EQ(same_session.size(), 1u);
+  ASSERT_EQ(afternoon.size(), 2u);
+  EXPECT_EQ(FormatDate(afternoon[1].date), "2023-06-22");
 }
 
 TEST(EventRulesTest, ATournamentOrContestIsNoCeremony) {
