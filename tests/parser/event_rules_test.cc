@@ -400,6 +400,15 @@ TEST(EventRulesTest, AnotherSessionTheSameDayIsAnotherGathering) {
   EXPECT_EQ(FormatDate(afternoon[1].date), "2023-06-22");
 }
 
+TEST(EventRulesTest, ACentralOrganiserIsNamedInFull) {
+  const ParsedArticle article =
+      MustParse(Dated("21:00, 22/06/2023",
+                      "Sáng 22-6, Ủy ban T.Ư MTTQ Việt Nam tổ chức hội nghị tổng kết công tác "
+                      "Mặt trận và khen thưởng 20 tập thể."));
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_EQ(article.events[0].organizer, "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam");
+}
+
 TEST(EventRulesTest, ATournamentOrContestIsNoCeremony) {
   const Event tournament = OnlyEvent(
       "Ngày 19/11, Câu lạc bộ Facolos Cao Bằng tổ chức Giải Pickleball Facolos & Friends. Nhân dịp "

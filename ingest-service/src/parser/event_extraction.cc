@@ -229,6 +229,11 @@ std::string OrganizerName(std::string written) {
     if (at != std::string::npos) written.erase(at);
   }
   written = std::string(TrimAscii(written));
+  // "Ủy ban T.Ư MTTQ Việt Nam": a central body is named in full, as an issuer is.
+  if (written.find("T.Ư") != std::string::npos) {
+    const NormalizedText folded = NormalizeTextLenient(written);
+    written = ExpandBodyNames(folded.text, folded.lower);
+  }
   // "Bộ VHTTDL": a ministry is named in full, as an issuer is.
   if (StartsWith(written, "Bộ ")) {
     const NormalizedText folded = NormalizeTextLenient(written);
