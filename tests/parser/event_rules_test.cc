@@ -367,20 +367,15 @@ TEST(EventRulesTest, AShowThatAlsoHonoursIsACeremony) {
   EXPECT_EQ(article.events[0].kind, EventKind::kCeremony);
 }
 
-// The province of the only event read from `body`; a failure unless exactly one is read.
-std::string OnlyEventProvince(const std::string& body) {
-  const ParsedArticle article = MustParse(Dated("18:00, 23/06/2021", body));
-  EXPECT_EQ(article.events.size(), 1u) << body;
-  return article.events.empty() ? "" : article.events[0].province;
-}
-
 TEST(EventRulesTest, WhereTheHonouredComeFromIsNotWhereTheyAreHonoured) {
-  EXPECT_EQ(OnlyEventProvince("Chiều 23-6, Bộ Tư pháp tổ chức lễ trao bằng khen cho hai nông dân "
-                              "Lê Văn Tùng và Trần Văn Nam (Yên Thành, Nghệ An) có thành tích "
-                              "trong phòng chống tham nhũng."),
+  EXPECT_EQ(OnlyEvent("Chiều 23-6, Bộ Tư pháp tổ chức lễ trao bằng khen cho hai nông dân Lê Văn "
+                      "Tùng và Trần Văn Nam (Yên Thành, Nghệ An) có thành tích trong phòng chống "
+                      "tham nhũng.")
+                .province,
             "");
-  EXPECT_EQ(OnlyEventProvince("Chiều 23-6, tại Trường THCS Lê Lợi (huyện Yên Thành, Nghệ An), Sở "
-                              "GD&ĐT tổ chức lễ trao giấy khen cho 12 học sinh."),
+  EXPECT_EQ(OnlyEvent("Chiều 23-6, tại Trường THCS Lê Lợi (huyện Yên Thành, Nghệ An), Sở GD&ĐT tổ "
+                      "chức lễ trao giấy khen cho 12 học sinh.")
+                .province,
             "Nghệ An");
 }
 
@@ -401,12 +396,10 @@ TEST(EventRulesTest, AnotherSessionTheSameDayIsAnotherGathering) {
 }
 
 TEST(EventRulesTest, ACentralOrganiserIsNamedInFull) {
-  const ParsedArticle article =
-      MustParse(Dated("21:00, 22/06/2023",
-                      "Sáng 22-6, Ủy ban T.Ư MTTQ Việt Nam tổ chức hội nghị tổng kết công tác "
-                      "Mặt trận và khen thưởng 20 tập thể."));
-  ASSERT_EQ(article.events.size(), 1u);
-  EXPECT_EQ(article.events[0].organizer, "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam");
+  EXPECT_EQ(OnlyEvent("Sáng 22-6, Ủy ban T.Ư MTTQ Việt Nam tổ chức hội nghị tổng kết công tác Mặt "
+                      "trận và khen thưởng 20 tập thể.")
+                .organizer,
+            "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam");
 }
 
 TEST(EventRulesTest, ATournamentOrContestIsNoCeremony) {
