@@ -91,10 +91,11 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(const GrpcServerOp
   if (server == nullptr || port == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));
   }
-  auto health_unimplemented = std::make_unique<grpc::CallbackGenericService>();
+  std::unique_ptr<grpc::CallbackGenericService> health_unimplemented;
   std::unique_ptr<grpc::Server> health_server;
   int health_port = 0;
   if (!options.health_listen.empty()) {
+    health_unimplemented = std::make_unique<grpc::CallbackGenericService>();
     health_server =
         StartHealthServer(options.health_listen, health_unimplemented.get(), &health_port);
     if (health_server == nullptr) {
