@@ -8,7 +8,10 @@
 #include "grpc/health/v1/health.pb.h"
 #include "grpcpp/ext/channelz_service_plugin.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/generic/async_generic_service.h"
 #include "grpcpp/health_check_service_interface.h"
+#include "grpcpp/impl/server_builder_option.h"
+#include "grpcpp/impl/server_builder_plugin.h"
 
 namespace laurel {
 namespace {
@@ -19,6 +22,37 @@ sigset_t TerminationSignals() {
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
   return signals;
+}
+
+// Drops the plugins every server builder takes from the process-wide list (reflection, channelz):
+// the health port serves grpc.health.v1 alone.
+class WithoutPlugins : public grpc::ServerBuilderOption {
+ public:
+  void UpdateArguments(grpc::ChannelArguments*) override {}
+  void UpdatePlugins(std::vector<std::unique_ptr<grpc::ServerBuilderPlugin>>* plugins) override {
+    plugins->clear();
+  }
+};
+
+// The plaintext health port: the default health service (enabled process-wide in Start) and
+// nothing else, no interceptors, no authentication. `unimplemented` answers every other method
+// with UNIMPLEMENTED; the builder also needs it to start at all, because the health service is
+// only added once the server starts. Null when `listen` cannot be bound.
+std::unique_ptr<grpc::Server> StartHealthServer(const std::string& listen,
+                                                grpc::CallbackGenericService* unimplemented,
+                                                int* port) {
+  grpc::ServerBuilder builder;
+  builder.RegisterCallbackGenericService(unimplemented);
+  builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), port);
+  builder.SetOption(std::make_unique<WithoutPlugins>());
+  // gRPC shares ports (SO_REUSEPORT) by default: a health port on a taken port, the main one
+  // included, would silently split its connections with the other listener instead of failing.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  // A health request is a service name; nothing bigger needs to reach an open port.
+  builder.SetMaxReceiveMessageSize(4096);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (server == nullptr || *port == 0) return nullptr;
+  return server;
 }
 
 }  // namespace
@@ -57,30 +91,58 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(const GrpcServerOp
   if (server == nullptr || port == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));
   }
-  auto wrapped = std::unique_ptr<GrpcServer>(new GrpcServer(options, std::move(server), port));
+  std::unique_ptr<grpc::CallbackGenericService> health_unimplemented;
+  std::unique_ptr<grpc::Server> health_server;
+  int health_port = 0;
+  if (!options.health_listen.empty()) {
+    health_unimplemented = std::make_unique<grpc::CallbackGenericService>();
+    health_server =
+        StartHealthServer(options.health_listen, health_unimplemented.get(), &health_port);
+    if (health_server == nullptr) {
+      return absl::UnavailableError(absl::StrCat("cannot serve health on ", options.health_listen));
+    }
+  }
+  auto wrapped = std::unique_ptr<GrpcServer>(new GrpcServer(options, std::move(server), port,
+                                                            std::move(health_unimplemented),
+                                                            std::move(health_server), health_port));
   wrapped->SetServing(false);
-  wrapped->server_->GetHealthCheckService()->SetServingStatus(kLivenessHealthName, true);
+  wrapped->SetHealth(kLivenessHealthName, true);
   log::Info("listening", {{"address", options.listen},
                           {"port", port},
                           {"tls", !options.tls.cert_file.empty()},
                           {"mutual_tls", !options.tls.client_ca_file.empty()},
                           {"tokens", options.authenticator != nullptr}});
+  if (health_port != 0) {
+    log::Info("health_listening", {{"address", options.health_listen}, {"port", health_port}});
+  }
   return wrapped;
 }
 
 GrpcServer::GrpcServer(const GrpcServerOptions& options, std::unique_ptr<grpc::Server> server,
-                       int port)
-    : options_(options), server_(std::move(server)), port_(port) {}
+                       int port, std::unique_ptr<grpc::CallbackGenericService> health_unimplemented,
+                       std::unique_ptr<grpc::Server> health_server, int health_port)
+    : options_(options),
+      server_(std::move(server)),
+      port_(port),
+      health_unimplemented_(std::move(health_unimplemented)),
+      health_server_(std::move(health_server)),
+      health_port_(health_port) {}
 
 GrpcServer::~GrpcServer() {
   Stop();
   if (readiness_thread_.joinable()) readiness_thread_.join();
 }
 
+void GrpcServer::SetHealth(const std::string& name, bool serving) {
+  server_->GetHealthCheckService()->SetServingStatus(name, serving);
+  if (health_server_ != nullptr) {
+    health_server_->GetHealthCheckService()->SetServingStatus(name, serving);
+  }
+}
+
 void GrpcServer::SetServing(bool serving) {
-  auto* health = server_->GetHealthCheckService();
-  health->SetServingStatus("", serving);
-  for (const std::string& name : options_.health_names) health->SetServingStatus(name, serving);
+  SetHealth("", serving);
+  for (const std::string& name : options_.health_names) SetHealth(name, serving);
 }
 
 void GrpcServer::MonitorReadiness(std::function<absl::Status()> check, absl::Duration interval) {
@@ -121,6 +183,8 @@ void GrpcServer::Stop() {
   absl::SleepFor(options_.drain_delay);
   server_->Shutdown(std::chrono::system_clock::now() +
                     absl::ToChronoMilliseconds(options_.shutdown_deadline));
+  // Nothing on the health port is worth waiting for: open Watch streams end at once.
+  if (health_server_ != nullptr) health_server_->Shutdown(std::chrono::system_clock::now());
   log::Info("stopped");
 }
 

@@ -11,6 +11,7 @@
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "common/server_credentials.h"
+#include "grpcpp/generic/async_generic_service.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/security/auth_metadata_processor.h"
 #include "grpcpp/support/server_interceptor.h"
@@ -25,6 +26,11 @@ inline constexpr char kLivenessHealthName[] = "liveness";
 struct GrpcServerOptions {
   // HOST:PORT to listen on; port 0 picks a free port (see GrpcServer::port).
   std::string listen;
+  // HOST:PORT of a second, plaintext port serving grpc.health.v1 alone, with the same statuses as
+  // `listen` (see GrpcServer::health_port); none when empty. For probes that cannot speak TLS or
+  // send tokens, such as the kubelet's native gRPC probes: health carries no data, so it needs
+  // neither.
+  std::string health_listen;
   // The services to serve; not owned, must outlive the server.
   std::vector<grpc::Service*> services;
   // Fully qualified names reported through grpc.health.v1 besides the overall "" entry.
@@ -52,7 +58,7 @@ struct GrpcServerOptions {
 };
 
 // A gRPC server with health (grpc.health.v1), server reflection and channelz, readiness driven by a
-// check function, and a graceful stop on SIGTERM or SIGINT.
+// check function, and a graceful stop on SIGTERM or SIGINT; optionally health on a port of its own.
 class GrpcServer {
  public:
   // Blocks SIGTERM and SIGINT in the calling thread (and so in every thread started after), so that
@@ -64,24 +70,35 @@ class GrpcServer {
 
   // The port actually bound.
   int port() const { return port_; }
+  // The health port actually bound; 0 without options.health_listen.
+  int health_port() const { return health_port_; }
 
   // Calls `check` every `interval` (and once at once) until shutdown; health reports SERVING
   // exactly while the last check returned OK. Each change is logged.
   void MonitorReadiness(std::function<absl::Status()> check, absl::Duration interval);
 
-  // Blocks until SIGTERM or SIGINT, then stops: NOT_SERVING, drain delay, Shutdown(deadline).
+  // Blocks until SIGTERM or SIGINT, then stops: NOT_SERVING, drain delay, Shutdown(deadline), and
+  // the health port last (so probes see NOT_SERVING, not a refused connection, while calls drain).
   void WaitForTermination();
 
   // Stops as WaitForTermination does after its signal.
   void Stop();
 
  private:
-  GrpcServer(const GrpcServerOptions& options, std::unique_ptr<grpc::Server> server, int port);
+  GrpcServer(const GrpcServerOptions& options, std::unique_ptr<grpc::Server> server, int port,
+             std::unique_ptr<grpc::CallbackGenericService> health_unimplemented,
+             std::unique_ptr<grpc::Server> health_server, int health_port);
+  // Sets `name` on the health service of every port.
+  void SetHealth(const std::string& name, bool serving);
   void SetServing(bool serving);
 
   const GrpcServerOptions options_;
   std::unique_ptr<grpc::Server> server_;
   const int port_;
+  // Must outlive health_server_, which calls it for every method but health.
+  std::unique_ptr<grpc::CallbackGenericService> health_unimplemented_;
+  std::unique_ptr<grpc::Server> health_server_;  // null without options.health_listen
+  const int health_port_;
   absl::Notification stopping_;
   // Held while health changes, so a readiness check finishing during Stop cannot report SERVING
   // again.

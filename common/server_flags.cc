@@ -9,6 +9,10 @@
 #include "common/bearer_token_auth.h"
 #include "common/json_log.h"
 
+ABSL_FLAG(std::string, health_listen, "",
+          "HOST:PORT of a plaintext port serving only grpc.health.v1, with the same statuses as "
+          "--listen, for probes that cannot speak TLS or send tokens (the kubelet's); off when "
+          "empty.");
 ABSL_FLAG(int64_t, max_request_bytes, 4 << 20,
           "Largest request message accepted, in bytes; a larger one fails with RESOURCE_EXHAUSTED "
           "before any handler runs.");
@@ -48,6 +52,7 @@ absl::StatusOr<std::string> ConfiguredTokens() {
 
 absl::Status ApplyServerFlags(const std::map<std::string, std::string>& scope_by_service,
                               GrpcServerOptions& options, RefusalObserver on_refusal) {
+  options.health_listen = absl::GetFlag(FLAGS_health_listen);
   options.max_receive_message_bytes = static_cast<int>(absl::GetFlag(FLAGS_max_request_bytes));
   options.max_threads = absl::GetFlag(FLAGS_max_threads);
   options.tls = {absl::GetFlag(FLAGS_tls_cert_file), absl::GetFlag(FLAGS_tls_key_file),

@@ -2,8 +2,8 @@
 // — container ports with the flags and the images, environment variables with the flags the
 // binaries define, files with the volumes they are mounted from, Services with their Deployments'
 // named ports, budgets and autoscalers with their Deployments, the security context with the
-// image's user. A live service with TLS and tokens then answers the probes, run as the manifests
-// run them.
+// image's user. A live service with TLS and tokens then answers the probes, sent as the kubelet
+// sends them.
 #include <filesystem>
 #include <map>
 #include <set>
@@ -17,9 +17,7 @@
 #include "common/grpc_server.h"
 #include "gtest/gtest.h"
 #include "tests/support/binary_flags.h"
-#include "tests/support/buf_curl.h"
 #include "tests/support/dockerfile.h"
-#include "tests/support/image_root.h"
 #include "tests/support/running_services.h"
 #include "tests/support/source_tree.h"
 #include "tests/support/test_certificates.h"
@@ -65,15 +63,11 @@ bool Selects(const YAML::Node& selector, const YAML::Node& labels) {
   return true;
 }
 
-// What an exec probe asks laurel-health about: the --service of its command, "" for the whole
-// server.
-std::string ProbedService(const YAML::Node& probe) {
-  std::string service;
-  for (const YAML::Node& word : probe["exec"]["command"]) {
-    if (absl::StartsWith(Str(word), "--service=")) service = Str(word).substr(10);
-  }
-  return service;
-}
+constexpr const char* kProbes[] = {"startupProbe", "livenessProbe", "readinessProbe"};
+
+// What a native gRPC probe asks grpc.health.v1 about: its `service`, "" (the whole server) when
+// left out, as the kubelet does.
+std::string ProbedService(const YAML::Node& probe) { return Str(probe["grpc"]["service"]); }
 
 class K8sManifestsTest : public ::testing::Test {
  protected:
@@ -239,17 +233,11 @@ TEST_F(K8sManifestsTest, ContainersMatchTheirImagesFlagsAndProbes) {
       const std::string binary = BinaryOf(container);
       auto flags = testing::LaurelFlagsOf(binary);
       ASSERT_TRUE(flags.ok()) << flags.status();
-      // The probes run laurel-health in the service's container, with its environment.
-      auto probe_flags = testing::LaurelFlagsOf(testing::ToolBinary("laurel-health"));
-      ASSERT_TRUE(probe_flags.ok()) << probe_flags.status();
       const std::map<std::string, std::string> environment = EnvironmentOf(container);
       for (const auto& [variable, value] : environment) {
         bool names_a_flag = false;
         for (const auto& [flag, description] : *flags) {
           names_a_flag |= testing::FlagEnvironmentVariable(flag) == variable;
-        }
-        for (const auto& [flag, description] : *probe_flags) {
-          names_a_flag |= i >= first_main && testing::FlagEnvironmentVariable(flag) == variable;
         }
         // Tokens are read from the environment only, never a flag (a command line is visible to
         // every user of the machine).
@@ -281,17 +269,26 @@ TEST_F(K8sManifestsTest, ContainersMatchTheirImagesFlagsAndProbes) {
       EXPECT_EQ(Str(pod["metadata"]["annotations"]["prometheus.io/port"]),
                 absl::StrCat(metrics_port));
       // A service that takes tokens on a non-loopback address must speak TLS, or it will not start;
-      // the kubelet's native gRPC probes cannot, so the probes run the image's healthcheck.
+      // the kubelet's native gRPC probes cannot, so they ask the plaintext health-only port that
+      // --health_listen opens, a port of the container.
       EXPECT_TRUE(environment.count("LAUREL_AUTH_TOKENS"));
-      EXPECT_TRUE(environment.count("LAUREL_TLS_CERT_FILE") && environment.count("LAUREL_CA_FILE"));
-      for (const char* probe : {"startupProbe", "livenessProbe", "readinessProbe"}) {
-        ASSERT_TRUE(container[probe]["exec"]) << probe;
-        EXPECT_EQ(Str(container[probe]["exec"]["command"][0]), "laurel-entrypoint") << probe;
-        EXPECT_EQ(Str(container[probe]["exec"]["command"][1]), "healthcheck") << probe;
+      EXPECT_TRUE(environment.count("LAUREL_TLS_CERT_FILE"));
+      ASSERT_TRUE(flags->count("health_listen"));
+      EXPECT_EQ(flags->at("health_listen").default_value, "") << "off unless configured";
+      const int health_port = NamedPort(container, "health");
+      ASSERT_TRUE(environment.count("LAUREL_HEALTH_LISTEN"));
+      EXPECT_EQ(testing::PortOf(environment.at("LAUREL_HEALTH_LISTEN")), health_port);
+      EXPECT_NE(health_port, grpc_port);
+      for (const char* probe : kProbes) {
+        SCOPED_TRACE(probe);
+        ASSERT_TRUE(container[probe]["grpc"]) << "a native gRPC probe";
+        EXPECT_FALSE(container[probe]["exec"] || container[probe]["httpGet"] ||
+                     container[probe]["tcpSocket"]);
+        EXPECT_EQ(container[probe]["grpc"]["port"].as<int>(), health_port);
       }
       EXPECT_EQ(ProbedService(container["startupProbe"]), kLivenessHealthName);
       EXPECT_EQ(ProbedService(container["livenessProbe"]), kLivenessHealthName);
-      EXPECT_EQ(ProbedService(container["readinessProbe"]), "")
+      EXPECT_FALSE(container["readinessProbe"]["grpc"]["service"])
           << "readiness asks about the whole server";
     }
   }
@@ -357,10 +354,15 @@ TEST_F(K8sManifestsTest, BudgetsAndAutoscalersFitTheirDeployments) {
 TEST_F(K8sManifestsTest, ALiveServiceWithTlsAndTokensAnswersTheProbes) {
   auto certificates = testing::TestCertificates::Create();
   ASSERT_TRUE(certificates.ok()) << certificates.status();
+  // The test's free ports stand in for the containers' health ports.
+  const std::string ingest_health = absl::StrCat("127.0.0.1:", testing::FreePort());
+  const std::string query_health = absl::StrCat("127.0.0.1:", testing::FreePort());
   testing::ServicesOptions options;
   options.ingest_args =
       options.query_args = {"--tls_cert_file=" + (*certificates)->server_cert_file(),
                             "--tls_key_file=" + (*certificates)->server_key_file()};
+  options.ingest_args.push_back("--health_listen=" + ingest_health);
+  options.query_args.push_back("--health_listen=" + query_health);
   options.environment = {{"LAUREL_AUTH_TOKENS",
                           "ingest ingest-token-0123456789;query "
                           "query-token-0123456789"}};
@@ -369,24 +371,15 @@ TEST_F(K8sManifestsTest, ALiveServiceWithTlsAndTokensAnswersTheProbes) {
   options.credentials = grpc::SslCredentials(tls);
   auto services = testing::RunningServices::Start(options);
   ASSERT_TRUE(services.ok()) << services.status();
-  const testing::ImageRoot image;
-  ASSERT_TRUE(image.error().empty()) << image.error();
   for (const YAML::Node& deployment : OfKind("Deployment")) {
     const YAML::Node container = deployment["spec"]["template"]["spec"]["containers"][0];
-    const std::string address = Str(container["args"][0]) == "ingest-service"
-                                    ? (*services)->ingest_address()
-                                    : (*services)->query_address();
-    for (const char* probe : {"startupProbe", "livenessProbe", "readinessProbe"}) {
-      // The probe's command in the container: the service's own address, the CA that signed its
-      // certificate and the name on it (the test's, in place of the cluster's), and no token.
-      std::string command = absl::StrCat(
-          "env -i PATH=", image.bin().string(), ":/usr/bin:/bin LAUREL_LISTEN=", address,
-          " LAUREL_CA_FILE=", (*certificates)->ca_file(), " LAUREL_TLS_SERVER_NAME=localhost");
-      for (const YAML::Node& word : container[probe]["exec"]["command"]) {
-        absl::StrAppend(&command, " ", Str(word));
-      }
-      const testing::CommandResult result = testing::RunCommand(command);
-      EXPECT_EQ(result.exit_code, 0) << probe << ": " << command << "\n" << result.output;
+    const std::string health_address =
+        Str(container["args"][0]) == "ingest-service" ? ingest_health : query_health;
+    for (const char* probe : kProbes) {
+      // As the kubelet sends it: grpc.health.v1.Health/Check, plaintext, no token.
+      auto status = testing::CheckHealth(health_address, ProbedService(container[probe]));
+      ASSERT_TRUE(status.ok()) << probe << ": " << status.status();
+      EXPECT_EQ(*status, grpc::health::v1::HealthCheckResponse::SERVING) << probe;
     }
   }
 }

@@ -71,14 +71,12 @@ TEST_F(SchemaValidationTest, EveryKubernetesManifestIsValid) {
       << result.output;
 }
 
-TEST_F(SchemaValidationTest, AProbeCommandAsOneStringIsRejected) {
-  // An exec probe runs its command without a shell: it is a list of words, never a command line.
-  const testing::CommandResult result =
-      Validate("kubernetes", BrokenCopy("deploy/k8s/query-deployment.yaml",
-                                        R"(command: ["laurel-entrypoint", "healthcheck"])",
-                                        "command: laurel-entrypoint healthcheck"));
+TEST_F(SchemaValidationTest, AGrpcProbeOnANamedPortIsRejected) {
+  // Unlike httpGet and tcpSocket probes, a gRPC probe takes only a port number, not a port's name.
+  const testing::CommandResult result = Validate(
+      "kubernetes", BrokenCopy("deploy/k8s/query-deployment.yaml", "port: 9462", "port: health"));
   EXPECT_NE(result.exit_code, 0) << result.output;
-  EXPECT_NE(result.output.find("exec/command must be array"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("grpc/port must be integer"), std::string::npos) << result.output;
 }
 
 TEST_F(SchemaValidationTest, TheComposeFileIsValid) {
