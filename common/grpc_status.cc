@@ -3,7 +3,6 @@
 #include <string>
 
 #include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
 
 namespace laurel {
 namespace {
@@ -35,8 +34,7 @@ std::string ErrorReason(const absl::Status& status) {
   return info.reason();
 }
 
-grpc::Status ToGrpcStatus(const absl::Status& status, absl::string_view domain) {
-  if (status.ok()) return grpc::Status::OK;
+google::rpc::Status ToRpcStatus(const absl::Status& status, absl::string_view domain) {
   google::rpc::Status details;
   details.set_code(static_cast<int>(status.code()));
   details.set_message(std::string(status.message()));
@@ -52,9 +50,14 @@ grpc::Status ToGrpcStatus(const absl::Status& status, absl::string_view domain) 
       }
     }
   });
+  return details;
+}
+
+grpc::Status ToGrpcStatus(const absl::Status& status, absl::string_view domain) {
+  if (status.ok()) return grpc::Status::OK;
   // absl::StatusCode and grpc::StatusCode share the canonical google.rpc.Code numbering.
   return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()),
-                      details.SerializeAsString());
+                      ToRpcStatus(status, domain).SerializeAsString());
 }
 
 }  // namespace laurel

@@ -1,6 +1,7 @@
 // ingest-service: accepts articles over gRPC, parses them and stores them in PostgreSQL.
 #include <cstdlib>
 #include <string>
+#include <thread>
 
 #include "absl/flags/flag.h"
 #include "common/database_flags.h"
@@ -9,12 +10,27 @@
 #include "common/json_log.h"
 #include "common/migrator.h"
 #include "common/pg_pool.h"
+#include "ingest-service/src/bulk_ingestor.h"
 #include "ingest-service/src/ingest_grpc_service.h"
 #include "ingest-service/src/ingestor.h"
 #include "ingest-service/src/pg_article_repository.h"
 
 ABSL_FLAG(std::string, listen, "0.0.0.0:50051", "HOST:PORT to serve gRPC on.");
 ABSL_FLAG(int64_t, max_article_bytes, 1 << 20, "Largest article text accepted, in bytes.");
+ABSL_FLAG(
+    int64_t, bulk_window_bytes, 16 << 20,
+    "Bytes of articles one IngestArticles stream may hold between reading them and the client "
+    "receiving their outcomes; reading pauses above it.");
+ABSL_FLAG(int, bulk_transaction_articles, 500,
+          "Most articles an IngestArticles stream stores in one transaction.");
+ABSL_FLAG(int64_t, bulk_transaction_bytes, 4 << 20,
+          "Most bytes of articles an IngestArticles stream stores in one transaction.");
+ABSL_FLAG(int, max_articles_per_message, 1000,
+          "Most articles one IngestArticles message may carry.");
+ABSL_FLAG(int, max_bulk_streams, 4,
+          "Most IngestArticles streams served at once; more are refused with RESOURCE_EXHAUSTED.");
+ABSL_FLAG(int, parse_threads, 0,
+          "Threads parsing the articles of IngestArticles streams; 0 means one per core.");
 ABSL_FLAG(absl::Duration, readiness_interval, absl::Seconds(2),
           "How often database reachability is checked for health.");
 
@@ -30,7 +46,16 @@ int main(int argc, char** argv) {
   laurel::ingest::RequestLimits limits;
   limits.max_text_bytes = absl::GetFlag(FLAGS_max_article_bytes);
   laurel::ingest::Ingestor ingestor(repository, limits);
-  laurel::ingest::IngestGrpcService service(ingestor);
+  laurel::ingest::BulkIngestOptions bulk_options;
+  bulk_options.window_bytes = absl::GetFlag(FLAGS_bulk_window_bytes);
+  bulk_options.transaction_articles = absl::GetFlag(FLAGS_bulk_transaction_articles);
+  bulk_options.transaction_bytes = absl::GetFlag(FLAGS_bulk_transaction_bytes);
+  bulk_options.max_articles_per_message = absl::GetFlag(FLAGS_max_articles_per_message);
+  const int parse_threads = absl::GetFlag(FLAGS_parse_threads);
+  laurel::ingest::BulkIngestor bulk(
+      repository, limits, bulk_options,
+      parse_threads > 0 ? parse_threads : static_cast<int>(std::thread::hardware_concurrency()));
+  laurel::ingest::IngestGrpcService service(ingestor, bulk, absl::GetFlag(FLAGS_max_bulk_streams));
 
   laurel::GrpcServerOptions options;
   options.listen = absl::GetFlag(FLAGS_listen);

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <memory>
+
+#include "ingest-service/src/article_repository.h"
+#include "ingest-service/src/ingest_pipeline.h"
+#include "ingest-service/src/request_validation.h"
+#include "ingest-service/src/worker_pool.h"
+
+namespace laurel::ingest {
+
+// What all IngestArticles streams share: the repository, the request limits and the parser threads,
+// so that however many streams run, parsing uses at most `parse_threads` cores.
+class BulkIngestor {
+ public:
+  BulkIngestor(ArticleRepository& repository, RequestLimits limits, BulkIngestOptions options,
+               int parse_threads)
+      : repository_(repository), limits_(limits), options_(options), parsers_(parse_threads) {}
+
+  // The pipeline of a new stream.
+  std::unique_ptr<IngestPipeline> NewStream(IngestPipeline::Callbacks callbacks) {
+    return std::make_unique<IngestPipeline>(repository_, parsers_, limits_, options_,
+                                            std::move(callbacks));
+  }
+
+ private:
+  ArticleRepository& repository_;
+  const RequestLimits limits_;
+  const BulkIngestOptions options_;
+  WorkerPool parsers_;
+};
+
+}  // namespace laurel::ingest
