@@ -27,7 +27,8 @@ Format FormatOf(const fs::path& path) {
 bool IsHidden(const fs::path& path) { return path.filename().string().rfind('.', 0) == 0; }
 
 bool IsBlank(const std::string& line) {
-  return std::all_of(line.begin(), line.end(), [](unsigned char c) { return absl::ascii_isspace(c); });
+  return std::all_of(line.begin(), line.end(),
+                     [](unsigned char c) { return absl::ascii_isspace(c); });
 }
 
 int64_t CountArticles(const fs::path& file) {
@@ -66,7 +67,8 @@ absl::StatusOr<ArticleInput> ArticleInput::Open(const std::vector<std::string>& 
         }
       }
       if (error) {
-        return absl::InvalidArgumentError(absl::StrCat("cannot list ", argument, ": ", error.message()));
+        return absl::InvalidArgumentError(
+            absl::StrCat("cannot list ", argument, ": ", error.message()));
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
@@ -103,14 +105,14 @@ std::optional<InputArticle> ArticleInput::Next() {
         const auto parsed =
             google::protobuf::util::JsonStringToMessage(line, &article.request, parse_options);
         if (!parsed.ok()) {
-          article.error = WithErrorDetails(
-              absl::InvalidArgumentError(absl::StrCat("not a JSON article object: ",
-                                                      parsed.message().as_string())),
-              "INVALID_JSON");
+          article.error =
+              WithErrorDetails(absl::InvalidArgumentError(absl::StrCat(
+                                   "not a JSON article object: ", parsed.message().as_string())),
+                               "INVALID_JSON");
         } else if (static_cast<int64_t>(article.request.text().size()) >
                    options_.max_article_bytes) {
-          article.error =
-              TooLarge(static_cast<int64_t>(article.request.text().size()), options_.max_article_bytes);
+          article.error = TooLarge(static_cast<int64_t>(article.request.text().size()),
+                                   options_.max_article_bytes);
         } else if (!article.request.has_source() && !options_.source.empty()) {
           article.request.set_source(options_.source);
         }
@@ -126,9 +128,9 @@ std::optional<InputArticle> ArticleInput::Next() {
       lines_origin_ = file.string();
       line_number_ = 0;
       if (lines_.is_open()) continue;
-      return InputArticle{.origin = file.string(),
-                          .error = WithErrorDetails(absl::NotFoundError("cannot open the file"),
-                                                    "UNREADABLE")};
+      return InputArticle{
+          .origin = file.string(),
+          .error = WithErrorDetails(absl::NotFoundError("cannot open the file"), "UNREADABLE")};
     }
     InputArticle article{.origin = file.string()};
     std::error_code error;

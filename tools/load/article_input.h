@@ -18,7 +18,8 @@ struct InputArticle {
   // Where it came from, for messages: "dir/a.txt", or "feed.jsonl:12" for a JSON line.
   std::string origin;
   v1::IngestArticleRequest request;
-  // Not OK when the article cannot be sent (unreadable, not JSON, too large); it counts as rejected.
+  // Not OK when the article cannot be sent (unreadable, not JSON, too large); it counts as
+  // rejected.
   absl::Status error;
 };
 

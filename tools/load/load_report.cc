@@ -40,9 +40,8 @@ std::vector<Rejection> LoadReport::rejections() const {
 std::string TextSummary(const std::string& target, const LoadCounts& counts,
                         const std::vector<Rejection>& rejections, const LoadEnding& ending) {
   std::string out = absl::StrFormat(
-      "%d of %d articles loaded into %s in %.1f s (%.0f articles/s)\n", counts.done(),
-      counts.total, target, absl::ToDoubleSeconds(ending.elapsed),
-      PerSecond(counts.done(), ending.elapsed));
+      "%d of %d articles loaded into %s in %.1f s (%.0f articles/s)\n", counts.done(), counts.total,
+      target, absl::ToDoubleSeconds(ending.elapsed), PerSecond(counts.done(), ending.elapsed));
   absl::StrAppendFormat(&out, "  created     %d\n  duplicates  %d\n  rejected    %d\n",
                         counts.created, counts.duplicates, counts.rejected);
   const int64_t left = counts.total - counts.done();
@@ -60,15 +59,14 @@ std::string JsonSummary(const std::string& target, const LoadCounts& counts,
                         const std::vector<Rejection>& rejections, const LoadEnding& ending) {
   std::string out = "{\"target\":";
   log::AppendJsonString(target, out);
-  absl::StrAppendFormat(&out,
-                        ",\"articles\":%d,\"created\":%d,\"duplicates\":%d,\"rejected\":%d,"
-                        "\"not_loaded\":%d,\"seconds\":%.3f,\"articles_per_second\":%.1f,"
-                        "\"interrupted\":%s,\"error\":",
-                        counts.total, counts.created, counts.duplicates, counts.rejected,
-                        std::max<int64_t>(0, counts.total - counts.done()),
-                        absl::ToDoubleSeconds(ending.elapsed),
-                        PerSecond(counts.done(), ending.elapsed),
-                        ending.interrupted ? "true" : "false");
+  absl::StrAppendFormat(
+      &out,
+      ",\"articles\":%d,\"created\":%d,\"duplicates\":%d,\"rejected\":%d,"
+      "\"not_loaded\":%d,\"seconds\":%.3f,\"articles_per_second\":%.1f,"
+      "\"interrupted\":%s,\"error\":",
+      counts.total, counts.created, counts.duplicates, counts.rejected,
+      std::max<int64_t>(0, counts.total - counts.done()), absl::ToDoubleSeconds(ending.elapsed),
+      PerSecond(counts.done(), ending.elapsed), ending.interrupted ? "true" : "false");
   if (ending.error.empty()) {
     out += "null";
   } else {

@@ -68,9 +68,9 @@ ProgressDisplay::~ProgressDisplay() {
 
 std::string ProgressDisplay::BarLine(const LoadCounts& counts, double rate, int columns) {
   const std::string done = absl::StrCat(Thousands(counts.done()), "/", Thousands(counts.total));
-  const std::string speed = absl::StrFormat("%3d%%  %s/s  ETA %s", Percent(counts),
-                                            Thousands(static_cast<int64_t>(rate + 0.5)),
-                                            Eta(counts, rate));
+  const std::string speed =
+      absl::StrFormat("%3d%%  %s/s  ETA %s", Percent(counts),
+                      Thousands(static_cast<int64_t>(rate + 0.5)), Eta(counts, rate));
   const std::string tally =
       absl::StrCat("  created ", Thousands(counts.created), " · duplicates ",
                    Thousands(counts.duplicates), " · rejected ", Thousands(counts.rejected));
@@ -82,10 +82,10 @@ std::string ProgressDisplay::BarLine(const LoadCounts& counts, double rate, int 
   const int width = std::clamp(room, 0, 40);
   std::string bar;
   if (width >= 5) {
-    const int filled = counts.total > 0 ? static_cast<int>(width * std::min<int64_t>(
-                                                                        counts.done(), counts.total) /
-                                                           counts.total)
-                                        : width;
+    const int filled =
+        counts.total > 0 ? static_cast<int>(width * std::min<int64_t>(counts.done(), counts.total) /
+                                            counts.total)
+                         : width;
     bar = "[";
     for (int i = 0; i < width; ++i) bar += i < filled ? "█" : "░";
     bar += "] ";

@@ -73,10 +73,11 @@ absl::Status StreamLoader::Run() {
   absl::Duration backoff = options_.first_backoff;
   for (;;) {
     bool progressed = false;
-    absl::Status status = Connect() ? Attempt(progressed)
-                                    : absl::UnavailableError(absl::StrCat(
-                                          "the service did not accept a connection within ",
-                                          absl::FormatDuration(options_.connect_timeout)));
+    absl::Status status =
+        Connect()
+            ? Attempt(progressed)
+            : absl::UnavailableError(absl::StrCat("the service did not accept a connection within ",
+                                                  absl::FormatDuration(options_.connect_timeout)));
     {
       absl::MutexLock lock(&mutex_);
       if (stopping_) return absl::CancelledError("interrupted");
@@ -132,9 +133,9 @@ absl::Status StreamLoader::Attempt(bool& progressed) {
     for (const Outcome& outcome : response.outcomes()) {
       absl::MutexLock lock(&mutex_);
       if (outcome.index() < 0 || outcome.index() >= static_cast<int64_t>(sent_.size())) {
-        protocol = absl::InternalError(
-            absl::StrCat("the service answered for article ", outcome.index(),
-                         " of a stream that carried ", sent_.size()));
+        protocol =
+            absl::InternalError(absl::StrCat("the service answered for article ", outcome.index(),
+                                             " of a stream that carried ", sent_.size()));
         continue;
       }
       auto it = unanswered_.find(sent_[outcome.index()]);
@@ -165,7 +166,8 @@ void StreamLoader::Record(const Outcome& outcome, const Unanswered& article) {
       report_.Duplicate();
       break;
     default:
-      report_.Rejected({article.article.origin, ReasonOf(outcome.error()), outcome.error().message()});
+      report_.Rejected(
+          {article.article.origin, ReasonOf(outcome.error()), outcome.error().message()});
       break;
   }
 }
@@ -228,7 +230,8 @@ void StreamLoader::Send(Stream& stream) {
       break;
     }
     if (!next->error.ok()) {
-      report_.Rejected({next->origin, ErrorReason(next->error), std::string(next->error.message())});
+      report_.Rejected(
+          {next->origin, ErrorReason(next->error), std::string(next->error.message())});
       continue;
     }
     const auto bytes = static_cast<int64_t>(next->request.ByteSizeLong());

@@ -19,9 +19,9 @@
 namespace laurel::load {
 
 struct StreamOptions {
-  // Bytes of articles sent and not yet answered. Bounds the loader's memory (unanswered articles are
-  // kept for resending) and is well above what the service holds per stream, so the service never
-  // waits for the loader.
+  // Bytes of articles sent and not yet answered. Bounds the loader's memory (unanswered articles
+  // are kept for resending) and is well above what the service holds per stream, so the service
+  // never waits for the loader.
   int64_t window_bytes = 64 << 20;
   // Articles are packed into messages of about this size (one larger article goes alone), which
   // saves per-message overhead without making any message large.
@@ -39,9 +39,9 @@ struct StreamOptions {
 };
 
 // Sends every article of an ArticleInput to IngestService/IngestArticles and records each outcome
-// in a LoadReport. When a stream breaks it opens another, with backoff, and resends the articles that
-// have no outcome yet under their first idempotency keys; the service answers those it had stored
-// as CREATED, so nothing is stored or counted twice.
+// in a LoadReport. When a stream breaks it opens another, with backoff, and resends the articles
+// that have no outcome yet under their first idempotency keys; the service answers those it had
+// stored as CREATED, so nothing is stored or counted twice.
 class StreamLoader {
  public:
   // `on_retry` is told about each failed attempt and the pause before the next one.
@@ -63,8 +63,8 @@ class StreamLoader {
     InputArticle article;
     int64_t bytes;
   };
-  using Stream = grpc::ClientReaderWriterInterface<v1::IngestArticlesRequest,
-                                                   v1::IngestArticlesResponse>;
+  using Stream =
+      grpc::ClientReaderWriterInterface<v1::IngestArticlesRequest, v1::IngestArticlesResponse>;
 
   // One stream: sends (on a thread of its own) what is unanswered then new articles, and records
   // outcomes until the stream ends. Sets `progressed` when any outcome arrived.
