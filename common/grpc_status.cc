@@ -34,6 +34,16 @@ std::string ErrorReason(const absl::Status& status) {
   return info.reason();
 }
 
+std::string ErrorReason(const google::rpc::Status& status) {
+  for (const auto& detail : status.details()) {
+    google::rpc::ErrorInfo info;
+    if (detail.type_url() == kErrorInfoType && info.ParseFromString(detail.value())) {
+      return info.reason();
+    }
+  }
+  return "";
+}
+
 google::rpc::Status ToRpcStatus(const absl::Status& status, absl::string_view domain) {
   google::rpc::Status details;
   details.set_code(static_cast<int>(status.code()));

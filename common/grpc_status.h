@@ -18,6 +18,8 @@ absl::Status WithErrorDetails(absl::Status status, absl::string_view reason,
 
 // The UPPER_SNAKE_CASE reason attached by WithErrorDetails, or "" when there is none.
 std::string ErrorReason(const absl::Status& status);
+// The ErrorInfo reason among the details of `status` as it crossed the wire, or "".
+std::string ErrorReason(const google::rpc::Status& status);
 
 // `status` as google.rpc.Status with ErrorInfo.domain = `domain`: how an error travels inside a
 // response, e.g. the outcome of one article of a stream.

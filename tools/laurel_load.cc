@@ -52,8 +52,8 @@ had no answer under the same idempotency keys; loading the same input again stor
 (an article is recognised by its url, or by its text when it has none).
 
 Progress goes to stderr: a bar on a terminal, a line every --progress_interval otherwise. The
-summary goes to stdout; --summary=json prints it as JSON. Ctrl-C stops sending and prints the
-summary of what was loaded; a second Ctrl-C quits at once.
+summary goes to stdout; --summary=json prints it as JSON. Ctrl-C stops at once and prints the
+summary of what was loaded so far; run the same command again to load the rest.
 
 Exit status: 0 every article is stored (newly or already); 1 some articles were rejected (see the
 summary); 2 bad usage; 3 the service could not be reached or kept failing; 130 interrupted.
@@ -70,25 +70,18 @@ std::string RunId() {
   return absl::StrFormat("load-%08x%08x", random(), random());
 }
 
-// Ctrl-C (or SIGTERM) once: stop sending, finish what was sent. Twice: quit at once.
+// Ctrl-C (or SIGTERM) ends the load at once, with the summary of what was confirmed so far.
 class Interrupts {
  public:
   Interrupts(laurel::load::StreamLoader& loader, laurel::load::ProgressDisplay& progress)
       : thread_([this, &loader, &progress] {
           const sigset_t signals = Signals();
           const timespec tick{0, 100'000'000};
-          int count = 0;
           while (!done_.load()) {
             if (sigtimedwait(&signals, nullptr, &tick) < 0) continue;
             interrupted_.store(true);
-            if (++count == 1) {
-              progress.Note(
-                  "interrupted: waiting for the answers to articles already sent "
-                  "(Ctrl-C again to quit at once)");
-              loader.Stop();
-            } else {
-              loader.Abort();
-            }
+            progress.Note("laurel-load: interrupted");
+            loader.Interrupt();
           }
         }) {}
   ~Interrupts() {

@@ -1,5 +1,6 @@
 #include "ingest-service/src/ingest_pipeline.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -102,26 +103,14 @@ void IngestPipeline::Write() {
     absl::Status stopped;
     {
       absl::MutexLock lock(&mutex_);
-      auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
-        return !stop_.ok() || !rejected_.empty() ||
-               static_cast<int>(prepared_.size()) >= options_.transaction_articles ||
-               prepared_bytes_ >= options_.transaction_bytes || (input_closed_ && preparing_ == 0);
-      };
-      if (prepared_.empty()) {
-        mutex_.Await(absl::Condition(&ready));
-      } else {
-        mutex_.AwaitWithDeadline(absl::Condition(&ready),
-                                 prepared_.front().prepared_at + options_.linger);
-      }
+      AwaitWork();
       if (!stop_.ok()) {
         stopped = stop_;
       } else {
         rejected.swap(rejected_);
         rejected_bytes = std::exchange(rejected_bytes_, 0);
-        const bool drained = input_closed_ && preparing_ == 0;
         if (!prepared_.empty() &&
-            (drained || static_cast<int>(prepared_.size()) >= options_.transaction_articles ||
-             prepared_bytes_ >= options_.transaction_bytes ||
+            (BatchFull() || Drained() ||
              absl::Now() >= prepared_.front().prepared_at + options_.linger)) {
           int64_t batch_bytes = 0;
           while (!prepared_.empty() &&
@@ -134,13 +123,41 @@ void IngestPipeline::Write() {
           }
           prepared_bytes_ -= batch_bytes;
         }
-        last = drained && prepared_.empty();
+        last = Drained() && prepared_.empty();
       }
     }
+    // Parsing finishes out of order; stored in stream order, the first of two submissions of one
+    // article is the one created.
+    std::sort(batch.begin(), batch.end(),
+              [](const Prepared& a, const Prepared& b) { return a.index < b.index; });
     if (stopped.ok()) stopped = Commit(batch, rejected, rejected_bytes);
     if (!stopped.ok() || last) {
       Finish(stopped);
       return;
+    }
+  }
+}
+
+bool IngestPipeline::BatchFull() const {
+  return static_cast<int>(prepared_.size()) >= options_.transaction_articles ||
+         prepared_bytes_ >= options_.transaction_bytes;
+}
+
+bool IngestPipeline::Drained() const { return input_closed_ && preparing_ == 0; }
+
+void IngestPipeline::AwaitWork() {
+  auto work = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+    return !stop_.ok() || !rejected_.empty() || BatchFull() || Drained();
+  };
+  auto work_or_prepared = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+    return work() || !prepared_.empty();
+  };
+  while (!work()) {
+    if (prepared_.empty()) {
+      mutex_.Await(absl::Condition(&work_or_prepared));
+    } else if (!mutex_.AwaitWithDeadline(absl::Condition(&work),
+                                         prepared_.front().prepared_at + options_.linger)) {
+      return;  // the oldest prepared article has waited long enough
     }
   }
 }

@@ -93,6 +93,12 @@ class IngestPipeline {
 
   void Prepare(int64_t index, int64_t bytes, v1::IngestArticleRequest request);
   void Write();
+  // Waits until the writer has something to do: the stream stopped, rejections to send, a full
+  // transaction, the end of the input, or the oldest prepared article waited `linger`.
+  void AwaitWork() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  bool BatchFull() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  // The client closed its side and every article is parsed.
+  bool Drained() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
   // Stores `batch` and delivers the outcomes of it and of `rejected`; an error ends the stream.
   absl::Status Commit(std::vector<Prepared>& batch, std::vector<ArticleOutcome>& rejected,
                       int64_t rejected_bytes);

@@ -1,6 +1,7 @@
 // End to end: the two service binaries over gRPC against a real PostgreSQL.
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/grpc_status.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "grpcpp/grpcpp.h"
@@ -26,14 +27,7 @@ std::unique_ptr<grpc::ClientContext> Context() {
 std::string ErrorReason(const grpc::Status& status) {
   google::rpc::Status details;
   if (!details.ParseFromString(status.error_details())) return "";
-  for (const auto& any : details.details()) {
-    google::rpc::ErrorInfo info;
-    if (any.type_url() == "type.googleapis.com/google.rpc.ErrorInfo" &&
-        info.ParseFromString(any.value())) {
-      return info.reason();
-    }
-  }
-  return "";
+  return laurel::ErrorReason(details);
 }
 
 class ServicesTest : public ::testing::Test {

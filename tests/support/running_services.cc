@@ -7,7 +7,8 @@ namespace laurel::testing {
 std::string IngestServiceBinary() { return LAUREL_INGEST_BINARY; }
 std::string QueryServiceBinary() { return LAUREL_QUERY_BINARY; }
 
-absl::StatusOr<std::unique_ptr<RunningServices>> RunningServices::Start() {
+absl::StatusOr<std::unique_ptr<RunningServices>> RunningServices::Start(
+    const std::vector<std::string>& ingest_flags) {
   auto services = std::unique_ptr<RunningServices>(new RunningServices());
   auto database = TestDatabase::Create();
   if (!database.ok()) return database.status();
@@ -21,6 +22,7 @@ absl::StatusOr<std::unique_ptr<RunningServices>> RunningServices::Start() {
   std::vector<std::string> args = {absl::StrCat("--listen=", services->ingest_address_),
                                    database_flag};
   args.insert(args.end(), fast_readiness.begin(), fast_readiness.end());
+  args.insert(args.end(), ingest_flags.begin(), ingest_flags.end());
   auto ingest = ServiceProcess::Start(IngestServiceBinary(), args);
   if (!ingest.ok()) return ingest.status();
   services->ingest_ = std::move(*ingest);

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "tests/support/service_process.h"
@@ -17,7 +18,9 @@ std::string QueryServiceBinary();
 // themselves, SERVING before Start returns.
 class RunningServices {
  public:
-  static absl::StatusOr<std::unique_ptr<RunningServices>> Start();
+  // `ingest_flags` are passed to ingest-service on top of the address and database.
+  static absl::StatusOr<std::unique_ptr<RunningServices>> Start(
+      const std::vector<std::string>& ingest_flags = {});
 
   const std::string& ingest_address() const { return ingest_address_; }
   const std::string& query_address() const { return query_address_; }

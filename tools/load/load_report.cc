@@ -50,7 +50,11 @@ std::string TextSummary(const std::string& target, const LoadCounts& counts,
     absl::StrAppend(&out, "rejected ", rejection.origin, ": ", rejection.reason,
                     rejection.reason.empty() ? "" : ": ", rejection.message, "\n");
   }
-  if (ending.interrupted) absl::StrAppend(&out, "interrupted: run again to load the rest\n");
+  if (ending.interrupted) {
+    absl::StrAppend(&out,
+                    "interrupted: run the same command again to load the rest (nothing is stored "
+                    "twice)\n");
+  }
   if (!ending.error.empty()) absl::StrAppend(&out, "stopped: ", ending.error, "\n");
   return out;
 }

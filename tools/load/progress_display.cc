@@ -40,6 +40,13 @@ int Percent(const LoadCounts& counts) {
   return static_cast<int>(std::min<int64_t>(100, counts.done() * 100 / counts.total));
 }
 
+// Columns `text` takes on a terminal: one per code point (no wide characters are printed).
+int Columns(const std::string& text) {
+  int columns = 0;
+  for (const unsigned char c : text) columns += (c & 0xC0) != 0x80;
+  return columns;
+}
+
 int TerminalColumns(std::FILE* out) {
   winsize size{};
   if (ioctl(fileno(out), TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
@@ -74,11 +81,11 @@ std::string ProgressDisplay::BarLine(const LoadCounts& counts, double rate, int 
   const std::string tally =
       absl::StrCat("  created ", Thousands(counts.created), " · duplicates ",
                    Thousands(counts.duplicates), " · rejected ", Thousands(counts.rejected));
-  // Display width: the tally's two "·" are one column each but three bytes.
-  const int tally_width = static_cast<int>(tally.size()) - 2 * 2;
-  int room = columns - 1 - static_cast<int>(done.size() + speed.size()) - 4;
-  const bool with_tally = room - tally_width >= 10;
-  if (with_tally) room -= tally_width;
+  // What is left for the bar, "[" and "] " included, short of the last column (writing there wraps
+  // on some terminals); the tally goes first when it would squeeze the bar.
+  int room = columns - 1 - Columns(done) - 1 - Columns(speed) - 3;
+  const bool with_tally = room - Columns(tally) >= 10;
+  if (with_tally) room -= Columns(tally);
   const int width = std::clamp(room, 0, 40);
   std::string bar;
   if (width >= 5) {
@@ -136,6 +143,7 @@ void ProgressDisplay::Run() {
   const absl::Duration period = style_ == ProgressStyle::kBar ? kBarRefresh : interval_;
   absl::MutexLock lock(&mutex_);
   samples_.emplace_back(absl::Now(), 0);
+  if (style_ == ProgressStyle::kBar) Draw();  // the bar is there from the start
   while (!mutex_.AwaitWithTimeout(absl::Condition(&stopping_), period)) Draw();
 }
 

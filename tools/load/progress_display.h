@@ -35,8 +35,7 @@ class ProgressDisplay {
   // Prints one line of news without garbling the bar.
   void Note(const std::string& line);
 
-  // The line shown for `counts` after `elapsed`, at `rate` articles per second, fitted to `columns`
-  // (bar style) — exposed for tests.
+  // The lines shown for `counts` at `rate` articles per second; the bar fitted to `columns`.
   static std::string BarLine(const LoadCounts& counts, double rate, int columns);
   static std::string PlainLine(const LoadCounts& counts, double rate);
 

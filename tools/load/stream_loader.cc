@@ -6,7 +6,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/grpc_status.h"
-#include "google/rpc/error_details.pb.h"
 
 namespace laurel::load {
 namespace {
@@ -21,7 +20,8 @@ bool IsRetryable(const absl::Status& status) {
     case absl::StatusCode::kResourceExhausted:
     case absl::StatusCode::kAborted:
     case absl::StatusCode::kDeadlineExceeded:
-    case absl::StatusCode::kCancelled:  // by the server, e.g. shutting down: Abort stops us first
+    case absl::StatusCode::kCancelled:  // by the server, e.g. shutting down; Interrupt stops us
+                                        // first
     case absl::StatusCode::kInternal:
     case absl::StatusCode::kUnknown:
       return true;
@@ -32,17 +32,6 @@ bool IsRetryable(const absl::Status& status) {
 
 absl::Status FromGrpc(const grpc::Status& status) {
   return absl::Status(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
-}
-
-std::string ReasonOf(const google::rpc::Status& status) {
-  for (const auto& detail : status.details()) {
-    google::rpc::ErrorInfo info;
-    if (detail.type_url() == "type.googleapis.com/google.rpc.ErrorInfo" &&
-        info.ParseFromString(detail.value())) {
-      return info.reason();
-    }
-  }
-  return "";
 }
 
 }  // namespace
@@ -57,14 +46,9 @@ StreamLoader::StreamLoader(std::shared_ptr<grpc::Channel> channel, ArticleInput&
       options_(std::move(options)),
       on_retry_(std::move(on_retry)) {}
 
-void StreamLoader::Stop() {
+void StreamLoader::Interrupt() {
   absl::MutexLock lock(&mutex_);
-  stopping_ = true;
-}
-
-void StreamLoader::Abort() {
-  absl::MutexLock lock(&mutex_);
-  stopping_ = aborting_ = true;
+  interrupted_ = true;
   if (context_ != nullptr) context_->TryCancel();
 }
 
@@ -80,7 +64,7 @@ absl::Status StreamLoader::Run() {
                                                   absl::FormatDuration(options_.connect_timeout)));
     {
       absl::MutexLock lock(&mutex_);
-      if (stopping_) return absl::CancelledError("interrupted");
+      if (interrupted_) return absl::CancelledError("interrupted");
       if (status.ok() && input_done_ && unanswered_.empty()) return status;
     }
     if (status.ok()) {
@@ -94,7 +78,7 @@ absl::Status StreamLoader::Run() {
     on_retry_(status, backoff);
     {
       absl::MutexLock lock(&mutex_);
-      if (mutex_.AwaitWithTimeout(absl::Condition(&stopping_), backoff)) {
+      if (mutex_.AwaitWithTimeout(absl::Condition(&interrupted_), backoff)) {
         return absl::CancelledError("interrupted");
       }
     }
@@ -108,7 +92,7 @@ bool StreamLoader::Connect() {
   while (absl::Now() < deadline) {
     {
       absl::MutexLock lock(&mutex_);
-      if (stopping_) return false;
+      if (interrupted_) return false;
     }
     const absl::Time slice = std::min(deadline, absl::Now() + absl::Milliseconds(250));
     if (channel_->WaitForConnected(absl::ToChronoTime(slice))) return true;
@@ -123,7 +107,7 @@ absl::Status StreamLoader::Attempt(bool& progressed) {
     context_ = &context;
     stream_over_ = false;
     sent_.clear();
-    if (aborting_) context.TryCancel();
+    if (interrupted_) context.TryCancel();
   }
   std::unique_ptr<Stream> stream = stub_->IngestArticles(&context);
   std::thread sender([this, &stream] { Send(*stream); });
@@ -167,7 +151,7 @@ void StreamLoader::Record(const Outcome& outcome, const Unanswered& article) {
       break;
     default:
       report_.Rejected(
-          {article.article.origin, ReasonOf(outcome.error()), outcome.error().message()});
+          {article.article.origin, ErrorReason(outcome.error()), outcome.error().message()});
       break;
   }
 }
@@ -211,14 +195,14 @@ void StreamLoader::Send(Stream& stream) {
     bool full;
     {
       absl::MutexLock lock(&mutex_);
-      if (stream_over_ || stopping_ || input_done_) break;
+      if (stream_over_ || interrupted_ || input_done_) break;
       full = unanswered_bytes_ >= options_.window_bytes;
     }
     if (full) {
       flush();  // the articles waiting in `message` must go before we wait for their answers
       absl::MutexLock lock(&mutex_);
       auto room = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
-        return stream_over_ || stopping_ || unanswered_bytes_ < options_.window_bytes;
+        return stream_over_ || interrupted_ || unanswered_bytes_ < options_.window_bytes;
       };
       mutex_.Await(absl::Condition(&room));
       continue;

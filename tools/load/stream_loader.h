@@ -49,14 +49,13 @@ class StreamLoader {
                StreamOptions options,
                std::function<void(const absl::Status&, absl::Duration)> on_retry);
 
-  // OK when every article has its outcome; CANCELLED after Stop or Abort; otherwise the error that
+  // OK when every article has its outcome; CANCELLED after Interrupt; otherwise the error that
   // outlasted the retries.
   absl::Status Run();
 
-  // Sends no more articles and ends once those already sent have their outcomes. Any thread.
-  void Stop();
-  // Ends at once, dropping the outcomes still on their way. Any thread.
-  void Abort();
+  // Ends Run at once. Articles sent and not yet answered may or may not be stored: loading again
+  // settles them without storing anything twice. Any thread.
+  void Interrupt();
 
  private:
   struct Unanswered {
@@ -86,10 +85,9 @@ class StreamLoader {
   int64_t unanswered_bytes_ ABSL_GUARDED_BY(mutex_) = 0;
   int64_t next_article_ ABSL_GUARDED_BY(mutex_) = 0;
   bool input_done_ ABSL_GUARDED_BY(mutex_) = false;
-  bool stopping_ ABSL_GUARDED_BY(mutex_) = false;
-  bool aborting_ ABSL_GUARDED_BY(mutex_) = false;
-  // The stream in progress: its context (for Abort), whether it has ended (the sender stops), and
-  // the article number of each index sent on it.
+  bool interrupted_ ABSL_GUARDED_BY(mutex_) = false;
+  // The stream in progress: its context (for Interrupt), whether it has ended (the sender stops),
+  // and the article number of each index sent on it.
   grpc::ClientContext* context_ ABSL_GUARDED_BY(mutex_) = nullptr;
   bool stream_over_ ABSL_GUARDED_BY(mutex_) = false;
   std::vector<int64_t> sent_ ABSL_GUARDED_BY(mutex_);
