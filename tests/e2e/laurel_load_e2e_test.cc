@@ -39,6 +39,33 @@ std::string ArticleLine(int n) {
   return line.dump() + "\n";
 }
 
+// `count` distinct articles in one JSON-lines file.
+std::string WriteFeed(const fs::path& path, int count) {
+  std::ofstream out(path);
+  for (int n = 0; n < count; ++n) out << ArticleLine(n);
+  return path.string();
+}
+
+int64_t StoredArticles(const std::string& database_url) {
+  pqxx::connection connection(database_url);
+  pqxx::read_transaction transaction(connection);
+  return transaction.exec1("SELECT count(*) FROM articles")[0].as<int64_t>();
+}
+
+// A directory of its own for a test's input files, removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "laurel-load-test-XXXXXX").string();
+    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
 // The "laurel-load: DONE/TOTAL articles" lines seen so far: the largest DONE.
 int64_t DoneSoFar(const std::string& progress) {
   static const std::regex line("laurel-load: ([0-9]+)/[0-9]+ articles");
@@ -56,11 +83,8 @@ class LaurelLoadTest : public ::testing::Test {
     auto services = RunningServices::Start();
     ASSERT_TRUE(services.ok()) << services.status();
     services_ = std::move(*services);
-    std::string pattern = (fs::temp_directory_path() / "laurel-load-test-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    ASSERT_FALSE(dir_.empty());
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   CommandResult Load(std::vector<std::string> args, CommandOptions options = {}) {
     args.insert(args.begin(), absl::StrCat("--target=", services_->ingest_address()));
@@ -69,22 +93,12 @@ class LaurelLoadTest : public ::testing::Test {
     return result.ok() ? *result : CommandResult{};
   }
 
-  int64_t StoredArticles() {
-    pqxx::connection connection(services_->database_url());
-    pqxx::read_transaction transaction(connection);
-    return transaction.exec1("SELECT count(*) FROM articles")[0].as<int64_t>();
-  }
-
-  // `count` distinct articles in one JSON-lines file.
-  std::string WriteFeed(int count) {
-    const std::string path = dir_ / "feed.jsonl";
-    std::ofstream out(path);
-    for (int n = 0; n < count; ++n) out << ArticleLine(n);
-    return path;
-  }
+  int64_t StoredArticles() { return laurel::StoredArticles(services_->database_url()); }
+  std::string WriteFeed(int count) { return laurel::WriteFeed(dir_ / "feed.jsonl", count); }
 
   std::unique_ptr<RunningServices> services_;
-  fs::path dir_;
+  TempDir temp_;
+  const fs::path& dir_ = temp_.path();
 };
 
 TEST_F(LaurelLoadTest, LoadsTheCorpusAndASecondRunStoresNothingNew) {
@@ -203,6 +217,42 @@ TEST_F(LaurelLoadTest, CtrlCPrintsTheSummarySoFarAndTheNextRunLoadsTheRest) {
   const auto summary = nlohmann::json::parse(rest.out);
   EXPECT_EQ(summary["created"].get<int64_t>() + summary["duplicates"].get<int64_t>(), kArticles);
   EXPECT_EQ(StoredArticles(), kArticles);
+}
+
+TEST(LaurelLoadRetries, ResumesWhenTheServiceDiesAndStoresEveryArticleOnce) {
+  auto database = testing::TestDatabase::Create();
+  ASSERT_TRUE(database.ok()) << database.status();
+  const std::string address = absl::StrCat("127.0.0.1:", testing::FreePort());
+  const std::vector<std::string> flags = {absl::StrCat("--listen=", address),
+                                          absl::StrCat("--database_url=", (*database)->url()),
+                                          "--log_level=warning"};
+  auto service = testing::ServiceProcess::Start(testing::IngestServiceBinary(), flags);
+  ASSERT_TRUE(service.ok()) << service.status();
+  TempDir temp;
+  const int kArticles = 3000;
+  const std::string feed = WriteFeed(temp.path() / "feed.jsonl", kArticles);
+
+  bool restarted = false;
+  auto result =
+      RunCommand(kLoader,
+                 {absl::StrCat("--target=", address), "--progress_interval=10ms", "--retries=30",
+                  "--summary=json", feed},
+                 {.watch = [&](const std::string& err, int /*pid*/) {
+                   if (restarted || DoneSoFar(err) == 0) return;
+                   restarted = true;
+                   service->reset();  // SIGKILL, mid-stream: transactions in flight are lost
+                   service = testing::ServiceProcess::Start(testing::IngestServiceBinary(), flags);
+                 }});
+  ASSERT_TRUE(result.ok()) << result.status();
+  ASSERT_TRUE(restarted) << result->err;
+  EXPECT_EQ(result->exit_code, 0) << result->out << result->err;
+  EXPECT_TRUE(absl::StrContains(result->err, "retrying in")) << result->err;
+  const auto summary = nlohmann::json::parse(result->out);
+  // Articles the killed service stored without answering come back, under their keys, as the
+  // first answer: created by this run.
+  EXPECT_EQ(summary["created"], kArticles) << result->out;
+  EXPECT_EQ(summary["duplicates"], 0);
+  EXPECT_EQ(StoredArticles((*database)->url()), kArticles);
 }
 
 }  // namespace
