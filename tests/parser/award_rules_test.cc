@@ -54,6 +54,15 @@ TEST(AwardRulesTest, NamedRecipientsAreCountedByName) {
             (std::vector<std::string>{"Nguyễn Văn Tâm", "Lê Thị Hoa"}));
 }
 
+TEST(AwardRulesTest, ThePresenterIsNotTheIssuer) {
+  const ParsedArticle article = MustParse(Article(
+      "Thừa ủy quyền của Chủ tịch nước, Phó Thủ tướng Lê Văn Hai trao Huân chương Lao động hạng "
+      "Nhì cho Bệnh viện Đa khoa tỉnh Bình Định."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].presenter, "Lê Văn Hai");
+  EXPECT_EQ(article.awards[0].issuer, "Chủ tịch nước");
+}
+
 TEST(AwardRulesTest, UnstatedCountsStayUnknown) {
   const ParsedArticle article =
       MustParse(Article("Bộ trưởng Bộ Công an tặng bằng khen cho nhiều cá nhân có thành tích."));

@@ -53,10 +53,24 @@ TEST(TextNormalizerTest, KeepsOffsetsIntoTheOriginalText) {
   const NormalizedText normalized = NormalizeTextLenient(original);
   ASSERT_EQ(normalized.text, "Hòa Bình");
   const size_t b = normalized.text.find('B');
-  EXPECT_EQ(normalized.origin[b], 5);  // H, o, U+0300, a, space, B
-  EXPECT_EQ(normalized.origin.back(), 9);
+  EXPECT_EQ(normalized.OriginalIndex(b), 5);  // H, o, U+0300, a, space, B
+  EXPECT_EQ(normalized.OriginalIndex(1), 1);  // "ò" composed from o + U+0300
+  EXPECT_EQ(normalized.OriginalIndex(2), 1);  // its second byte
+  EXPECT_EQ(normalized.OriginalLength(), 9);
+  EXPECT_EQ(normalized.OriginalIndex(normalized.text.size()), 9);
   EXPECT_EQ(normalized.lower, "hòa bình");
   EXPECT_EQ(normalized.lower.size(), normalized.text.size());
+}
+
+TEST(TextNormalizerTest, OffsetsSurviveFoldingThatChangesLengths) {
+  // An entity (5 code points → 1), collapsed blanks, a moved tone mark and an ellipsis (1 → 3).
+  const std::string original = "a&amp;b   Hoà…x";
+  const NormalizedText normalized = NormalizeTextLenient(original);
+  ASSERT_EQ(normalized.text, "a&b Hòa...x");
+  EXPECT_EQ(normalized.OriginalIndex(normalized.text.find('b')), 6);
+  EXPECT_EQ(normalized.OriginalIndex(normalized.text.find('H')), 10);
+  EXPECT_EQ(normalized.OriginalIndex(normalized.text.find("a.")), 12);  // the plain vowel after ò
+  EXPECT_EQ(normalized.OriginalIndex(normalized.text.find('x')), 14);
 }
 
 TEST(TextNormalizerTest, RejectsInvalidUtf8) {

@@ -14,6 +14,7 @@ namespace laurel::parser {
 namespace {
 
 constexpr size_t kMaxBylineWords = 8;
+constexpr size_t kBylineTailBytes = 240;
 constexpr size_t kDateLineSearch = 4;  // lines from the top where a date line may stand
 
 struct Line {
@@ -38,25 +39,43 @@ std::vector<Line> SplitLines(std::string_view text) {
 std::string OriginalText(std::string_view original, const NormalizedText& normalized, size_t begin,
                          size_t end) {
   if (end <= begin) return "";
-  const int64_t first = normalized.origin[begin];
-  const int64_t last = normalized.origin[end - 1];
-  size_t pos = 0;
-  int64_t index = 0;
+  const int64_t first = normalized.OriginalIndex(begin);
+  const int64_t last = normalized.OriginalIndex(end - 1);
+  // Code point k starts at the k-th byte that is not a continuation byte (the text is valid UTF-8).
+  // Bylines sit at the end of the text: count from whichever end is nearer.
+  const int64_t total = normalized.OriginalLength();
   size_t byte_begin = original.size();
   size_t byte_end = original.size();
-  while (pos < original.size()) {
-    if (index == first) byte_begin = pos;
-    size_t length;
-    DecodeUtf8(original, pos, length);
-    pos += length;
-    if (index == last) {
-      byte_end = pos;
-      break;
+  if (first < total / 2) {
+    int64_t index = -1;
+    for (size_t pos = 0; pos < original.size(); ++pos) {
+      if ((static_cast<unsigned char>(original[pos]) & 0xC0) == 0x80) continue;
+      ++index;
+      if (index == first) byte_begin = pos;
+      if (index == last + 1) {
+        byte_end = pos;
+        break;
+      }
     }
-    ++index;
+  } else {
+    int64_t index = total;  // the code point starting at `pos` once the loop has stepped onto it
+    for (size_t pos = original.size(); pos > 0;) {
+      --pos;
+      if ((static_cast<unsigned char>(original[pos]) & 0xC0) == 0x80) continue;
+      --index;
+      if (index == last + 1) byte_end = pos;
+      if (index == first) {
+        byte_begin = pos;
+        break;
+      }
+    }
   }
   if (byte_begin >= byte_end) return "";
   const std::string_view raw = original.substr(byte_begin, byte_end - byte_begin);
+  // Combining marks (U+0300..U+036F start with 0xCC or 0xCD) are the only reason to compose.
+  if (raw.find('\xCC') == std::string_view::npos && raw.find('\xCD') == std::string_view::npos) {
+    return std::string(TrimAscii(raw));
+  }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   std::string composed;
@@ -207,7 +226,12 @@ ArticleMetadata ReadMetadata(std::string_view original, const NormalizedText& no
   metadata.body_end = last > body_line ? lines[last - 1].end : metadata.body_begin;
   if (last > body_line) {
     const Line& line = lines[last - 1];
-    const std::vector<Token> tokens = Tokenize(normalized, line.begin, line.end);
+    // A byline is a few words at the very end: only the line's tail needs reading.
+    size_t tail =
+        line.end > line.begin + kBylineTailBytes ? line.end - kBylineTailBytes : line.begin;
+    while (tail > line.begin && (static_cast<unsigned char>(text[tail]) & 0xC0) == 0x80) --tail;
+    while (tail > line.begin && text[tail - 1] != ' ') --tail;
+    const std::vector<Token> tokens = Tokenize(normalized, tail, line.end);
     // The byline is what follows the last full stop of the last line (or the whole line).
     size_t start = tokens.size();
     while (start > 0) {

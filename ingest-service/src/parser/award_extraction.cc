@@ -1,6 +1,7 @@
 #include "ingest-service/src/parser/award_extraction.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <utility>
 
@@ -211,13 +212,25 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
   return issuer;
 }
 
+// The first person named in tokens[first, last): a family name and the capitalised words after it
+// ("Phó Thủ tướng Phạm Gia Khiêm" → "Phạm Gia Khiêm"). Empty when none.
+std::string PresenterIn(const std::vector<Token>& tokens, size_t first, size_t last) {
+  for (size_t i = first; i + 1 < last; ++i) {
+    if (!IsFamilyName(tokens[i]) || !tokens[i + 1].capitalised) continue;
+    std::string name;
+    ReadPersonName(tokens, i, last, name);
+    return name;
+  }
+  return "";
+}
+
 // "thay mặt X, ..." / "thừa ủy quyền của X": the award is X's.
 std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin, size_t end,
                                  const IssuerContext& context) {
   for (size_t i = begin; i + 2 < end; ++i) {
     size_t after = 0;
     if (MatchesPhrase(tokens, i, "thay mặt")) after = i + 2;
-    if (MatchesPhrase(tokens, i, "thừa ủy quyền") || MatchesPhrase(tokens, i, "thừa uỷ quyền")) {
+    if (MatchesAnyPhrase(tokens, i, {"thừa ủy quyền", "thừa uỷ quyền"})) {
       after = i + 3;
       if (after < end && tokens[after].lower == "của") ++after;
     }
@@ -233,13 +246,15 @@ std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin,
 
 // Background: awards dated in an earlier year, or summed up over past years.
 bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, int reference_year) {
+  static const auto* const kFirstWords =
+      new WordSet{"từng", "trước", "nhiệm", "năm", "đến", "tính", "nhiều", "phần"};
   for (size_t i = begin; i < end; ++i) {
-    if (IsOneOf(tokens[i], {"từng"}) || MatchesPhrase(tokens, i, "trước đây") ||
-        MatchesPhrase(tokens, i, "nhiệm kỳ qua") || MatchesPhrase(tokens, i, "năm qua") ||
-        MatchesPhrase(tokens, i, "đến nay") || MatchesPhrase(tokens, i, "tính đến") ||
-        MatchesPhrase(tokens, i, "nhiều huân") ||
-        MatchesPhrase(tokens, i, "phần thưởng cao quý khác") ||
-        MatchesPhrase(tokens, i, "nhiều năm liền") || MatchesPhrase(tokens, i, "nhiều lần")) {
+    if (!kFirstWords->Contains(tokens[i].lower)) continue;
+    if (IsOneOf(tokens[i], {"từng"}) ||
+        MatchesAnyPhrase(
+            tokens, i,
+            {"trước đây", "nhiệm kỳ qua", "năm qua", "đến nay", "tính đến", "nhiều huân",
+             "phần thưởng cao quý khác", "nhiều năm liền", "nhiều lần"})) {
       return true;
     }
   }
@@ -299,10 +314,17 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
   const bool breakdown = MatchesPhrase(tokens, begin, "trong đó") && context.previous_conferred;
   const std::optional<Issuer> on_behalf = OnBehalfOf(tokens, begin, end, context.issuer);
 
+  // Where proposals, conditions and reviews are mentioned, counted once for the whole sentence.
+  std::vector<uint16_t> cues_before(end - begin + 1, 0);
+  for (size_t k = begin; k < end; ++k) {
+    cues_before[k - begin + 1] =
+        static_cast<uint16_t>(cues_before[k - begin] + (IsNotConferredCue(tokens, k) ? 1 : 0));
+  }
   size_t consumed_until = begin;  // what earlier mentions already read (their issuer phrases)
   bool previous_conferred = false;
   std::optional<Issuer> previous_issuer;
   std::vector<RecipientGroup> previous_groups;
+  std::string previous_presenter;  // one hand gives a whole list of awards
   for (size_t m = 0; m < mentions.size(); ++m) {
     const AwardMention& mention = mentions[m];
     const size_t previous_end = std::max(m > 0 ? mentions[m - 1].last : begin, consumed_until);
@@ -341,11 +363,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     const size_t scope_begin = std::min(std::max(previous_end, clause_begin), mention.first);
 
     // Proposed, conditional or under review.
-    bool not_conferred = false;
-    for (size_t k = clause_begin; k < mention.first; ++k) {
-      if (IsNotConferredCue(tokens, k)) not_conferred = true;
-    }
-    if (not_conferred) continue;
+    if (cues_before[mention.first - begin] > cues_before[clause_begin - begin]) continue;
 
     // Is it conferred here? A verb of giving or receiving before it, "do X trao tặng" after it, a
     // form that is its own verb, or an earlier award of the same list ("trao 11 HC A, 74 HC B").
@@ -455,6 +473,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     // Before the award: a passive clause's recipients and agent, or an active clause's subject.
     std::optional<Issuer> subject_issuer;
     std::vector<std::pair<size_t, size_t>> subject_parts;
+    std::string presenter;
     // Passive ("S được [A] tặng M", "S nhận M") unless a giving verb starts a later clause.
     bool passive = receive < mention.first;
     if (passive && giving < mention.first && giving > receive) {
@@ -511,9 +530,17 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         const Issuer agent = IssuerFromSubject(
             tokens, receive + 1, IssuerPhraseEnd(tokens, receive + 1, giving), context.issuer);
         if (!agent.canonical.empty()) subject_issuer = agent;
+        presenter = PresenterIn(tokens, receive + 1, giving);
       }
     } else if (giving < mention.first) {
       subject_parts = SubjectParts(tokens, scope_begin, giving);
+      // "Ông Văn Ngọc Sen, Phó chủ tịch ..., trao": the person handing it over.
+      size_t subject_first = giving;
+      while (subject_first > scope_begin && tokens[subject_first - 1].text != ";" &&
+             tokens[subject_first - 1].text != "." && subject_first + kMaxIssuerWords > giving) {
+        --subject_first;
+      }
+      presenter = PresenterIn(tokens, subject_first, giving);
       if (groups.empty()) {
         // "trao tặng Học viện Kỹ thuật Mật mã Huân chương ...": the recipient sits between.
         size_t k = giving;
@@ -593,6 +620,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       groups[0].names.resize(1);
     }
     if (!groups.empty() && !award_count) previous_groups = groups;
+    if (!presenter.empty()) previous_presenter = presenter;
     if (groups.empty()) groups.emplace_back();
     for (const Issuer& issuer : issuers) {
       for (const RecipientGroup& group : groups) {
@@ -605,6 +633,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         candidate.award.count = group.count;
         if (award_count && groups.size() == 1) candidate.award.count = award_count;
         candidate.award.recipients = group.names;
+        candidate.award.presenter = presenter.empty() ? previous_presenter : presenter;
         candidate.recipient_noun = group.noun;
         candidate.generic = mention.generic;
         candidate.specific_name = mention.specific_name;

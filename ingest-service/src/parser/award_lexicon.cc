@@ -86,11 +86,9 @@ const NamedForm* MatchNamed(const std::vector<Token>& tokens, size_t i, size_t e
                             const NamedForm* begin_form, const NamedForm* end_form) {
   const NamedForm* best = nullptr;
   for (const NamedForm* form = begin_form; form != end_form; ++form) {
+    if (!MatchesPhrase(tokens, i, form->written)) continue;
     const size_t words = PhraseLength(form->written);
-    if (i + words <= end && MatchesPhrase(tokens, i, form->written) &&
-        (best == nullptr || words > PhraseLength(best->written))) {
-      best = form;
-    }
+    if (i + words <= end && (best == nullptr || words > PhraseLength(best->written))) best = form;
   }
   return best;
 }
@@ -167,9 +165,16 @@ AwardMention Mention(AwardType type, std::string name, size_t first, size_t last
 
 std::optional<AwardMention> MatchTitle(const std::vector<Token>& tokens, size_t i, size_t end,
                                        bool after_danh_hieu) {
+  const std::string_view first = tokens[i].lower;
   for (const TitleForm& title : kTitles) {
+    // Cheap rejection on the first word before matching the whole phrase.
+    if (title.written.size() < first.size() || title.written.compare(0, first.size(), first) != 0 ||
+        (title.written.size() > first.size() && title.written[first.size()] != ' ')) {
+      continue;
+    }
+    if (!MatchesPhrase(tokens, i, title.written)) continue;
     const size_t words = PhraseLength(title.written);
-    if (i + words > end || !MatchesPhrase(tokens, i, title.written)) continue;
+    if (i + words > end) continue;
     if (title.needs_capital && !after_danh_hieu && !tokens[i].capitalised) continue;
     // "NSƯT Việt Hà" is a performer's title before her name, not a title conferred.
     if (!after_danh_hieu && words == 1) continue;
@@ -191,7 +196,12 @@ std::optional<AwardMention> MatchTitle(const std::vector<Token>& tokens, size_t 
 
 std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t i, size_t end) {
   const Token& token = tokens[i];
-  if (!token.is_word) return std::nullopt;
+  // The first words of every form below: any other token starts no award.
+  static const auto* const kFirstWords = new WordSet{
+      "huân", "huy",   "kỷ",    "bằng", "giấy", "thư", "cờ",   "danh", "giải",  "thưởng",
+      "khen", "tuyên", "tôn",   "vinh", "anh",  "bà",  "mẹ",   "tỉnh", "thành", "nhà",
+      "thầy", "nghệ",  "chiến", "lao",  "tập",  "đơn", "nsnd", "nsưt", "ngnd",  "ngưt"};
+  if (!token.is_word || !kFirstWords->Contains(token.lower)) return std::nullopt;
   const std::string_view word = token.lower;
   if (word == "huân" || word == "huy") {
     const bool order = word == "huân";
@@ -340,8 +350,7 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     mention.self_conferring = true;
     return mention;
   }
-  if (MatchesPhrase(tokens, i, "khen thưởng") || MatchesPhrase(tokens, i, "tuyên dương") ||
-      MatchesPhrase(tokens, i, "tôn vinh") || MatchesPhrase(tokens, i, "vinh danh")) {
+  if (MatchesAnyPhrase(tokens, i, {"khen thưởng", "tuyên dương", "tôn vinh", "vinh danh"})) {
     AwardMention mention = Mention(AwardType::kOther, Capitalised(token.text), i, i + 2);
     mention.name = Capitalised(token.lower) + " " + std::string(tokens[i + 1].lower);
     mention.generic = true;
@@ -464,11 +473,8 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
   }};
   const Noun* best = nullptr;
   for (const Noun& noun : kNouns) {
-    const size_t words = PhraseLength(noun.written);
-    if (i + words <= tokens.size() && MatchesPhrase(tokens, i, noun.written) &&
-        (best == nullptr || words > PhraseLength(best->written))) {
-      best = &noun;
-    }
+    if (!MatchesPhrase(tokens, i, noun.written)) continue;
+    if (best == nullptr || PhraseLength(noun.written) > PhraseLength(best->written)) best = &noun;
   }
   if (best == nullptr) return std::nullopt;
   length = PhraseLength(best->written);
@@ -566,6 +572,10 @@ bool IsReceivingWord(const Token& token) { return IsOneOf(token, {"được", "n
 
 bool IsNotConferredCue(const std::vector<Token>& tokens, size_t i) {
   const Token& token = tokens[i];
+  static const auto* const kFirstWords =
+      new WordSet{"nếu", "sẽ", "hủy", "huỷ", "tước", "xét",  "trình", "đề",    "kiến", "xem", "thu",
+                  "có",  "dự", "hồ",  "đủ",  "đạt",  "công", "chưa",  "không", "cần",  "nên"};
+  if (!kFirstWords->Contains(token.lower)) return false;
   if (IsOneOf(token, {"nếu", "sẽ", "hủy", "huỷ", "tước", "xét"})) return true;
   // "trình Thủ tướng" submits; "chương trình" is a programme.
   if (token.lower == "trình") {
@@ -574,20 +584,14 @@ bool IsNotConferredCue(const std::vector<Token>& tokens, size_t i) {
         i + 1 < tokens.size() && IsOneOf(tokens[i + 1], {"thủ", "chủ", "lên", "cấp", "hội", "bộ"});
     return before || after;
   }
-  return MatchesPhrase(tokens, i, "đề nghị") || MatchesPhrase(tokens, i, "đề xuất") ||
-         MatchesPhrase(tokens, i, "kiến nghị") || MatchesPhrase(tokens, i, "xét tặng") ||
-         MatchesPhrase(tokens, i, "xem xét") || MatchesPhrase(tokens, i, "thu hồi") ||
-         MatchesPhrase(tokens, i, "có thể") || MatchesPhrase(tokens, i, "dự kiến") ||
-         MatchesPhrase(tokens, i, "hồ sơ") || MatchesPhrase(tokens, i, "đủ điều kiện") ||
-         MatchesPhrase(tokens, i, "đạt tiêu chuẩn") || MatchesPhrase(tokens, i, "công nhận đạt") ||
-         MatchesPhrase(tokens, i, "chưa được") || MatchesPhrase(tokens, i, "không được") ||
-         MatchesPhrase(tokens, i, "cần được") || MatchesPhrase(tokens, i, "nên được");
+  return MatchesAnyPhrase(tokens, i,
+                          {"đề nghị", "đề xuất", "kiến nghị", "xét tặng", "xem xét", "thu hồi",
+                           "có thể", "dự kiến", "hồ sơ", "đủ điều kiện", "đạt tiêu chuẩn",
+                           "công nhận đạt", "chưa được", "không được", "cần được", "nên được"});
 }
 
 bool IsHypotheticalCue(const std::vector<Token>& tokens, size_t i) {
-  return MatchesPhrase(tokens, i, "quy định") || MatchesPhrase(tokens, i, "dự luật") ||
-         MatchesPhrase(tokens, i, "xứng đáng") || MatchesPhrase(tokens, i, "mong") ||
-         MatchesPhrase(tokens, i, "luật thi đua");
+  return MatchesAnyPhrase(tokens, i, {"quy định", "dự luật", "xứng đáng", "mong", "luật thi đua"});
 }
 
 bool IsFamilyName(const Token& token) {

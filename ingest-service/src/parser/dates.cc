@@ -53,7 +53,9 @@ int SplitNumbers(std::string_view word, std::array<int, 3>& parts, char& separat
 
 // Words that introduce the time of an event: "Sáng 5-6", "chiều tối 28/6", "ngày 12/5".
 bool IsTimeOfDay(const Token& token) {
-  return IsOneOf(token, {"sáng", "chiều", "tối", "trưa", "đêm", "ngày", "sớm", "khuya", "nay"});
+  static const auto* const kWords =
+      new WordSet{"sáng", "chiều", "tối", "trưa", "đêm", "ngày", "sớm", "khuya", "nay"};
+  return kWords->Contains(token.lower);
 }
 
 int ParseYear(std::string_view word) {
@@ -196,7 +198,7 @@ std::optional<EventDay> FindEventDay(const std::vector<Token>& tokens, size_t be
   end = std::min(end, tokens.size());
   for (size_t i = begin; i < end; ++i) {
     const Token& token = tokens[i];
-    if (!token.is_word) continue;
+    if (!token.is_word || (token.lower != "hôm" && !IsTimeOfDay(token))) continue;
     if (MatchesPhrase(tokens, i, "hôm qua")) {
       EventDay day;
       day.relative = true;
@@ -277,6 +279,7 @@ std::vector<Period> FindPeriods(const std::vector<Token>& tokens, size_t begin, 
     size_t k = i;
     if (k > begin && tokens[k - 1].text == "(") --k;
     const auto preceded_by = [&](std::string_view phrase) {
+      if (k <= begin) return false;
       const size_t words = PhraseLength(phrase);
       return k >= begin + words && MatchesPhrase(tokens, k - words, phrase);
     };

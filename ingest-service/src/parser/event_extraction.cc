@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "ingest-service/src/parser/award_lexicon.h"
 #include "ingest-service/src/parser/dates.h"
@@ -39,17 +40,16 @@ bool IsEventVerb(const std::vector<Token>& tokens, size_t i, size_t end) {
     }
     return false;
   }
-  return MatchesPhrase(tokens, i, "tổ chức") || MatchesPhrase(tokens, i, "diễn ra") ||
-         MatchesPhrase(tokens, i, "khai mạc") || MatchesPhrase(tokens, i, "khép lại") ||
-         MatchesPhrase(tokens, i, "bế mạc") || MatchesPhrase(tokens, i, "đón nhận") ||
-         MatchesPhrase(tokens, i, "kỷ niệm") || MatchesPhrase(tokens, i, "làm lễ");
+  return MatchesAnyPhrase(
+      tokens, i,
+      {"tổ chức", "diễn ra", "khai mạc", "khép lại", "bế mạc", "đón nhận", "kỷ niệm", "làm lễ"});
 }
 
 // Reported speech and paperwork: "cho biết", "thông tin từ", "quyết định", "vừa".
 bool IsReportCue(const std::vector<Token>& tokens, size_t i) {
-  return MatchesPhrase(tokens, i, "cho biết") || MatchesPhrase(tokens, i, "cho hay") ||
-         MatchesPhrase(tokens, i, "thông tin") || MatchesPhrase(tokens, i, "quyết định") ||
-         MatchesPhrase(tokens, i, "ban hành") || IsOneOf(tokens[i], {"vừa"});
+  return MatchesAnyPhrase(tokens, i,
+                          {"cho biết", "cho hay", "thông tin", "quyết định", "ban hành"}) ||
+         IsOneOf(tokens[i], {"vừa"});
 }
 
 bool StartsWithAny(const std::vector<Token>& tokens, const Sentence& sentence,
@@ -60,14 +60,32 @@ bool StartsWithAny(const std::vector<Token>& tokens, const Sentence& sentence,
   return false;
 }
 
+// Words without which a sentence names no gathering and no day: most sentences are passed over
+// after one look-up per token.
+bool MayTellOfAnEvent(const std::vector<Token>& tokens, const Sentence& sentence) {
+  static const auto* const kWords =
+      new WordSet{"đại", "hội",  "lễ",   "mít", "gặp", "tổng",  "sơ",  "chương", "sáng", "chiều",
+                  "tối", "trưa", "ngày", "đêm", "sớm", "khuya", "nay", "hôm",    "buổi"};
+  for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    if (kWords->Contains(tokens[i].lower)) return true;
+  }
+  return false;
+}
+
 Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, size_t index) {
+  // The first words of every phrase looked at below: other tokens need no further look.
+  static const auto* const kCueWords =
+      new WordSet{"đại",  "hội", "lễ",   "mít", "gặp", "tổng", "sơ", "chương", "tổ",
+                  "diễn", "làm", "khai", "yêu", "kế",  "dự",   "đề", "sẽ"};
   Candidate candidate;
   candidate.sentence = index;
+  if (!MayTellOfAnEvent(tokens, sentence)) return candidate;
   const size_t begin = sentence.first_token;
   const size_t end = sentence.last_token;
   bool organised = false;
   bool planned = false;
   for (size_t i = begin; i < end; ++i) {
+    if (!kCueWords->Contains(tokens[i].lower)) continue;
     size_t length;
     if (!candidate.kind) {
       if (auto kind = GatheringAt(tokens, i, end, length)) {
@@ -78,13 +96,11 @@ Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, s
     }
     // "Ban tổ chức" is a committee, not an act of organising.
     if ((MatchesPhrase(tokens, i, "tổ chức") && !(i > begin && tokens[i - 1].lower == "ban")) ||
-        MatchesPhrase(tokens, i, "diễn ra") || MatchesPhrase(tokens, i, "làm lễ") ||
-        MatchesPhrase(tokens, i, "khai mạc")) {
+        MatchesAnyPhrase(tokens, i, {"diễn ra", "làm lễ", "khai mạc"})) {
       organised = true;
     }
     // Plans and requests are not events that happened.
-    if (MatchesPhrase(tokens, i, "yêu cầu") || MatchesPhrase(tokens, i, "kế hoạch") ||
-        MatchesPhrase(tokens, i, "dự kiến") || MatchesPhrase(tokens, i, "đề nghị") ||
+    if (MatchesAnyPhrase(tokens, i, {"yêu cầu", "kế hoạch", "dự kiến", "đề nghị"}) ||
         IsOneOf(tokens[i], {"sẽ"})) {
       planned = true;
     }
@@ -174,9 +190,8 @@ Date ResolveDate(const EventDay& day, const std::optional<Date>& published, int 
 // The place after "tại" or any place the sentence names; -2 when it names a place abroad.
 int ProvinceOfSentence(const NormalizedText& text, const std::vector<Token>& tokens,
                        const Sentence& sentence) {
-  const size_t begin = tokens[sentence.first_token].begin;
-  const size_t end = tokens[sentence.last_token - 1].end;
-  const std::vector<PlaceMention> places = FindPlaces(text.text, text.lower, begin, end);
+  const std::vector<PlaceMention> places =
+      FindPlacesInTokens(text.text, text.lower, tokens, sentence.first_token, sentence.last_token);
   for (size_t i = sentence.first_token; i + 1 < sentence.last_token; ++i) {
     if (tokens[i].lower != "tại") continue;
     size_t k = i + 1;
@@ -199,7 +214,7 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
   const size_t begin = sentence.first_token;
   const size_t end = sentence.last_token;
   for (size_t i = begin; i < end; ++i) {
-    const bool verb = MatchesPhrase(tokens, i, "tổ chức") || MatchesPhrase(tokens, i, "làm lễ");
+    const bool verb = MatchesAnyPhrase(tokens, i, {"tổ chức", "làm lễ"});
     if (!verb) continue;
     // "được X tổ chức" / "do X tổ chức".
     size_t k = i;
@@ -327,11 +342,11 @@ std::optional<EventKind> GatheringAt(const std::vector<Token>& tokens, size_t i,
     if (i > 0 && IsOneOf(tokens[i - 1], {"tuần", "ngày", "nghỉ", "lễ"})) return std::nullopt;
     return EventKind::kCeremony;
   }
-  if (MatchesPhrase(tokens, i, "mít tinh") || MatchesPhrase(tokens, i, "gặp mặt")) {
+  if (MatchesAnyPhrase(tokens, i, {"mít tinh", "gặp mặt"})) {
     return EventKind::kCeremony;
   }
   // "tổ chức tổng kết": a review meeting; "phát biểu tổng kết" is only a speech.
-  if ((MatchesPhrase(tokens, i, "tổng kết") || MatchesPhrase(tokens, i, "sơ kết")) && i >= 2 &&
+  if ((MatchesAnyPhrase(tokens, i, {"tổng kết", "sơ kết"})) && i >= 2 &&
       MatchesPhrase(tokens, i - 2, "tổ chức")) {
     return EventKind::kConference;
   }
@@ -375,15 +390,15 @@ std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
     }
   }
   if (!best) return std::nullopt;
-  if (best->evidence == Evidence::kMention && !inputs.has_awards) return std::nullopt;
   const Sentence& sentence = sentences[best->sentence];
-  bool commendation = inputs.has_awards;
-  for (size_t i = sentence.first_token; i < sentence.last_token && !commendation; ++i) {
-    commendation = IsOneOf(tokens[i], {"khen", "tuyên", "tôn", "trao", "đón", "thi"});
-  }
-  if (!commendation) return std::nullopt;
-
   ExtractedEvent extracted;
+  // Without awards, only a gathering that is itself about commendation is an event of ours.
+  for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    if (IsOneOf(tokens[i], {"khen", "tuyên", "tôn", "trao", "đón", "thi"})) {
+      extracted.about_commendation = best->evidence != Evidence::kMention;
+    }
+  }
+
   Event& event = extracted.event;
   extracted.sentence = best->sentence;
   if (best->kind) {
@@ -413,10 +428,32 @@ std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
     }
   }
   event.organizer = Organizer(tokens, sentence);
+  switch (best->evidence) {
+    case Evidence::kGathering:
+      event.confidence = kStrongConfidence;
+      break;
+    case Evidence::kDatedAct:
+      event.confidence = kDatedActConfidence;
+      break;
+    default:
+      event.confidence = kMentionConfidence;
+  }
+  if (province >= 0 && province == inputs.article_province &&
+      ProvinceOfSentence(*inputs.text, tokens, sentence) == -1) {
+    event.confidence -= 0.1;
+  }
+  return extracted;
+}
+
+void CompleteEvent(const EventInputs& inputs, const std::vector<size_t>& award_sentences,
+                   ExtractedEvent& extracted) {
+  const std::vector<Token>& tokens = *inputs.tokens;
+  const std::vector<Sentence>& sentences = *inputs.sentences;
+  Event& event = extracted.event;
   // Movement and period: the event's sentence first, then where awards were given, then any
   // sentence about an emulation movement.
-  std::vector<size_t> order = {best->sentence};
-  for (size_t s : inputs.award_sentences) order.push_back(s);
+  std::vector<size_t> order = {extracted.sentence};
+  for (size_t s : award_sentences) order.push_back(s);
   for (size_t s = 0; s < sentences.size(); ++s) {
     if (MentionsPhrase(tokens, sentences[s], "phong trào thi đua") ||
         MentionsPhrase(tokens, sentences[s], "tổng kết")) {
@@ -444,21 +481,6 @@ std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
       }
     }
   }
-  switch (best->evidence) {
-    case Evidence::kGathering:
-      event.confidence = kStrongConfidence;
-      break;
-    case Evidence::kDatedAct:
-      event.confidence = kDatedActConfidence;
-      break;
-    default:
-      event.confidence = kMentionConfidence;
-  }
-  if (province >= 0 && province == inputs.article_province &&
-      ProvinceOfSentence(*inputs.text, tokens, sentence) == -1) {
-    event.confidence -= 0.1;
-  }
-  return extracted;
 }
 
 }  // namespace laurel::parser

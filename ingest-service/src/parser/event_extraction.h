@@ -18,17 +18,23 @@ struct EventInputs {
   const std::vector<Sentence>* sentences = nullptr;
   std::optional<Date> published;
   int article_province = -1;  // the province the article names most, for events that name none
-  bool has_awards = false;
-  std::vector<size_t> award_sentences;  // where award records were read
 };
 
 struct ExtractedEvent {
   Event event;
   int province_index = -1;
   size_t sentence = 0;
+  // Organised or dated, and about commendation: an event even when no award record is read.
+  bool about_commendation = false;
 };
 
+// The gathering the article reports: kind, day, province, organiser.
 std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs);
+
+// Adds the movement and the period reviewed, read from the event's sentence, then the sentences
+// awards were read from, then any sentence about an emulation movement.
+void CompleteEvent(const EventInputs& inputs, const std::vector<size_t>& award_sentences,
+                   ExtractedEvent& extracted);
 
 // The gathering named at tokens[i], and how many tokens name it ("hội nghị" → CONFERENCE).
 std::optional<EventKind> GatheringAt(const std::vector<Token>& tokens, size_t i, size_t end,

@@ -1,7 +1,10 @@
 #include "ingest-service/src/parser/gazetteer.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <optional>
 
 #include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/text_normalizer.h"
@@ -81,18 +84,57 @@ struct Pattern {
   bool needs_capitals;  // "Hòa Bình" is a province, "hòa bình" is peace
 };
 
-struct PatternIndex {
-  std::unordered_map<std::string, std::vector<Pattern>> by_first_syllable;
-  size_t longest = 0;
+// Patterns by first syllable in a small open-addressing table: the scan looks up every capitalised
+// word of an article, and std::unordered_map's hashing and prime-modulo cost more than the match.
+class PatternIndex {
+ public:
+  const std::vector<Pattern>* Find(std::string_view syllable) const {
+    for (size_t slot = Hash(syllable) & kMask;; slot = (slot + 1) & kMask) {
+      const Slot& entry = slots_[slot];
+      if (entry.patterns < 0) return nullptr;
+      if (entry.key == syllable) return &buckets_[entry.patterns];
+    }
+  }
+
+  void Add(Pattern pattern) {
+    const std::string_view first = FirstSyllable(pattern.lower);
+    size_t slot = Hash(first) & kMask;
+    while (slots_[slot].patterns >= 0 && slots_[slot].key != first) slot = (slot + 1) & kMask;
+    if (slots_[slot].patterns < 0) {
+      keys_.emplace_back(first);
+      slots_[slot] = {keys_.back(), static_cast<int>(buckets_.size())};
+      buckets_.emplace_back();
+    }
+    buckets_[slots_[slot].patterns].push_back(std::move(pattern));
+  }
+
+  static std::string_view FirstSyllable(std::string_view lower) {
+    size_t end = 0;
+    while (end < lower.size() && lower[end] != ' ' && lower[end] != '.' && lower[end] != '-') ++end;
+    return lower.substr(0, end);
+  }
+
+ private:
+  static constexpr size_t kSlots = 512;  // a power of two well above the ~130 first syllables
+  static constexpr size_t kMask = kSlots - 1;
+
+  struct Slot {
+    std::string_view key;
+    int patterns = -1;
+  };
+
+  static size_t Hash(std::string_view text) {  // FNV-1a
+    uint32_t hash = 2166136261u;
+    for (char ch : text) hash = (hash ^ static_cast<unsigned char>(ch)) * 16777619u;
+    return hash;
+  }
+
+  std::array<Slot, kSlots> slots_{};
+  std::deque<std::string> keys_;  // stable storage for the slots' views
+  std::vector<std::vector<Pattern>> buckets_;
 };
 
 std::string FoldLower(std::string_view written) { return NormalizeTextLenient(written).lower; }
-
-std::string_view FirstSyllable(std::string_view lower) {
-  size_t end = 0;
-  while (end < lower.size() && lower[end] != ' ' && lower[end] != '.' && lower[end] != '-') ++end;
-  return lower.substr(0, end);
-}
 
 int ProvinceIndexByCode(std::string_view code) {
   const auto& provinces = Provinces();
@@ -105,9 +147,7 @@ int ProvinceIndexByCode(std::string_view code) {
 void AddPattern(PatternIndex& index, std::string lower, int province, PlaceKind kind,
                 bool needs_capitals) {
   if (lower.empty()) return;
-  index.longest = std::max(index.longest, lower.size());
-  std::string first(FirstSyllable(lower));
-  index.by_first_syllable[first].push_back({std::move(lower), province, kind, needs_capitals});
+  index.Add({std::move(lower), province, kind, needs_capitals});
 }
 
 const PatternIndex& Patterns() {
@@ -300,47 +340,85 @@ int FindProvinceByName(std::string_view name) {
   return -1;
 }
 
+namespace {
+
+// The place named at text[pos] (a word start), if any; `next` is where scanning goes on.
+std::optional<PlaceMention> PlaceAt(std::string_view text, std::string_view lower, size_t pos,
+                                    size_t end, size_t& next) {
+  size_t syllable_end = pos;
+  while (syllable_end < end && lower[syllable_end] != ' ' && lower[syllable_end] != '.' &&
+         lower[syllable_end] != '-' && lower[syllable_end] != ',' && lower[syllable_end] != '\n' &&
+         lower[syllable_end] != ')' && lower[syllable_end] != '(') {
+    ++syllable_end;
+  }
+  next = syllable_end;
+  const std::string_view syllable = lower.substr(pos, syllable_end - pos);
+  const std::vector<Pattern>* found = Patterns().Find(syllable);
+  if (found == nullptr) return std::nullopt;
+  // "Thái Bình Dương" is the Pacific: neither Thái Bình nor Bình Dương.
+  if (syllable == "thái" && StartsWith(lower.substr(pos), "thái bình dương")) {
+    next = pos + std::string_view("thái bình dương").size();
+    return std::nullopt;
+  }
+  const Pattern* best = nullptr;
+  for (const Pattern& pattern : *found) {
+    const size_t stop = pos + pattern.lower.size();
+    if (stop > end || lower.compare(pos, pattern.lower.size(), pattern.lower) != 0) continue;
+    if (stop < end && IsWordChar(lower, stop)) continue;
+    if (pattern.needs_capitals && !AllSyllablesCapitalised(text, pos, stop)) continue;
+    if (best == nullptr || pattern.lower.size() > best->lower.size()) best = &pattern;
+  }
+  if (best == nullptr) return std::nullopt;
+  next = pos + best->lower.size();
+  return PlaceMention{pos, next, best->province_index, best->kind};
+}
+
+}  // namespace
+
 std::vector<PlaceMention> FindPlaces(std::string_view text, std::string_view lower, size_t begin,
                                      size_t end) {
   std::vector<PlaceMention> mentions;
-  const PatternIndex& index = Patterns();
   end = std::min(end, lower.size());
   size_t pos = begin;
+  // Start at a word boundary.
+  while (pos > 0 && pos < end && IsWordChar(lower, pos) && IsWordChar(lower, pos - 1)) ++pos;
   while (pos < end) {
-    // Advance to the next word start.
-    if (!IsWordChar(lower, pos) || (pos > begin && IsWordChar(lower, pos - 1))) {
-      ++pos;
+    // Advance to the next word start, a word at a time.
+    if (!IsWordChar(lower, pos)) {
+      while (pos < end && !IsWordChar(lower, pos)) ++pos;
       continue;
     }
-    size_t syllable_end = pos;
-    while (syllable_end < end && lower[syllable_end] != ' ' && lower[syllable_end] != '.' &&
-           lower[syllable_end] != '-' && lower[syllable_end] != ',' &&
-           lower[syllable_end] != '\n' && lower[syllable_end] != ')' &&
-           lower[syllable_end] != '(') {
-      ++syllable_end;
-    }
-    const auto found =
-        index.by_first_syllable.find(std::string(lower.substr(pos, syllable_end - pos)));
-    const Pattern* best = nullptr;
-    // "Thái Bình Dương" is the Pacific: neither Thái Bình nor Bình Dương.
-    if (StartsWith(lower.substr(pos), "thái bình dương")) {
-      pos += std::string_view("thái bình dương").size();
+    // Names are capitalised; only "thành phố ..." and "tp..." forms may start in lower case.
+    const unsigned char lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80 ? !(lead >= 'A' && lead <= 'Z') && lead != 't'
+                    : !StartsUpper(text.substr(pos, 4))) {
+      while (pos < end && IsWordChar(lower, pos)) ++pos;
       continue;
     }
-    if (found != index.by_first_syllable.end()) {
-      for (const Pattern& pattern : found->second) {
-        const size_t stop = pos + pattern.lower.size();
-        if (stop > end || lower.compare(pos, pattern.lower.size(), pattern.lower) != 0) continue;
-        if (stop < end && IsWordChar(lower, stop)) continue;
-        if (pattern.needs_capitals && !AllSyllablesCapitalised(text, pos, stop)) continue;
-        if (best == nullptr || pattern.lower.size() > best->lower.size()) best = &pattern;
-      }
+    size_t next;
+    if (auto mention = PlaceAt(text, lower, pos, end, next)) mentions.push_back(*mention);
+    pos = next;
+  }
+  return mentions;
+}
+
+std::vector<PlaceMention> FindPlacesInTokens(std::string_view text, std::string_view lower,
+                                             const std::vector<Token>& tokens, size_t first,
+                                             size_t last) {
+  std::vector<PlaceMention> mentions;
+  if (first >= last) return mentions;
+  const size_t end = tokens[last - 1].end;
+  size_t covered = 0;  // a match spans several tokens
+  for (size_t i = first; i < last; ++i) {
+    const Token& token = tokens[i];
+    if (!token.is_word || token.begin < covered) continue;
+    if (!token.capitalised && !StartsWith(token.lower, "tp") && !StartsWith(token.lower, "thành")) {
+      continue;
     }
-    if (best != nullptr) {
-      mentions.push_back({pos, pos + best->lower.size(), best->province_index, best->kind});
-      pos += best->lower.size();
-    } else {
-      pos = syllable_end;
+    size_t next;
+    if (auto mention = PlaceAt(text, lower, token.begin, end, next)) {
+      mentions.push_back(*mention);
+      covered = mention->end;
     }
   }
   return mentions;

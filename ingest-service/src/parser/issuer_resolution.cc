@@ -10,6 +10,7 @@
 #include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/text_normalizer.h"
 #include "ingest-service/src/parser/tokenizer.h"
+#include "ingest-service/src/parser/vietnamese_letters.h"
 
 namespace laurel::parser {
 namespace {
@@ -190,7 +191,7 @@ std::string ExpandAbbreviations(std::string_view phrase) {
 }
 
 bool IsForeignIssuer(std::string_view canonical) {
-  const std::string lower = NormalizeTextLenient(canonical).lower;
+  const std::string lower = ToLowerPreservingOffsets(canonical);
   std::string_view rest = lower;
   for (std::string_view prefix : {"nhà nước ", "đại sứ ", "tổng thống ", "chính phủ "}) {
     if (StartsWith(rest, prefix)) rest.remove_prefix(prefix.size());
@@ -201,7 +202,23 @@ bool IsForeignIssuer(std::string_view canonical) {
   return Contains(lower, "cảnh sát") || Contains(lower, "thị trưởng");
 }
 
+namespace {
+std::string Resolve(std::string_view phrase, const IssuerContext& context);
+}  // namespace
+
 std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& context) {
+  if (context.resolved == nullptr) return Resolve(phrase, context);
+  const std::string key(phrase);
+  const auto found = context.resolved->find(key);
+  if (found != context.resolved->end()) return found->second;
+  std::string canonical = Resolve(phrase, context);
+  context.resolved->emplace(key, canonical);
+  return canonical;
+}
+
+namespace {
+
+std::string Resolve(std::string_view phrase, const IssuerContext& context) {
   // "Hội đồng Đội Trung ương (Đội TNTP Hồ Chí Minh)": the parenthesis only explains.
   std::string plain(TrimAscii(phrase));
   for (size_t open = plain.find('('); open != std::string::npos; open = plain.find('(')) {
@@ -260,16 +277,18 @@ std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& contex
   body = Expand(replaced.text, replaced.lower);
   body = CapitaliseFirst(CompleteBareUnit(body, context));
   // A bare role ("Bộ trưởng" once the name is cut off) names no body.
-  const std::string role = NormalizeTextLenient(body).lower;
+  const std::string role = ToLowerPreservingOffsets(body);
   for (std::string_view head : kHeadRoles) {
     if (role == head) return "";
   }
   return body;
 }
 
+}  // namespace
+
 IssuerLevel LevelOf(std::string_view canonical) {
   if (canonical.empty()) return IssuerLevel::kUnspecified;
-  const std::string lower = NormalizeTextLenient(canonical).lower;
+  const std::string lower = ToLowerPreservingOffsets(canonical);
   if (lower == "chủ tịch nước" || StartsWith(lower, "quốc hội") || lower == "nhà nước") {
     return IssuerLevel::kState;
   }

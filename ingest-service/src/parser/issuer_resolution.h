@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "ingest-service/src/parser/model.h"
 
@@ -16,6 +17,9 @@ struct IssuerContext {
   Date date;                // the article's date, for the province's name on it
   // The last district, commune... named in the article: "huyện" → "Thạch Hà".
   std::map<std::string, std::string> local_units;
+  // Phrases already resolved in this article (owned by the caller; may be null). An article names
+  // the same few authorities again and again.
+  std::unordered_map<std::string, std::string>* resolved = nullptr;
 };
 
 // Canonical issuer for an authority phrase as written (folded text, case kept). Empty when the

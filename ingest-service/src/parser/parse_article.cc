@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -23,14 +24,33 @@ namespace {
 constexpr size_t kMaxHeadlineTokens = 40;  // longer first lines are leads, not headlines
 
 // Words that only occur in sentences worth the full analysis; the rest of an article is skipped.
+// Each trigger is a word that is only about commendation next to its neighbour: "chương" after
+// "huân"/"huy"/"niệm" (not "chương trình"), "hiệu" after "danh"/"huy" (not "hiệu quả"), "giải" not
+// in "giải pháp".
 bool HasTrigger(const std::vector<Token>& tokens, const Sentence& sentence) {
-  for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
+  static const auto* const kWords = new WordSet{"khen", "chương", "hiệu",   "cờ", "giải", "dương",
+                                                "vinh", "hùng",   "thưởng", "tú", "tiến", "thi"};
+  static const auto* const kNotPrizes =
+      new WordSet{"pháp", "quyết", "phóng", "trình", "thích", "tỏa", "ngân", "đáp",
+                  "cứu",  "thể",   "tán",   "trí",   "khát",  "đấu", "bóng", "vô"};
+  const size_t first = sentence.first_token;
+  const size_t last = sentence.last_token;
+  for (size_t i = first; i < last; ++i) {
+    if (!kWords->Contains(tokens[i].lower)) continue;
     const std::string_view word = tokens[i].lower;
-    if (word == "khen" || word == "chương" || word == "hiệu" || word == "cờ" || word == "giải" ||
-        word == "dương" || word == "vinh" || word == "hùng" || word == "thưởng" || word == "nhân" ||
-        word == "ưu" || word == "thi" || word == "tiên") {
-      return true;
-    }
+    const std::string_view before = i > first ? tokens[i - 1].lower : std::string_view();
+    const std::string_view after = i + 1 < last ? tokens[i + 1].lower : std::string_view();
+    if (word == "khen" || word == "cờ") return true;
+    if (word == "chương" && (before == "huân" || before == "huy" || before == "niệm")) return true;
+    if (word == "hiệu" && (before == "danh" || before == "huy")) return true;
+    if (word == "giải" && !kNotPrizes->Contains(after)) return true;
+    if (word == "dương" && before == "tuyên") return true;
+    if (word == "vinh" && (before == "tôn" || after == "danh")) return true;
+    if (word == "hùng" && before == "anh") return true;
+    if (word == "thưởng" && (after == "nóng" || before == "khen" || before == "giải")) return true;
+    if (word == "tú" && before == "ưu") return true;
+    if (word == "tiến" && before == "tiên") return true;
+    if (word == "thi" && after == "đua") return true;
   }
   return false;
 }
@@ -46,16 +66,17 @@ Span SpanOf(const NormalizedText& normalized, const std::vector<Token>& tokens,
             const Sentence& sentence) {
   Span span;
   if (sentence.last_token <= sentence.first_token) return span;
-  span.begin = normalized.origin[tokens[sentence.first_token].begin];
-  span.end = normalized.origin[tokens[sentence.last_token - 1].end - 1] + 1;
+  span.begin = normalized.OriginalIndex(tokens[sentence.first_token].begin);
+  span.end = normalized.OriginalIndex(tokens[sentence.last_token - 1].end - 1) + 1;
   return span;
 }
 
 // The province the article names most often (first named on a tie); -1 when it names none.
-int MostNamedProvince(const NormalizedText& normalized, size_t begin, size_t end) {
+int MostNamedProvince(const NormalizedText& normalized, const std::vector<Token>& tokens) {
   std::map<int, int> counts;
   int best = -1;
-  for (const PlaceMention& place : FindPlaces(normalized.text, normalized.lower, begin, end)) {
+  for (const PlaceMention& place :
+       FindPlacesInTokens(normalized.text, normalized.lower, tokens, 0, tokens.size())) {
     if (place.province_index < 0) continue;
     const int count = ++counts[place.province_index];
     if (best < 0 || count > counts[best]) best = place.province_index;
@@ -67,8 +88,9 @@ int MostNamedProvince(const NormalizedText& normalized, size_t begin, size_t end
 // name.
 std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens) {
   std::map<std::string, std::string> units;
+  static const auto* const kUnits = new WordSet{"huyện", "xã", "quận", "phường", "thị"};
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (!IsOneOf(tokens[i], {"huyện", "xã", "quận", "phường", "thị"})) continue;
+    if (!kUnits->Contains(tokens[i].lower)) continue;
     size_t k = i + 1;
     std::string unit(tokens[i].lower);
     if (unit == "thị") {
@@ -136,26 +158,24 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
     sentences.push_back(sentence);
   }
 
-  const int article_province = MostNamedProvince(
-      normalized, std::min(metadata.title_begin, metadata.body_begin), metadata.body_end);
+  const int article_province = MostNamedProvince(normalized, tokens);
   AwardSentenceContext context;
   context.issuer.province_index = article_province;
   context.issuer.date = published.value_or(Date{});
   context.issuer.local_units = LocalUnits(tokens);
+  std::unordered_map<std::string, std::string> resolved_issuers;
+  context.issuer.resolved = &resolved_issuers;
   context.reference_year = published ? published->year : LatestYear(tokens);
 
-  // A first look at the event fixes the province "UBND tỉnh" refers to.
+  // The event first: its province is the one "UBND tỉnh" refers to.
   EventInputs event_inputs;
   event_inputs.text = &normalized;
   event_inputs.tokens = &tokens;
   event_inputs.sentences = &sentences;
   event_inputs.published = published;
   event_inputs.article_province = article_province;
-  event_inputs.has_awards = true;
-  if (const auto provisional = ExtractEvent(event_inputs);
-      provisional && provisional->province_index >= 0) {
-    context.issuer.province_index = provisional->province_index;
-  }
+  std::optional<ExtractedEvent> event = ExtractEvent(event_inputs);
+  if (event && event->province_index >= 0) context.issuer.province_index = event->province_index;
 
   std::vector<AwardCandidate> candidates;
   std::vector<size_t> award_sentences;
@@ -178,9 +198,10 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   }
   std::vector<AwardCandidate> records = MergeRestatements(candidates);
 
-  event_inputs.has_awards = !records.empty();
-  event_inputs.award_sentences = award_sentences;
-  if (auto event = ExtractEvent(event_inputs)) {
+  // A gathering only mentioned, or one with nothing of commendation about it, is no event of ours.
+  if (event && (records.empty() && !event->about_commendation)) event.reset();
+  if (event) {
+    CompleteEvent(event_inputs, award_sentences, *event);
     event->event.span = SpanOf(normalized, tokens, sentences[event->sentence]);
     article.events.push_back(std::move(event->event));
   }

@@ -16,9 +16,9 @@ inline constexpr int kParserVersion = 1;
 absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text);
 
 // The article folded the way the parser compares text (NFC, one tone-mark placement, look-alikes,
-// entities, quotes and white space unified), so that two submissions of the same article that
-// differ only in encoding details fold to the same string. Used as the idempotency key when no url
-// is given. Precondition: `text` is valid UTF-8.
+// entities, quotes and white space unified), so that two submissions of the same article that differ only
+// in encoding details fold to the same string. Used as the idempotency key when no url is given.
+// Precondition: `text` is valid UTF-8.
 std::string FoldForIdentity(std::string_view text);
 
 }  // namespace laurel::parser

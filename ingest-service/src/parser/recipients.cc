@@ -34,6 +34,19 @@ size_t SkipParenthetical(const std::vector<Token>& tokens, size_t i, size_t end)
   return i;
 }
 
+// Whether a province's name starts at tokens[i] ("Hà Tĩnh" is no person "Hà ...").
+bool StartsPlace(const std::vector<Token>& tokens, size_t i, size_t end) {
+  if (i + 1 >= end) return false;
+  // The tokens lie in one normalised text, so the two words are one contiguous stretch of it.
+  const char* first = tokens[i].text.data();
+  const size_t length =
+      static_cast<size_t>(tokens[i + 1].text.data() - first) + tokens[i + 1].text.size();
+  const std::string_view text(first, length);
+  const std::string_view lower(tokens[i].lower.data(), length);
+  const std::vector<PlaceMention> places = FindPlaces(text, lower, 0, length);
+  return !places.empty() && places.front().begin == 0;
+}
+
 }  // namespace
 
 std::string JoinTokens(const std::vector<Token>& tokens, size_t first, size_t last) {
@@ -203,10 +216,10 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       // A body named after its head word: "Trường tiểu học Nguyễn Huệ", "Bệnh viện Nhi Trung ương".
       std::string name;
       size_t head_length = 0;
-      size_t noun_length = 0;
+      size_t word_count = 0;
       // "hội viên Liên Chi hội ...": a recipient noun that starts like a body's head word.
       const bool noun_first = IsOrganisationHead(tokens, i, head_length) &&
-                              RecipientNoun(tokens, i, noun_length) && noun_length > head_length;
+                              RecipientNoun(tokens, i, word_count) && word_count > head_length;
       const size_t after = noun_first ? i : ReadOrganisationName(tokens, i, end, name);
       if (after > i + 1 && after <= end) {
         bool capitalised = false;
@@ -281,7 +294,7 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       }
       const bool after_name = named_group >= 0 && i > begin && tokens[i - 1].lower == "và";
       // "Hà Tĩnh có 76 học sinh": a province is nobody's name.
-      const bool place = i + 1 < end && FindProvinceByName(JoinTokens(tokens, i, i + 2)) >= 0;
+      const bool place = StartsPlace(tokens, i, end);
       if (consumed == 0 && token.capitalised && !place && (IsFamilyName(token) || after_name)) {
         const size_t after = ReadPersonName(tokens, i, end, name);
         if (after > i + 1 || (after > i && after_name)) {

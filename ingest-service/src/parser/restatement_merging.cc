@@ -4,14 +4,16 @@
 #include <string>
 
 #include "ingest-service/src/parser/string_util.h"
-#include "ingest-service/src/parser/text_normalizer.h"
+#include "ingest-service/src/parser/vietnamese_letters.h"
 
 namespace laurel::parser {
 namespace {
 
 constexpr double kRestatementBonus = 0.05;
 
-std::string Folded(const std::string& text) { return NormalizeTextLenient(text).lower; }
+// Issuers and names are the parser's own output, already folded: comparing them needs lower case
+// only.
+std::string Folded(const std::string& text) { return ToLowerPreservingOffsets(text); }
 
 bool NounsCompatible(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return true;

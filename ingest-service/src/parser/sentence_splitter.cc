@@ -21,17 +21,21 @@ bool IsAbbreviation(const Token& token) {
 bool IsSentenceOpener(const std::vector<Token>& tokens, size_t i) {
   const Token& token = tokens[i];
   if (!token.capitalised) return false;
+  static const auto* const kOpeners =
+      new WordSet{"tại",   "theo", "trong", "thay", "sau",  "trước", "đây",  "với",   "các",
+                  "những", "ông",  "bà",    "tham", "dự",   "tới",   "cùng", "ngoài", "hiện",
+                  "hôm",   "sáng", "chiều", "tối",  "trưa", "được",  "cũng", "tuy",   "khi",
+                  "nhằm",  "đến",  "nhân",  "phát", "đồng", "dịp",   "bên",  "đặc",   "vừa"};
+  if (!kOpeners->Contains(token.lower)) return false;
   if (IsOneOf(token,
               {"tại",   "theo", "trong", "thay", "sau",  "trước", "đây",   "với",  "các", "những",
                "ông",   "bà",   "tham",  "dự",   "tới",  "cùng",  "ngoài", "hiện", "hôm", "sáng",
                "chiều", "tối",  "trưa",  "được", "cũng", "tuy",   "khi",   "nhằm", "đến"})) {
     return true;
   }
-  return i + 1 < tokens.size() &&
-         (MatchesPhrase(tokens, i, "nhân dịp") || MatchesPhrase(tokens, i, "phát biểu") ||
-          MatchesPhrase(tokens, i, "đồng chí") || MatchesPhrase(tokens, i, "dịp này") ||
-          MatchesPhrase(tokens, i, "bên cạnh") || MatchesPhrase(tokens, i, "đặc biệt") ||
-          MatchesPhrase(tokens, i, "vừa qua"));
+  return i + 1 < tokens.size() && (MatchesAnyPhrase(tokens, i,
+                                                    {"nhân dịp", "phát biểu", "đồng chí", "dịp này",
+                                                     "bên cạnh", "đặc biệt", "vừa qua"}));
 }
 
 // A caption glued to the next sentence ends in a lower-case word, a number or an acronym ("VN").

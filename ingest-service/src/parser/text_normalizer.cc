@@ -3,7 +3,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -17,6 +19,7 @@ constexpr char32_t kDrop = 0;
 constexpr char32_t kReplacement = 0xFFFD;
 constexpr size_t kMaxCombiningMarks = 16;  // bounds the cluster a hostile input can build
 constexpr size_t kMaxEntityLength = 10;
+constexpr size_t kCheckpointStride = 256;  // bytes of folded text between offset checkpoints
 
 bool IsCombiningMark(char32_t c) {
   return (c >= 0x300 && c <= 0x36F) || (c >= 0x1DC0 && c <= 0x1DFF) ||
@@ -146,10 +149,82 @@ std::pair<char32_t, size_t> DecodeEntity(std::string_view text, size_t pos) {
   return {0, 0};
 }
 
-// Appends folded code points to a NormalizedText, collapsing blanks and moving tone marks.
+// Whether a combining mark starts at text[pos]: U+0300..U+036F, U+1DC0..U+1DFF, U+20D0..U+20FF or
+// U+FE20..U+FE2F, told from their UTF-8 lead bytes.
+inline bool CombiningMarkAt(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  const unsigned char lead = static_cast<unsigned char>(text[pos]);
+  if (lead == 0xCC || lead == 0xCD) return true;
+  if (pos + 1 >= text.size() || (lead != 0xE1 && lead != 0xE2 && lead != 0xEF)) return false;
+  const unsigned char next = static_cast<unsigned char>(text[pos + 1]);
+  return (lead == 0xE1 && next == 0xB7) || (lead == 0xE2 && next == 0x83) ||
+         (lead == 0xEF && next == 0xB8);
+}
+
+// Printable ASCII that needs no folding: not a blank, '&' (entities), '_' (segmentation) or '`'.
+inline bool IsPlainAscii(unsigned char byte) {
+  return byte > 0x20 && byte < 0x7F && byte != '&' && byte != '_' && byte != '`';
+}
+
+inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// Appends folded code points to a NormalizedText, collapsing blanks and moving tone marks. Writes
+// through raw pointers into buffers sized for the input: this runs over every byte of every
+// article.
 class Builder {
  public:
-  explicit Builder(NormalizedText& out) : out_(out) {}
+  Builder(NormalizedText& out, size_t input_size) : out_(out) { Grow(input_size + 16); }
+
+  // An ASCII letter, digit or punctuation mark (not a blank, '&', '_' or '`') with nothing pending:
+  // most of every article.
+  void EmitPlainAscii(char c, int32_t origin) {
+    if (pending_tone_ != Tone::kNone || space_pending_) {
+      Emit(static_cast<unsigned char>(c), origin);
+      return;
+    }
+    at_line_start_ = false;
+    Reserve(1);
+    Track(origin);
+    text_[size_] = c;
+    lower_[size_] = AsciiLower(c);
+    ++size_;
+    expected_ = origin + 1;
+  }
+
+  // Whether nothing is pending, so plain ASCII can be copied in bulk.
+  bool Idle() const { return pending_tone_ == Tone::kNone && !space_pending_; }
+
+  // Copies a run of plain ASCII (no blanks at its ends, single spaces inside) in one go.
+  void EmitAsciiRun(const char* run, size_t length, int32_t first_origin) {
+    at_line_start_ = false;
+    Reserve(length);
+    Track(first_origin);
+    std::memcpy(text_ + size_, run, length);
+    for (size_t i = 0; i < length; ++i) lower_[size_ + i] = AsciiLower(run[i]);
+    size_ += length;
+    expected_ = first_origin + static_cast<int32_t>(length);
+  }
+
+  // A precomposed letter that needs no folding (most Vietnamese letters), copied as its bytes.
+  // Returns false when it needs the general path: something pending, a tone that may move, or a
+  // look-alike to fold.
+  bool EmitPlainLetter(std::string_view bytes, char32_t c, int32_t origin) {
+    if (pending_tone_ != Tone::kNone || space_pending_ || c == 0x00D0 || c == 0x00F0 ||
+        c == 0x00D7 || c == 0x00F7) {
+      return false;
+    }
+    const char before = size_ == 0 ? ' ' : text_[size_ - 1];
+    if (before == 'o' || before == 'u' || before == 'O' || before == 'U') return false;
+    at_line_start_ = false;
+    Put(c, bytes, origin);
+    return true;
+  }
+
+  // Whether a space can be appended as is: a word precedes it and nothing is pending.
+  bool CanEmitSpace() const {
+    return pending_tone_ == Tone::kNone && !space_pending_ && !at_line_start_ && size_ > 0 &&
+           text_[size_ - 1] != ' ';
+  }
 
   void Emit(char32_t c, int32_t origin) {
     c = FoldCodePoint(c);
@@ -180,18 +255,20 @@ class Builder {
       space_pending_ = false;
     }
     at_line_start_ = false;
-    Tone tone;
-    const char32_t plain = SplitTone(c, tone);
-    const size_t size = out_.text.size();
+    // "oà", "uỷ": the tone belongs on the first vowel when the syllable ends here ("hòa", "thủy"),
+    // but "qu" is a consonant ("quý") and a following letter keeps it ("hoàng").
+    const char before = size_ >= 1 ? text_[size_ - 1] : ' ';
+    const char before2 = size_ >= 2 ? text_[size_ - 2] : ' ';
+    Tone tone = Tone::kNone;
+    const char32_t plain =
+        c >= 0xC0 && (before == 'o' || before == 'u' || before == 'O' || before == 'U')
+            ? SplitTone(c, tone)
+            : c;
     if (tone != Tone::kNone && (plain == 'a' || plain == 'e' || plain == 'y' || plain == 'A' ||
                                 plain == 'E' || plain == 'Y')) {
-      // "oà", "uỷ": the tone belongs on the first vowel when the syllable ends here ("hòa",
-      // "thủy"), but "qu" is a consonant ("quý") and a following letter keeps it ("hoàng").
-      const char before = size >= 1 ? out_.text[size - 1] : ' ';
-      const char before2 = size >= 2 ? out_.text[size - 2] : ' ';
-      if ((before == 'o' || before == 'u' || before == 'O' || before == 'U') && before2 != 'q' &&
-          before2 != 'Q') {
-        tone_onset_ = size - 1;
+      if (before2 != 'q' && before2 != 'Q') {
+        tone_onset_ = size_ - 1;
+        onset_origin_ = last_origin_;
         pending_tone_ = tone;
         pending_plain_ = plain;
         pending_origin_ = origin;
@@ -202,30 +279,99 @@ class Builder {
 
   void Finish(int32_t total) {
     ResolveTone(false);
-    out_.origin.push_back(total);
+    out_.text.resize(size_);
+    out_.lower.resize(size_);
+    out_.original_length = total;
   }
 
  private:
+  void Grow(size_t capacity) {
+    out_.text.resize(capacity);
+    out_.lower.resize(capacity);
+    text_ = out_.text.data();
+    lower_ = out_.lower.data();
+    capacity_ = capacity;
+  }
+
+  // Records a checkpoint when the code point about to be written does not continue the original's
+  // sequence (a dropped or collapsed character before it, an entity, a composed cluster...).
+  // Also every kCheckpointStride bytes, so that finding an offset scans little.
+  void Track(int32_t origin) {
+    if (origin != expected_ || size_ >= last_checkpoint_ + kCheckpointStride) {
+      out_.checkpoints.push_back({static_cast<uint32_t>(size_), origin});
+      last_checkpoint_ = size_;
+    }
+    last_origin_ = origin;
+  }
+
+  void Reserve(size_t bytes) {
+    if (size_ + bytes > capacity_) Grow(2 * capacity_ + bytes);
+  }
+
+  // Writes code point `c`, already encoded as `bytes` (one to four of them).
+  void Put(char32_t c, std::string_view bytes, int32_t origin) {
+    const size_t n = bytes.size();
+    Reserve(n);
+    const char32_t lower = ToLowerSameLength(c);
+    char encoded[4];
+    const char* lower_bytes = bytes.data();
+    if (lower != c) {
+      EncodeUtf8(lower, encoded);
+      lower_bytes = encoded;
+    }
+    // Byte loops: a library memcpy call costs more than copying three bytes.
+    Track(origin);
+    for (size_t i = 0; i < n; ++i) {
+      text_[size_ + i] = bytes[i];
+      lower_[size_ + i] = lower_bytes[i];
+    }
+    size_ += n;
+    expected_ = origin + 1;
+  }
+
   void Append(char32_t c, int32_t origin) {
-    const size_t before = out_.text.size();
-    AppendUtf8(c, out_.text);
-    out_.origin.insert(out_.origin.end(), out_.text.size() - before, origin);
+    char encoded[4];
+    const size_t n = EncodeUtf8(c, encoded);
+    Put(c, std::string_view(encoded, n), origin);
   }
 
   void ResolveTone(bool next_is_letter) {
     if (pending_tone_ == Tone::kNone) return;
     if (!next_is_letter) {
-      const char onset = out_.text[tone_onset_];
-      const int32_t onset_origin = out_.origin[tone_onset_];
-      out_.text.resize(tone_onset_);
-      out_.origin.resize(tone_onset_);
-      Append(ApplyTone(static_cast<char32_t>(onset), pending_tone_), onset_origin);
+      const char onset = text_[tone_onset_];
+      size_ = tone_onset_;
+      while (!out_.checkpoints.empty() && out_.checkpoints.back().byte >= size_) {
+        out_.checkpoints.pop_back();
+      }
+      last_checkpoint_ = out_.checkpoints.empty() ? 0 : out_.checkpoints.back().byte;
+      // What the identity mapping gives the onset now; a checkpoint is made again if it differs.
+      expected_ = ExpectedAt(size_);
+      Append(ApplyTone(static_cast<char32_t>(onset), pending_tone_), onset_origin_);
       Append(pending_plain_, pending_origin_);
     }
     pending_tone_ = Tone::kNone;
   }
 
+  // The original index the identity mapping gives byte `byte` from the last checkpoint before it.
+  int32_t ExpectedAt(size_t byte) const {
+    const NormalizedText::Checkpoint last =
+        out_.checkpoints.empty() ? NormalizedText::Checkpoint{0, 0} : out_.checkpoints.back();
+    int32_t index = last.index;
+    for (size_t i = last.byte; i < byte; ++i) {
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++index;
+    }
+    return index;
+  }
+
   NormalizedText& out_;
+  char* text_ = nullptr;
+  char* lower_ = nullptr;
+  size_t size_ = 0;
+  int32_t expected_ = 0;     // the original index that continues the identity mapping
+  int32_t last_origin_ = 0;  // origin of the last code point written
+  int32_t onset_origin_ = 0;
+  size_t last_checkpoint_ = 0;
+  size_t capacity_ = 0;
   bool at_line_start_ = true;
   bool space_pending_ = false;
   int32_t space_origin_ = 0;
@@ -259,24 +405,52 @@ void EmitCluster(const std::u32string& cluster, int32_t origin, Builder& builder
 
 absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient) {
   NormalizedText out;
-  out.text.reserve(original.size());
-  out.origin.reserve(original.size() + 1);
-  Builder builder(out);
+  Builder builder(out, original.size());
   int32_t index = 0;  // code points of `original` consumed so far
   size_t pos = 0;
   std::u32string cluster;
   while (pos < original.size()) {
     const unsigned char byte = static_cast<unsigned char>(original[pos]);
+    // Runs of plain ASCII with single spaces are copied in bulk.
+    if (IsPlainAscii(byte) && builder.Idle()) {
+      size_t run = pos + 1;
+      while (run < original.size()) {
+        const unsigned char next = static_cast<unsigned char>(original[run]);
+        if (IsPlainAscii(next)) {
+          ++run;
+        } else if (next == ' ' && run + 1 < original.size() &&
+                   IsPlainAscii(static_cast<unsigned char>(original[run + 1]))) {
+          run += 2;
+        } else {
+          break;
+        }
+      }
+      // The last character may take a combining mark (NFD): leave it to the general path.
+      if (CombiningMarkAt(original, run)) --run;
+      if (run > pos) {
+        builder.EmitAsciiRun(original.data() + pos, run - pos, index);
+        index += static_cast<int32_t>(run - pos);
+        pos = run;
+        continue;
+      }
+    }
     // ASCII fast path, unless a combining mark follows (NFD: "a" + U+0301).
-    const bool mark_follows =
-        pos + 1 < original.size() && static_cast<unsigned char>(original[pos + 1]) >= 0xCC;
-    if (byte >= 0x20 && byte < 0x80 && byte != '&' && byte != '_' && byte != '`' && !mark_follows) {
-      builder.Emit(byte, index++);
+    const bool plain_ascii =
+        byte > 0x20 && byte < 0x80 && byte != '&' && byte != '_' && byte != '`';
+    if (plain_ascii && !CombiningMarkAt(original, pos + 1)) {
+      builder.EmitPlainAscii(static_cast<char>(byte), index++);
+      ++pos;
+      continue;
+    }
+    // A single space between two words needs no blank-collapsing state either.
+    if (byte == ' ' && pos + 1 < original.size() && builder.CanEmitSpace() &&
+        static_cast<unsigned char>(original[pos + 1]) > 0x20 && original[pos + 1] != '&') {
+      builder.EmitPlainAscii(' ', index++);
       ++pos;
       continue;
     }
     size_t length;
-    char32_t c = DecodeUtf8(original, pos, length);
+    char32_t c = DecodeUtf8Fast(original, pos, length);
     if (c == kInvalidCodePoint) {
       if (!lenient) {
         return absl::InvalidArgumentError(
@@ -295,6 +469,14 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient
       }
     }
     size_t next = pos + length;
+    // Vietnamese letters (Latin-1, Latin Extended-A/B, the Vietnamese block) copied as they are.
+    const bool mark_after = CombiningMarkAt(original, next);
+    if (!mark_after && ((c >= 0xC0 && c <= 0x24F) || (c >= 0x1EA0 && c <= 0x1EF9)) &&
+        builder.EmitPlainLetter(original.substr(pos, length), c, index)) {
+      ++index;
+      pos = next;
+      continue;
+    }
     // NFD or mixed input: gather the marks that follow and let ICU compose the cluster.
     if (next < original.size() && static_cast<unsigned char>(original[next]) >= 0xCC) {
       size_t mark_length;
@@ -320,11 +502,29 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient
     pos = next;
   }
   builder.Finish(index);
-  out.lower = ToLowerPreservingOffsets(out.text);
   return out;
 }
 
 }  // namespace
+
+int64_t NormalizedText::OriginalIndex(size_t byte) const {
+  if (byte >= text.size()) return original_length;
+  // The last checkpoint at or before `byte`, then one index per code point after it.
+  const auto after = std::upper_bound(
+      checkpoints.begin(), checkpoints.end(), byte,
+      [](size_t value, const Checkpoint& checkpoint) { return value < checkpoint.byte; });
+  size_t from = 0;
+  int64_t index = 0;
+  if (after != checkpoints.begin()) {
+    from = std::prev(after)->byte;
+    index = std::prev(after)->index;
+  }
+  // Code points that start in [from, byte], less the one `byte` belongs to.
+  for (size_t i = from; i <= byte; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++index;
+  }
+  return index - 1;
+}
 
 absl::StatusOr<NormalizedText> NormalizeText(std::string_view original) {
   return Normalize(original, /*lenient=*/false);

@@ -17,11 +17,20 @@ namespace laurel::parser {
 struct NormalizedText {
   std::string text;   // the folded text, case kept
   std::string lower;  // `text` lower-cased, byte-for-byte aligned with it
-  // origin[i] is the index, in code points of the original text, of the character that produced
-  // byte i of `text`; origin[text.size()] is the original length in code points.
-  std::vector<int32_t> origin;
 
-  int64_t OriginalOffset(size_t byte) const { return origin[byte < origin.size() ? byte : 0]; }
+  // The index, in code points of the original text, of the character that produced byte `byte` of
+  // `text`; the original length in code points for byte == text.size().
+  int64_t OriginalIndex(size_t byte) const;
+  int64_t OriginalLength() const { return original_length; }
+
+  // Where the code point mapping leaves the identity: from `byte` on, the code points of `text`
+  // continue the original's from `index`. Mostly empty: folding rarely changes the count.
+  struct Checkpoint {
+    uint32_t byte;
+    int32_t index;
+  };
+  std::vector<Checkpoint> checkpoints;
+  int64_t original_length = 0;
 };
 
 // INVALID_ARGUMENT when `original` is not valid UTF-8.

@@ -6,7 +6,23 @@
 namespace laurel::parser {
 namespace {
 
-bool IsAlnum(char32_t c) { return (c >= '0' && c <= '9') || IsLetter(c); }
+// ASCII is most of every article: decode and classify it without leaving this file.
+inline char32_t Next(std::string_view text, size_t pos, size_t& length) {
+  const unsigned char byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) {
+    length = 1;
+    return byte;
+  }
+  return DecodeUtf8Fast(text, pos, length);
+}
+
+inline bool IsAsciiLetter(char32_t c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
+inline bool IsLetterFast(char32_t c) { return c < 0x80 ? IsAsciiLetter(c) : IsLetter(c); }
+
+inline bool IsUpperFast(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : IsUpperLetter(c); }
+
+inline bool IsAlnum(char32_t c) { return (c >= '0' && c <= '9') || IsLetterFast(c); }
 
 bool IsJoiner(char32_t c) {
   return c == '.' || c == '/' || c == '-' || c == '&' || c == '\'' || c == ',';
@@ -16,13 +32,14 @@ bool IsJoiner(char32_t c) {
 
 std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size_t end) {
   std::vector<Token> tokens;
+  tokens.reserve((std::min(end, normalized.text.size()) - std::min(begin, end)) / 4 + 8);
   const std::string_view text = normalized.text;
   const std::string_view lower = normalized.lower;
   end = std::min(end, text.size());
   size_t pos = begin;
   while (pos < end) {
     size_t length;
-    const char32_t c = DecodeUtf8(text, pos, length);
+    const char32_t c = Next(text, pos, length);
     if (c == ' ' || c == '\n') {
       pos += length;
       continue;
@@ -31,28 +48,29 @@ std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size
     token.begin = pos;
     if (IsAlnum(c)) {
       token.is_word = true;
-      token.capitalised = IsUpperLetter(c);
+      token.capitalised = IsUpperFast(c);
       bool digits = c >= '0' && c <= '9';
-      size_t letters = IsLetter(c) ? 1 : 0;        // letters since the last joiner
-      char32_t last_letter = IsLetter(c) ? c : 0;  // 0 after a digit
+      size_t letters = IsLetterFast(c) ? 1 : 0;        // letters since the last joiner
+      char32_t last_letter = IsLetterFast(c) ? c : 0;  // 0 after a digit
       size_t cursor = pos + length;
       while (cursor < end) {
         size_t next_length;
-        const char32_t next = DecodeUtf8(text, cursor, next_length);
+        const char32_t next = Next(text, cursor, next_length);
         if (IsAlnum(next)) {
           digits = digits && next >= '0' && next <= '9';
-          letters = IsLetter(next) ? letters + 1 : 0;
-          last_letter = IsLetter(next) ? next : 0;
+          const bool letter = !(next >= '0' && next <= '9');
+          letters = letter ? letters + 1 : 0;
+          last_letter = letter ? next : 0;
           cursor += next_length;
           continue;
         }
         if (IsJoiner(next) && cursor + next_length < end) {
           size_t after_length;
-          const char32_t after = DecodeUtf8(text, cursor + next_length, after_length);
+          const char32_t after = Next(text, cursor + next_length, after_length);
           // "Đài Bắc.Chị ...": a full stop without its space still ends a sentence; "TP.HCM" and
           // "Tp.HCM" stay one word.
           const bool missing_space =
-              next == '.' && IsUpperLetter(after) && letters >= 3 && !IsUpperLetter(last_letter);
+              next == '.' && IsUpperFast(after) && letters >= 3 && !IsUpperFast(last_letter);
           // A comma joins only digits: "1,5" is one number, "29 tập thể, 41 cá nhân" two phrases.
           const bool decimal_comma =
               next != ',' || (last_letter == 0 && after >= '0' && after <= '9');
@@ -75,25 +93,6 @@ std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size
     pos = token.end;
   }
   return tokens;
-}
-
-bool IsOneOf(const Token& token, std::initializer_list<std::string_view> words) {
-  for (std::string_view word : words) {
-    if (token.lower == word) return true;
-  }
-  return false;
-}
-
-bool MatchesPhrase(const std::vector<Token>& tokens, size_t i, std::string_view phrase) {
-  size_t start = 0;
-  while (start <= phrase.size()) {
-    size_t stop = phrase.find(' ', start);
-    if (stop == std::string_view::npos) stop = phrase.size();
-    if (i >= tokens.size() || tokens[i].lower != phrase.substr(start, stop - start)) return false;
-    ++i;
-    start = stop + 1;
-  }
-  return true;
 }
 
 size_t PhraseLength(std::string_view phrase) {

@@ -29,7 +29,7 @@ constexpr std::array<ToneRow, 10> kToneRows = {{
 
 }  // namespace
 
-char32_t ToLowerSameLength(char32_t c) {
+char32_t ToLowerSameLengthSlow(char32_t c) {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
   if (c >= 0x1EA0 && c <= 0x1EF9) return c | 1;  // Vietnamese block: upper even, lower odd
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
@@ -42,7 +42,7 @@ char32_t ToLowerSameLength(char32_t c) {
   return Utf8Length(lower) == Utf8Length(c) ? lower : c;
 }
 
-bool IsUpperLetter(char32_t c) {
+bool IsUpperLetterSlow(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   if (c >= 0x1EA0 && c <= 0x1EF9) return (c & 1) == 0;
   if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
@@ -50,7 +50,7 @@ bool IsUpperLetter(char32_t c) {
   return u_isupper(static_cast<UChar32>(c));
 }
 
-bool IsLetter(char32_t c) {
+bool IsLetterSlow(char32_t c) {
   if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
   if (c >= 0x1EA0 && c <= 0x1EF9) return true;
   if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;
@@ -59,7 +59,8 @@ bool IsLetter(char32_t c) {
 
 char32_t SplitTone(char32_t c, Tone& tone) {
   tone = Tone::kNone;
-  if (c < 0xC0) return c;
+  // Toned a/e/y/o/u live in Latin-1, Latin Extended-A and the Vietnamese block only.
+  if (c < 0xC0 || (c > 0x17F && c < 0x1EA0) || c > 0x1EF9) return c;
   for (const ToneRow& row : kToneRows) {
     for (size_t i = 0; i < row.toned.size(); ++i) {
       if (row.toned[i] == c) {

@@ -11,10 +11,31 @@ namespace laurel::parser {
 enum class Tone { kNone, kGrave, kAcute, kHook, kTilde, kDot };
 
 // Lower case of `c` when it has the same UTF-8 length as `c`; `c` itself otherwise.
-char32_t ToLowerSameLength(char32_t c);
+char32_t ToLowerSameLengthSlow(char32_t c);
+inline char32_t ToLowerSameLength(char32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (c >= 0x1EA0 && c <= 0x1EF9) return c | 1;  // Vietnamese block: upper even, lower odd
+  if (c >= 0xC0 && c <= 0xFF) return (c <= 0xDE && c != 0xD7) ? c + 32 : c;
+  return ToLowerSameLengthSlow(c);
+}
 
-bool IsUpperLetter(char32_t c);
-bool IsLetter(char32_t c);
+bool IsUpperLetterSlow(char32_t c);
+bool IsLetterSlow(char32_t c);
+
+// Inline for ASCII, Latin-1 and the Vietnamese block: asked of every character of an article.
+inline bool IsUpperLetter(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (c >= 0x1EA0 && c <= 0x1EF9) return (c & 1) == 0;
+  if (c >= 0xC0 && c <= 0xFF) return c <= 0xDE && c != 0xD7;
+  return IsUpperLetterSlow(c);
+}
+
+inline bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
+  if (c >= 0x1EA0 && c <= 0x1EF9) return true;
+  if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;
+  return IsLetterSlow(c);
+}
 
 // For the five vowels whose tone moves in "oa/oe/uy" syllables (a, e, y, o, u in either case): the
 // plain vowel and the tone it carries. Any other code point comes back unchanged with Tone::kNone.
