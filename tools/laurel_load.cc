@@ -149,8 +149,9 @@ int main(int argc, char** argv) {
   }
   const std::string target = absl::GetFlag(FLAGS_target);
   if (style != ProgressStyle::kNone) {
-    std::fprintf(stderr, "laurel-load: %s articles in %zu files → %s\n",
-                 absl::StrCat(input->total()).c_str(), input->file_count(), target.c_str());
+    std::fprintf(stderr, "laurel-load: %lld articles in %zu file%s → %s\n",
+                 static_cast<long long>(input->total()), input->file_count(),
+                 input->file_count() == 1 ? "" : "s", target.c_str());
   }
 
   laurel::load::LoadReport report(input->total());

@@ -145,13 +145,24 @@ TEST_F(LaurelLoadTest, DrawsABarWithRateAndEtaOnATerminal) {
 TEST_F(LaurelLoadTest, PrintsPlainLinesWhenNotATerminal) {
   const CommandResult result = Load({"--progress_interval=10ms", WriteFeed(300)});
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_TRUE(absl::StrContains(result.err, "laurel-load: 300 articles in 1 files")) << result.err;
+  EXPECT_TRUE(absl::StrContains(result.err, "laurel-load: 300 articles in 1 file → "))
+      << result.err;
   EXPECT_TRUE(std::regex_search(
       result.err, std::regex("laurel-load: [0-9]+/300 articles \\([0-9]+%\\), [0-9]+ articles/s, "
                              "ETA [-0-9:]+; created [0-9]+, duplicates [0-9]+, rejected [0-9]+\n")))
       << result.err;
   EXPECT_FALSE(absl::StrContains(result.err, "\r"));
   EXPECT_FALSE(absl::StrContains(result.err, "\033"));
+}
+
+TEST_F(LaurelLoadTest, SendsSmallerMessagesToAServiceThatAsksForThem) {
+  auto services = RunningServices::Start({"--max_articles_per_message=7"});
+  ASSERT_TRUE(services.ok()) << services.status();
+  services_ = std::move(*services);
+  const CommandResult result = Load({"--progress=none", "--summary=json", WriteFeed(300)});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_EQ(nlohmann::json::parse(result.out)["created"], 300);
+  EXPECT_EQ(StoredArticles(), 300);
 }
 
 TEST_F(LaurelLoadTest, ListsRejectedArticlesAndExitsOne) {

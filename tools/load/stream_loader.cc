@@ -30,8 +30,15 @@ bool IsRetryable(const absl::Status& status) {
   }
 }
 
+// The status with its ErrorInfo reason, which says what to do about some errors.
 absl::Status FromGrpc(const grpc::Status& status) {
-  return absl::Status(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
+  absl::Status converted(static_cast<absl::StatusCode>(status.error_code()),
+                         status.error_message());
+  google::rpc::Status details;
+  if (details.ParseFromString(status.error_details()) && !ErrorReason(details).empty()) {
+    converted = WithErrorDetails(converted, ErrorReason(details));
+  }
+  return converted;
 }
 
 }  // namespace
@@ -44,7 +51,8 @@ StreamLoader::StreamLoader(std::shared_ptr<grpc::Channel> channel, ArticleInput&
       input_(input),
       report_(report),
       options_(std::move(options)),
-      on_retry_(std::move(on_retry)) {}
+      on_retry_(std::move(on_retry)),
+      articles_per_message_(options_.max_articles_per_message) {}
 
 void StreamLoader::Interrupt() {
   absl::MutexLock lock(&mutex_);
@@ -73,6 +81,11 @@ absl::Status StreamLoader::Run() {
     if (progressed) {
       failures = 0;
       backoff = options_.first_backoff;
+    }
+    // A service configured for smaller messages than ours: send smaller ones.
+    if (ErrorReason(status) == "TOO_MANY_ARTICLES" && articles_per_message_ > 1) {
+      articles_per_message_ = std::max(1, articles_per_message_ / 2);
+      continue;
     }
     if (!IsRetryable(status) || ++failures >= options_.attempts) return status;
     on_retry_(status, backoff);
@@ -166,7 +179,7 @@ void StreamLoader::Send(Stream& stream) {
     message_bytes = 0;
   };
   auto add = [&](const v1::IngestArticleRequest& article, int64_t bytes) {
-    if (message.articles_size() >= options_.max_articles_per_message ||
+    if (message.articles_size() >= articles_per_message_ ||
         (message_bytes > 0 && message_bytes + bytes > options_.message_bytes)) {
       flush();
     }

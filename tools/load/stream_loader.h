@@ -26,6 +26,8 @@ struct StreamOptions {
   // Articles are packed into messages of about this size (one larger article goes alone), which
   // saves per-message overhead without making any message large.
   int64_t message_bytes = 256 << 10;
+  // At most this many per message; halved, stream after stream, while the service refuses that many
+  // (its --max_articles_per_message).
   int max_articles_per_message = 100;
   // Failed attempts in a row (an attempt that gets any outcome resets the count) before giving up.
   int attempts = 8;
@@ -79,6 +81,8 @@ class StreamLoader {
   LoadReport& report_;
   const StreamOptions options_;
   const std::function<void(const absl::Status&, absl::Duration)> on_retry_;
+  // Halved when the service refuses a message as carrying too many articles.
+  int articles_per_message_;  // read by the sending thread; changed between streams
 
   absl::Mutex mutex_;
   std::map<int64_t, Unanswered> unanswered_ ABSL_GUARDED_BY(mutex_);  // by article number
