@@ -7,27 +7,43 @@
 #   3. Laurel unary IngestArticle from 8 concurrent clients;
 #   4. the parser alone, on one core;
 # then a table with each Laurel figure as a ratio of its raw counterpart, the service's peak RSS, and
-# where the CPU went during the bulk load (client, service and PostgreSQL share this machine's cores).
+# where the CPU went in each run (client, service and PostgreSQL share this machine's cores). Laurel's
+# write path alone (parse + InsertBatch in one process, laurel-bench-load) shows what the service
+# and the stream add.
 #
 # PostgreSQL is a private cluster of the benchmark's own (same settings as scripts/lib.sh), so its
-# CPU can be measured whole and other databases' work does not count.
+# CPU can be measured whole and other databases' work does not count. Fails when the bulk load does
+# not store every article (ctest runs it small as a smoke test).
 #
 # usage: bench/ingest_benchmark.sh [ARTICLES]   (default 20000 synthetic articles from laurel-synth)
+#        LAUREL_BENCH_SKIP_BUILD=1 uses the binaries in $LAUREL_BUILD_DIR as they are;
+#        LAUREL_BENCH_PARSER_SECONDS (default 3) is how long the parser alone is timed
 set -euo pipefail
-LAUREL_PG_PORT=${LAUREL_BENCH_PG_PORT:-54339}
+
+# A loopback port nobody listens on (several benchmarks or test runs may share the machine).
+free_port() {
+  local port
+  for _ in $(seq 100); do
+    port=$((20000 + RANDOM % 30000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+  return 1
+}
+LAUREL_PG_PORT=$(free_port)
 LAUREL_PG_DIR=/var/tmp/laurel-bench-pg-$$
 source "$(dirname "$0")/../scripts/lib.sh"
 
 articles=${1:-20000}
 build=$LAUREL_BUILD_DIR
-port=${LAUREL_BENCH_PORT:-50171}
-address=127.0.0.1:$port
+address=127.0.0.1:$(free_port)
 clock_ticks=$(getconf CLK_TCK)
 
-laurel_log "Building the benchmark's binaries in $build"
-cmake -S "$LAUREL_ROOT" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j"$(nproc)" --target ingest-service laurel-load laurel-health laurel-synth \
-  bench_parser raw_pg_load unary_load >/dev/null
+if [ -z "${LAUREL_BENCH_SKIP_BUILD:-}" ]; then
+  laurel_log "Building the benchmark's binaries in $build"
+  cmake -S "$LAUREL_ROOT" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$build" -j"$(nproc)" --target ingest-service laurel-load laurel-health \
+    laurel-synth laurel-bench-load bench_parser raw_pg_load unary_load >/dev/null
+fi
 
 work=$(mktemp -d)
 service_pid=
@@ -39,10 +55,6 @@ cleanup() {
   rm -rf "$work" "$LAUREL_PG_DIR"
 }
 trap cleanup EXIT
-if "$LAUREL_PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$LAUREL_PG_PORT"; then
-  echo "port $LAUREL_PG_PORT is taken; set LAUREL_BENCH_PG_PORT" >&2
-  exit 1
-fi
 laurel_start_postgres
 
 database_url() { echo "postgresql://postgres@127.0.0.1:$LAUREL_PG_PORT/laurel_bench_$1"; }
@@ -84,6 +96,7 @@ measure() {
   pg_before=$(pg_cpu)
   TIMEFORMAT="%R %U %S"
   { time "$@" >"$work/$name.out"; } 2>"$work/$name.time"
+  sleep 0.5  # backends of a client that exited are reaped by now, their CPU in the postmaster's
   read -r wall user system < <(tail -n1 "$work/$name.time")
   local service=0
   [ -n "$service_pid" ] && service=$(calc "%.1f" "$(cpu_of "$service_pid") - $service_before")
@@ -94,7 +107,7 @@ measure() {
 cpu_line() {
   local wall client service pg
   read -r wall client service pg <"$work/$1.cpu"
-  printf '  %-46s %6.1f s wall  %6.1f CPU-s available  client %5.1f  ingest-service %5.1f  PostgreSQL %5.1f\n' \
+  printf '  %-52s %6.1f s wall %6.1f CPU-s available: client %5.1f  ingest-service %5.1f  PostgreSQL %5.1f\n' \
     "$2" "$wall" "$(calc "%.1f" "$wall * $(nproc)")" "$client" "$service" "$pg"
 }
 
@@ -111,7 +124,8 @@ megabytes=$(calc "%.1f" "$text_bytes / 1e6")
 
 laurel_log "Parser alone, one core"
 LAUREL_CORPUS_DIR=$work/synthetic "$build/bench/parser/bench_parser" \
-  --benchmark_filter=BM_ParseCorpus --benchmark_min_time=3 --benchmark_format=json \
+  --benchmark_filter=BM_ParseCorpus --benchmark_min_time="${LAUREL_BENCH_PARSER_SECONDS:-3}" \
+  --benchmark_format=json \
   >"$work/parser.json" 2>/dev/null
 parser_bytes_per_s=$(sed -n 's/.*"bytes_per_second": \([0-9.e+]*\).*/\1/p' "$work/parser.json")
 
@@ -125,28 +139,44 @@ stop_service
 bulk_rate=$(json_field "$work/bulk.out" articles_per_second)
 bulk_created=$(json_field "$work/bulk.out" created)
 bulk_stored=$(psql "$(database_url bulk)" -tAc "SELECT count(*) FROM articles")
+if [ "$bulk_stored" != "$articles" ] || [ "$bulk_created" != "$articles" ]; then
+  echo "the bulk load stored $bulk_stored of $articles articles ($bulk_created reported)" >&2
+  exit 1
+fi
+
+laurel_log "Laurel's write path alone: parse + InsertBatch in-process, no gRPC (laurel-bench-load)"
+fresh_database write_path
+measure write_path "$build/bench/statistics/laurel-bench-load" \
+  --database_url="$(database_url write_path)" --count="$articles" --seed=1 \
+  --batch=2000 --threads=2
+write_path_rate=$(sed -n 's/.*: \([0-9]*\) articles\/s/\1/p' "$work/write_path.out")
 
 laurel_log "The rows Laurel stored, for the raw runs"
-for table in articles events awards; do
+# Every table Laurel wrote, parents before the tables referring to them.
+tables=$(psql "$(database_url bulk)" -tAc "SELECT tablename FROM pg_tables
+  WHERE schemaname = 'public' AND tablename <> 'schema_migrations'
+  ORDER BY tablename <> 'articles', tablename <> 'distinct_events', tablename <> 'events', tablename")
+for table in $tables; do
   psql "$(database_url bulk)" -qc "\\copy $table TO '$work/$table.copy'"
 done
 
 laurel_log "Raw PostgreSQL: COPY of the rows"
 fresh_database copy
 "$build/bench/ingest/raw_pg_load" --database_url="$(database_url copy)" migrate
-cat >"$work/copy.sql" <<SQL
-BEGIN;
-\\copy articles FROM '$work/articles.copy'
-\\copy events FROM '$work/events.copy'
-\\copy awards FROM '$work/awards.copy'
-COMMIT;
-SQL
+{
+  echo "BEGIN;"
+  for table in $tables; do echo "\\copy $table FROM '$work/$table.copy'"; done
+  echo "COMMIT;"
+} >"$work/copy.sql"
 measure copy psql "$(database_url copy)" -q -v ON_ERROR_STOP=1 -f "$work/copy.sql"
 copy_rate=$(calc "%.0f" "$bulk_stored / $(cut -d' ' -f1 "$work/copy.cpu")")
 
 laurel_log "Raw PostgreSQL: one transaction per article, 8 connections"
 fresh_database transactions
 "$build/bench/ingest/raw_pg_load" --database_url="$(database_url transactions)" migrate
+# Events refer to the distinct events (one per ceremony, shared by the articles reporting it):
+# those are there beforehand, so each transaction stores just its article, events and awards.
+psql "$(database_url transactions)" -qc "\\copy distinct_events FROM '$work/distinct_events.copy'"
 measure transactions "$build/bench/ingest/raw_pg_load" \
   --database_url="$(database_url transactions)" --clients=8 transactions "$work"
 
@@ -174,6 +204,8 @@ printf '%-48s %12s %9s %10s %7s\n' "" "articles/s" "vs raw" "target" ""
 printf '%-48s %12s\n' "raw PostgreSQL: COPY of the rows" "$copy_rate"
 printf '%-48s %12s %8s× %10s %7s\n' "Laurel bulk: laurel-load end to end" "$bulk_rate" \
   "$bulk_ratio" "≥ 0.5×" "$(verdict "$bulk_ratio >= 0.5")"
+printf '%-48s %12s %8s×\n' "  (Laurel's write path alone, no gRPC)" "$write_path_rate" \
+  "$(calc "%.2f" "$write_path_rate / $copy_rate")"
 printf '%-48s %12s\n' "raw PostgreSQL: 1 transaction/article, 8 clients" "$raw_txn_rate"
 printf '%-48s %12s %8s× %10s %7s\n' "Laurel unary IngestArticle, 8 clients" "$unary_rate" \
   "$unary_ratio" "≥ 0.8×" "$(verdict "$unary_ratio >= 0.8")"
@@ -185,5 +217,6 @@ echo
 echo "Where the CPU went (the parser alone needs $parse_cpu CPU-s for these articles):"
 cpu_line copy "raw PostgreSQL: COPY (client: psql)"
 cpu_line bulk "Laurel bulk (client: laurel-load)"
+cpu_line write_path "Laurel write path alone (laurel-bench-load)"
 cpu_line transactions "raw PostgreSQL: 1 txn/article (client: raw_pg_load)"
 cpu_line unary "Laurel unary (client: unary_load)"

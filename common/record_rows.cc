@@ -50,6 +50,8 @@ v1::Event EventFromRow(const pqxx::row& row) {
   event.set_period_end_year(row[11].as<int>());
   SetSpan(row[12], row[13], event.mutable_source_span());
   event.set_confidence(row[14].as<double>());
+  event.set_mention_count(row[15].as<int>());
+  event.set_first_report(ResourceName(kEvents, row[16].as<int64_t>()));
   return event;
 }
 
@@ -72,6 +74,7 @@ v1::Award AwardFromRow(const pqxx::row& row) {
   award.set_presenter(row[10].as<std::string>());
   SetSpan(row[11], row[12], award.mutable_source_span());
   award.set_confidence(row[13].as<double>());
+  award.set_counted(row[14].as<bool>());
   return award;
 }
 
@@ -84,10 +87,10 @@ std::optional<v1::GetArticleResponse> LoadArticle(pqxx::transaction_base& transa
   v1::GetArticleResponse response;
   *response.mutable_article() = ArticleFromRow(articles[0]);
   if (with_text) response.mutable_article()->set_text(articles[0][8].as<std::string>());
-  for (const pqxx::row& row : transaction.exec_params(
-           absl::StrCat("SELECT ", kEventColumns,
-                        " FROM events ev WHERE ev.article_id = $1 ORDER BY ev.ordinal"),
-           article_id)) {
+  for (const pqxx::row& row :
+       transaction.exec_params(absl::StrCat("SELECT ", kEventColumns, " FROM ", kEventRelation,
+                                            " WHERE ev.article_id = $1 ORDER BY ev.ordinal"),
+                               article_id)) {
     *response.add_events() = EventFromRow(row);
   }
   for (const pqxx::row& row : transaction.exec_params(

@@ -17,15 +17,17 @@ inline constexpr char kArticleColumns[] =
     "ar.id, ar.title, ar.author, COALESCE(ar.url, ''), ar.source, "
     "(EXTRACT(EPOCH FROM ar.published_at) * 1000000)::BIGINT, "
     "(EXTRACT(EPOCH FROM ar.created_at) * 1000000)::BIGINT, ar.parser_version";
+// kEventColumns reads `events ev` joined with its distinct event `de` (kEventRelation).
 inline constexpr char kEventColumns[] =
     "ev.id, ev.article_id, ev.kind, ev.date_year, ev.date_month, ev.date_day, ev.province, "
     "ev.current_province, ev.organizer, ev.movement, ev.period_start_year, ev.period_end_year, "
-    "ev.span_begin, ev.span_end, ev.confidence";
+    "ev.span_begin, ev.span_end, ev.confidence, de.mention_count, de.first_event_id";
+inline constexpr char kEventRelation[] =
+    "events ev JOIN distinct_events de ON de.id = ev.distinct_event_id";
 inline constexpr char kAwardColumns[] =
     "aw.id, aw.article_id, aw.event_id, aw.award_type, aw.award_name, aw.issuer, aw.issuer_level, "
     "aw.recipient_kind, aw.recipient_count, aw.recipients, aw.presenter, aw.span_begin, "
-    "aw.span_end, "
-    "aw.confidence";
+    "aw.span_end, aw.confidence, aw.counted";
 
 v1::Article ArticleFromRow(const pqxx::row& row);
 v1::Event EventFromRow(const pqxx::row& row);

@@ -7,7 +7,9 @@
 //       stores the rows of DIR/{articles,events,awards}.copy (COPY text format, as `\copy TABLE TO`
 //       writes them) one article per transaction, pgbench-style: each of --clients connections
 //       takes the next article and runs BEGIN; INSERT the article; INSERT its events; INSERT its
-//       awards; COMMIT. Prints: articles=N seconds=S articles_per_s=R
+//       awards; COMMIT. Rows the events refer to (distinct_events) must be there already; derived
+//       tables (rollups) are left alone: this is the ceiling. Prints: articles=N seconds=S
+//       articles_per_s=R
 #include <atomic>
 #include <cstdio>
 #include <fstream>

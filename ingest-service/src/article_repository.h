@@ -1,7 +1,9 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "ingest-service/src/parsed_records.h"
@@ -25,6 +27,34 @@ struct NewArticle {
   UnstoredRecords records;
 };
 
+// What a batch write did with one article.
+struct StoredArticle {
+  std::string name;      // "articles/{id}": the article stored now, or the one stored before
+  bool created = false;  // false when it was already stored (before, or earlier in the same batch)
+  // Stored before under this article's request_id: a retry of the write that stored it, which
+  // IngestArticles answers as the first time (AIP-155).
+  bool replayed = false;
+};
+
+// Which stored articles one re-parse call takes: the oldest `limit` read by a parser older than
+// `parser_version`, or with `every_version` the first `limit` after `after_id`.
+struct ReparseSelection {
+  int parser_version = 0;
+  int limit = 0;
+  bool every_version = false;
+  int64_t after_id = 0;
+};
+
+struct ReparseOutcome {
+  int reparsed = 0;
+  int changed = 0;        // articles whose title, byline, date, events or awards changed
+  int64_t last_id = 0;    // the last article re-parsed; 0 when none was
+  int64_t remaining = 0;  // articles still to re-parse for the same selection
+};
+
+// Reads a stored article's text again: what the current parser makes of it.
+using TextParser = std::function<absl::StatusOr<UnstoredRecords>(const std::string& text)>;
+
 // Where ingested articles live. Implementations store an article and its records atomically.
 class ArticleRepository {
  public:
@@ -39,6 +69,18 @@ class ArticleRepository {
   // names and created = true. When a concurrent call stored the same article first, stores nothing
   // and returns that one with created = false.
   virtual absl::StatusOr<v1::IngestArticleResponse> Insert(const NewArticle& article) = 0;
+
+  // Stores a batch in one transaction, with the same idempotency as Insert: one result per article,
+  // in order. An article already stored, or repeated within the batch, is not stored again and
+  // answers with the stored article's name and created = false.
+  virtual absl::StatusOr<std::vector<StoredArticle>> InsertBatch(
+      const std::vector<NewArticle>& articles) = 0;
+
+  // Re-parses the selected articles with `parse` and replaces their records (and what follows from
+  // them: distinct events, counted awards, rollups) in one transaction, keeping the articles
+  // themselves. Re-parse calls are serialised; ingestion goes on meanwhile.
+  virtual absl::StatusOr<ReparseOutcome> Reparse(const ReparseSelection& selection,
+                                                 const TextParser& parse) = 0;
 };
 
 }  // namespace laurel::ingest

@@ -14,27 +14,13 @@ bool IsTransient(const absl::Status& status) {
          absl::IsResourceExhausted(status) || absl::IsDeadlineExceeded(status);
 }
 
-// All of `articles` in one transaction, or its error.
-absl::StatusOr<std::vector<StoredArticle>> InsertAll(ArticleRepository& repository,
-                                                     absl::Span<const NewArticle> articles) {
-  // TODO(bulk): one transaction through the repository's batch insert (issue 4) once it lands.
-  std::vector<StoredArticle> stored;
-  stored.reserve(articles.size());
-  for (const NewArticle& article : articles) {
-    auto response = repository.Insert(article);
-    if (!response.ok()) return response.status();
-    stored.push_back({response->article().name(), response->created()});
-  }
-  return stored;
-}
-
-// InsertAll, retried while it fails transiently.
-absl::StatusOr<std::vector<StoredArticle>> InsertAllRetrying(ArticleRepository& repository,
-                                                             absl::Span<const NewArticle> articles,
-                                                             const BatchStoreOptions& options) {
+// InsertBatch, retried while it fails transiently.
+absl::StatusOr<std::vector<StoredArticle>> InsertRetrying(ArticleRepository& repository,
+                                                          const std::vector<NewArticle>& articles,
+                                                          const BatchStoreOptions& options) {
   absl::Duration backoff = options.backoff;
   for (int attempt = 1;; ++attempt) {
-    auto stored = InsertAll(repository, articles);
+    auto stored = repository.InsertBatch(articles);
     if (stored.ok() || !IsTransient(stored.status()) || attempt >= options.attempts) return stored;
     log::Warning("batch_retry", {{"articles", static_cast<int64_t>(articles.size())},
                                  {"attempt", attempt},
@@ -44,9 +30,9 @@ absl::StatusOr<std::vector<StoredArticle>> InsertAllRetrying(ArticleRepository& 
   }
 }
 
-absl::Status Store(ArticleRepository& repository, absl::Span<const NewArticle> articles,
+absl::Status Store(ArticleRepository& repository, const std::vector<NewArticle>& articles,
                    const BatchStoreOptions& options, Results& results) {
-  auto stored = InsertAllRetrying(repository, articles, options);
+  auto stored = InsertRetrying(repository, articles, options);
   if (stored.ok()) {
     for (StoredArticle& article : *stored) results.push_back(std::move(article));
     return absl::OkStatus();
@@ -56,18 +42,22 @@ absl::Status Store(ArticleRepository& repository, absl::Span<const NewArticle> a
     results.push_back(stored.status());
     return absl::OkStatus();
   }
-  const size_t half = articles.size() / 2;
-  if (absl::Status status = Store(repository, articles.first(half), options, results);
-      !status.ok()) {
-    return status;
+  log::Warning("batch_refused", {{"articles", static_cast<int64_t>(articles.size())},
+                                 {"error", stored.status().ToString()}});
+  const auto middle = articles.begin() + static_cast<std::ptrdiff_t>(articles.size() / 2);
+  for (const std::vector<NewArticle>& half : {std::vector<NewArticle>(articles.begin(), middle),
+                                              std::vector<NewArticle>(middle, articles.end())}) {
+    if (absl::Status status = Store(repository, half, options, results); !status.ok()) {
+      return status;
+    }
   }
-  return Store(repository, articles.subspan(half), options, results);
+  return absl::OkStatus();
 }
 
 }  // namespace
 
 absl::StatusOr<Results> StoreBatch(ArticleRepository& repository,
-                                   absl::Span<const NewArticle> articles,
+                                   const std::vector<NewArticle>& articles,
                                    const BatchStoreOptions& options) {
   Results results;
   results.reserve(articles.size());

@@ -7,8 +7,9 @@
 
 namespace laurel::ingest {
 
-IngestArticlesReactor::IngestArticlesReactor(BulkIngestor& bulk, std::function<void()> on_done)
-    : on_done_(std::move(on_done)) {
+IngestArticlesReactor::IngestArticlesReactor(BulkIngestor& bulk,
+                                             std::function<void()> on_finished)
+    : on_finished_(std::move(on_finished)) {
   pipeline_ = bulk.NewStream({
       .deliver = [this](std::vector<ArticleOutcome> outcomes,
                         int64_t bytes) { Deliver(std::move(outcomes), bytes); },
@@ -47,6 +48,7 @@ void IngestArticlesReactor::Deliver(std::vector<ArticleOutcome> outcomes, int64_
 
 void IngestArticlesReactor::Finished(const absl::Status& status,
                                      const v1::IngestArticlesTotals& totals) {
+  on_finished_();
   absl::MutexLock lock(&mutex_);
   if (status.ok()) {
     Pending last{.bytes = 0};
@@ -86,9 +88,6 @@ void IngestArticlesReactor::OnCancel() {
   pipeline_->Stop(absl::CancelledError("the client cancelled the stream"));
 }
 
-void IngestArticlesReactor::OnDone() {
-  on_done_();
-  delete this;
-}
+void IngestArticlesReactor::OnDone() { delete this; }
 
 }  // namespace laurel::ingest

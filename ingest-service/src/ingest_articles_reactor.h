@@ -20,8 +20,9 @@ namespace laurel::ingest {
 class IngestArticlesReactor final
     : public grpc::ServerBidiReactor<v1::IngestArticlesRequest, v1::IngestArticlesResponse> {
  public:
-  // `on_done` runs when the call is over, before the reactor is freed.
-  IngestArticlesReactor(BulkIngestor& bulk, std::function<void()> on_done);
+  // `on_finished` runs once the pipeline has finished, before the status goes to the client: a
+  // client that starts its next stream as soon as this one ends must find its slot free.
+  IngestArticlesReactor(BulkIngestor& bulk, std::function<void()> on_finished);
 
   void OnReadDone(bool ok) override;
   void OnWriteDone(bool ok) override;
@@ -39,7 +40,7 @@ class IngestArticlesReactor final
   // Starts the next write, or the Finish once every write is done.
   void WriteNext() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
 
-  const std::function<void()> on_done_;
+  const std::function<void()> on_finished_;
   v1::IngestArticlesRequest request_;
   absl::Mutex mutex_;
   std::deque<Pending> writes_ ABSL_GUARDED_BY(mutex_);  // the front one is being written

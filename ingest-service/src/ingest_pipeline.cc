@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/grpc_status.h"
-#include "ingest-service/src/article_preparation.h"
+#include "ingest-service/src/ingestor.h"
 
 namespace laurel::ingest {
 
@@ -19,12 +19,15 @@ IngestPipeline::IngestPipeline(ArticleRepository& repository, WorkerPool& parser
       parsers_(parsers),
       limits_(limits),
       options_(options),
-      callbacks_(std::move(callbacks)),
-      writer_([this] { Write(); }) {}
+      callbacks_(std::move(callbacks)) {
+  absl::MutexLock lock(&mutex_);
+  writing_ = std::max(1, options_.writers);
+  for (int i = 0; i < writing_; ++i) writers_.emplace_back([this] { Write(); });
+}
 
 IngestPipeline::~IngestPipeline() {
   Stop(absl::CancelledError("the stream was abandoned"));
-  writer_.join();
+  for (std::thread& writer : writers_) writer.join();
 }
 
 bool IngestPipeline::Offer(v1::IngestArticlesRequest& message) {
@@ -43,9 +46,8 @@ bool IngestPipeline::Offer(v1::IngestArticlesRequest& message) {
     const auto bytes = static_cast<int64_t>(article.ByteSizeLong());
     held_bytes_ += bytes;
     ++preparing_;
-    parsers_.Submit([this, index, bytes, request = std::move(article)]() mutable {
-      Prepare(index, bytes, std::move(request));
-    });
+    parsers_.Submit(
+        [this, index, bytes, request = std::move(article)] { Prepare(index, bytes, request); });
   }
   reading_paused_ = held_bytes_ >= options_.window_bytes;
   return !reading_paused_;
@@ -74,7 +76,8 @@ void IngestPipeline::Stop(absl::Status status) {
   if (stop_.ok()) stop_ = std::move(status);
 }
 
-void IngestPipeline::Prepare(int64_t index, int64_t bytes, v1::IngestArticleRequest request) {
+void IngestPipeline::Prepare(int64_t index, int64_t bytes,
+                             const v1::IngestArticleRequest& request) {
   {
     absl::MutexLock lock(&mutex_);
     if (!stop_.ok()) {  // nobody will store it: spare the CPU
@@ -82,7 +85,7 @@ void IngestPipeline::Prepare(int64_t index, int64_t bytes, v1::IngestArticleRequ
       return;
     }
   }
-  auto article = PrepareArticle(std::move(request), limits_);
+  auto article = PrepareArticle(request, limits_);
   absl::MutexLock lock(&mutex_);
   --preparing_;
   if (!article.ok()) {
@@ -95,7 +98,7 @@ void IngestPipeline::Prepare(int64_t index, int64_t bytes, v1::IngestArticleRequ
 }
 
 void IngestPipeline::Write() {
-  for (;;) {
+  for (bool done = false; !done;) {
     std::vector<Prepared> batch;
     std::vector<ArticleOutcome> rejected;
     int64_t rejected_bytes = 0;
@@ -131,11 +134,15 @@ void IngestPipeline::Write() {
     std::sort(batch.begin(), batch.end(),
               [](const Prepared& a, const Prepared& b) { return a.index < b.index; });
     if (stopped.ok()) stopped = Commit(batch, rejected, rejected_bytes);
-    if (!stopped.ok() || last) {
-      Finish(stopped);
-      return;
-    }
+    done = !stopped.ok() || last;
   }
+  // The last writer out reports the end, after every outcome of the others.
+  bool finish = false;
+  {
+    absl::MutexLock lock(&mutex_);
+    finish = --writing_ == 0;
+  }
+  if (finish) Finish();
 }
 
 bool IngestPipeline::BatchFull() const {
@@ -162,15 +169,19 @@ void IngestPipeline::AwaitWork() {
   }
 }
 
-void IngestPipeline::Finish(absl::Status status) {
+void IngestPipeline::Finish() {
+  absl::Status status;
+  v1::IngestArticlesTotals totals;
   {
     absl::MutexLock lock(&mutex_);
-    // Parse tasks hold `this`: the writer, and so the pipeline, outlives them.
+    // Parse tasks hold `this`: the writers, and so the pipeline, outlive them.
     auto idle = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) { return preparing_ == 0; };
     mutex_.Await(absl::Condition(&idle));
     totals_.set_articles(next_index_);
+    status = stop_;
+    totals = totals_;
   }
-  callbacks_.finish(status, totals_);
+  callbacks_.finish(status, totals);
 }
 
 absl::Status IngestPipeline::Commit(std::vector<Prepared>& batch,
@@ -195,7 +206,8 @@ absl::Status IngestPipeline::Commit(std::vector<Prepared>& batch,
         outcome.result = Result::RESULT_REJECTED;
         outcome.error = result.status();
       } else {
-        outcome.result = result->created ? Result::RESULT_CREATED : Result::RESULT_DUPLICATE;
+        outcome.result =
+            result->created || result->replayed ? Result::RESULT_CREATED : Result::RESULT_DUPLICATE;
         outcome.article = result->name;
       }
     }
@@ -208,6 +220,7 @@ absl::Status IngestPipeline::Commit(std::vector<Prepared>& batch,
 }
 
 void IngestPipeline::Count(const std::vector<ArticleOutcome>& outcomes) {
+  absl::MutexLock lock(&mutex_);
   for (const ArticleOutcome& outcome : outcomes) {
     switch (outcome.result) {
       case Result::RESULT_CREATED:

@@ -24,13 +24,18 @@ struct BulkIngestOptions {
   // reading pauses above it. With the number of streams, it bounds what bulk ingest keeps in
   // memory.
   int64_t window_bytes = 16 << 20;
-  // Most articles, and most bytes of articles, stored in one transaction: large enough that the
-  // per-transaction cost (round trips, commit flush) vanishes, small enough that several fit in the
-  // window so parsing never waits for a commit.
-  int transaction_articles = 500;
+  // Most articles, and most bytes of articles, stored in one transaction: large enough that what a
+  // transaction costs whatever its size (round trips, planning, the commit's flush, the rollup
+  // rows every transaction updates and concurrent writers take turns at) is spread thin — 2000
+  // small articles a transaction loaded 40% faster than 500 on the benchmark —, small enough that
+  // several fit in the window so parsing never waits for a commit.
+  int transaction_articles = 2000;
   int64_t transaction_bytes = 4 << 20;
-  // How long a parsed article waits for a fuller transaction when articles arrive (or parse) slower
-  // than the database stores them: fewer, larger transactions leave more CPU to the parser.
+  // Transactions one stream keeps in flight at once, each on a thread and a connection of its own:
+  // while one commits, the next is copied in, and the database can use more than one core.
+  int writers = 2;
+  // How long a parsed article waits for a fuller transaction when articles arrive slower than the
+  // database stores them: fewer, larger transactions cost the database less per article.
   absl::Duration linger = absl::Milliseconds(100);
   // Most articles one IngestArticles message may carry.
   int max_articles_per_message = 1000;
@@ -67,7 +72,7 @@ class IngestPipeline {
 
   IngestPipeline(ArticleRepository& repository, WorkerPool& parsers, const RequestLimits& limits,
                  const BulkIngestOptions& options, Callbacks callbacks);
-  // Cancels what is left and waits for the writer thread.
+  // Cancels what is left and waits for the writer threads.
   ~IngestPipeline();
   IngestPipeline(const IngestPipeline&) = delete;
   IngestPipeline& operator=(const IngestPipeline&) = delete;
@@ -91,7 +96,7 @@ class IngestPipeline {
     NewArticle article;
   };
 
-  void Prepare(int64_t index, int64_t bytes, v1::IngestArticleRequest request);
+  void Prepare(int64_t index, int64_t bytes, const v1::IngestArticleRequest& request);
   void Write();
   // Waits until the writer has something to do: the stream stopped, rejections to send, a full
   // transaction, the end of the input, or the oldest prepared article waited `linger`.
@@ -103,7 +108,7 @@ class IngestPipeline {
   absl::Status Commit(std::vector<Prepared>& batch, std::vector<ArticleOutcome>& rejected,
                       int64_t rejected_bytes);
   // Waits for the parse tasks still running, then reports the end.
-  void Finish(absl::Status status);
+  void Finish();
   void Count(const std::vector<ArticleOutcome>& outcomes);
 
   ArticleRepository& repository_;
@@ -124,8 +129,9 @@ class IngestPipeline {
   bool input_closed_ ABSL_GUARDED_BY(mutex_) = false;
   absl::Status stop_ ABSL_GUARDED_BY(mutex_);
 
-  v1::IngestArticlesTotals totals_;  // writer thread only
-  std::thread writer_;
+  v1::IngestArticlesTotals totals_ ABSL_GUARDED_BY(mutex_);
+  int writing_ ABSL_GUARDED_BY(mutex_) = 0;  // writer threads still running
+  std::vector<std::thread> writers_;
 };
 
 }  // namespace laurel::ingest

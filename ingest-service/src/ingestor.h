@@ -7,6 +7,11 @@
 
 namespace laurel::ingest {
 
+// Validates and parses a request into the article to store, without storing it: bulk writers
+// prepare many and store them with ArticleRepository::InsertBatch.
+absl::StatusOr<NewArticle> PrepareArticle(const v1::IngestArticleRequest& request,
+                                          const RequestLimits& limits);
+
 // Turns one submitted article into stored records: validate, parse, store — or, for an article
 // already stored, answer with what was stored the first time.
 class Ingestor {

@@ -10,10 +10,12 @@
 #include "common/json_log.h"
 #include "common/migrator.h"
 #include "common/pg_pool.h"
+#include "ingest-service/src/admin_grpc_service.h"
 #include "ingest-service/src/bulk_ingestor.h"
 #include "ingest-service/src/ingest_grpc_service.h"
 #include "ingest-service/src/ingestor.h"
 #include "ingest-service/src/pg_article_repository.h"
+#include "ingest-service/src/reparser.h"
 
 ABSL_FLAG(std::string, listen, "0.0.0.0:50051", "HOST:PORT to serve gRPC on.");
 ABSL_FLAG(int64_t, max_article_bytes, 1 << 20, "Largest article text accepted, in bytes.");
@@ -21,10 +23,13 @@ ABSL_FLAG(
     int64_t, bulk_window_bytes, 16 << 20,
     "Bytes of articles one IngestArticles stream may hold between reading them and the client "
     "receiving their outcomes; reading pauses above it.");
-ABSL_FLAG(int, bulk_transaction_articles, 500,
+ABSL_FLAG(int, bulk_transaction_articles, 2000,
           "Most articles an IngestArticles stream stores in one transaction.");
 ABSL_FLAG(int64_t, bulk_transaction_bytes, 4 << 20,
           "Most bytes of articles an IngestArticles stream stores in one transaction.");
+ABSL_FLAG(int, bulk_writers, 2,
+          "Transactions one IngestArticles stream keeps in flight at once (a database connection "
+          "each).");
 ABSL_FLAG(int, max_articles_per_message, 1000,
           "Most articles one IngestArticles message may carry.");
 ABSL_FLAG(int, max_bulk_streams, 4,
@@ -50,17 +55,20 @@ int main(int argc, char** argv) {
   bulk_options.window_bytes = absl::GetFlag(FLAGS_bulk_window_bytes);
   bulk_options.transaction_articles = absl::GetFlag(FLAGS_bulk_transaction_articles);
   bulk_options.transaction_bytes = absl::GetFlag(FLAGS_bulk_transaction_bytes);
+  bulk_options.writers = absl::GetFlag(FLAGS_bulk_writers);
   bulk_options.max_articles_per_message = absl::GetFlag(FLAGS_max_articles_per_message);
   const int parse_threads = absl::GetFlag(FLAGS_parse_threads);
   laurel::ingest::BulkIngestor bulk(
       repository, limits, bulk_options,
       parse_threads > 0 ? parse_threads : static_cast<int>(std::thread::hardware_concurrency()));
   laurel::ingest::IngestGrpcService service(ingestor, bulk, absl::GetFlag(FLAGS_max_bulk_streams));
+  laurel::ingest::Reparser reparser(repository);
+  laurel::ingest::AdminGrpcService admin(reparser);
 
   laurel::GrpcServerOptions options;
   options.listen = absl::GetFlag(FLAGS_listen);
-  options.services = {&service};
-  options.health_names = {"laurel.v1.IngestService"};
+  options.services = {&service, &admin};
+  options.health_names = {"laurel.v1.IngestService", "laurel.v1.AdminService"};
   options.max_receive_message_bytes = static_cast<int>(limits.max_text_bytes) + (64 << 10);
   auto server = laurel::GrpcServer::Start(options);
   if (!server.ok()) {

@@ -5,8 +5,10 @@
 
 namespace laurel::ingest {
 
-// ArticleRepository on PostgreSQL: one transaction per article, natural keys enforced by unique
-// indexes so that concurrent duplicates resolve to one row.
+// ArticleRepository on PostgreSQL. Every write is one transaction: COPY into staging tables, then
+// set-based INSERT ... SELECT into articles, distinct_events, events and awards, and the rollups
+// statistics are served from. Natural keys are enforced by unique indexes, so concurrent duplicates
+// resolve to one row.
 class PgArticleRepository : public ArticleRepository {
  public:
   explicit PgArticleRepository(PgPool& pool) : pool_(pool) {}
@@ -14,6 +16,11 @@ class PgArticleRepository : public ArticleRepository {
   absl::StatusOr<std::optional<v1::IngestArticleResponse>> FindExisting(
       const ArticleKeys& keys) override;
   absl::StatusOr<v1::IngestArticleResponse> Insert(const NewArticle& article) override;
+  absl::StatusOr<std::vector<StoredArticle>> InsertBatch(
+      const std::vector<NewArticle>& articles) override;
+  // In pg_article_reparse.cc.
+  absl::StatusOr<ReparseOutcome> Reparse(const ReparseSelection& selection,
+                                         const TextParser& parse) override;
 
  private:
   PgPool& pool_;

@@ -13,7 +13,8 @@
 namespace laurel::query {
 namespace {
 
-// FNV-1a over the filter's deterministic encoding: stable across processes and versions of this server.
+// FNV-1a over the filter's deterministic encoding: stable across processes and versions of this
+// server.
 uint64_t FilterFingerprint(const v1::RecordFilter& filter) {
   std::string bytes;
   {

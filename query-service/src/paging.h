@@ -6,9 +6,9 @@
 #include "absl/status/statusor.h"
 #include "laurel/v1/query_service.pb.h"
 
-// AIP-158 paging. Listings run in id order and a token holds the last id served, so rows stored while a
-// client pages appear at the end instead of shifting pages; the token also fingerprints the filter, because
-// a token is only meaningful with the filter it was issued for.
+// AIP-158 paging. Listings run in id order and a token holds the last id served, so rows stored
+// while a client pages appear at the end instead of shifting pages; the token also fingerprints the
+// filter, because a token is only meaningful with the filter it was issued for.
 namespace laurel::query {
 
 inline constexpr int kDefaultPageSize = 50;
@@ -19,7 +19,8 @@ struct PageRequest {
   int64_t after_id = 0;  // serve ids greater than this
 };
 
-// INVALID_ARGUMENT for a negative page_size or a token that is malformed or belongs to another filter.
+// INVALID_ARGUMENT for a negative page_size or a token that is malformed or belongs to another
+// filter.
 absl::StatusOr<PageRequest> ReadPageRequest(int32_t page_size, const std::string& page_token,
                                             const v1::RecordFilter& filter);
 

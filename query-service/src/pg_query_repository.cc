@@ -4,9 +4,20 @@
 #include "common/record_rows.h"
 #include "query-service/src/record_filter.h"
 #include "query-service/src/statistics_query.h"
+#include "query-service/src/time_series.h"
 
 namespace laurel::query {
 namespace {
+
+// A prepared statement's name for `sql`: FNV-1a of the text, so one text always gets one name.
+std::string StatementName(const std::string& sql) {
+  uint64_t hash = 1469598103934665603ULL;
+  for (const unsigned char byte : sql) {
+    hash ^= byte;
+    hash *= 1099511628211ULL;
+  }
+  return absl::StrCat("statistics_", absl::Hex(hash));
+}
 
 void ReadMetrics(const pqxx::row& row, int first, v1::StatisticsRow* out) {
   out->set_award_records(row[first].as<int64_t>());
@@ -21,13 +32,21 @@ void ReadMetrics(const pqxx::row& row, int first, v1::StatisticsRow* out) {
 
 absl::StatusOr<v1::GetAwardStatisticsResponse> PgQueryRepository::GetAwardStatistics(
     const v1::GetAwardStatisticsRequest& request) {
-  auto statistics = BuildStatisticsSql(request);
+  auto statistics = BuildStatisticsSql(request, source_);
   if (!statistics.ok()) return statistics.status();
   v1::GetAwardStatisticsResponse response;
+  const bool from_rollup = statistics->served_from != "award_facts";
   absl::Status status = pool_.WithConnection([&](pqxx::connection& connection) {
-    pqxx::read_transaction transaction(connection);
-    const pqxx::result rows =
-        transaction.exec_params(statistics->sql, pqxx::prepare::make_dynamic_params(statistics->params));
+    // One statement sees one snapshot; without BEGIN and COMMIT it is one round trip.
+    pqxx::nontransaction transaction(connection);
+    const auto params = pqxx::prepare::make_dynamic_params(statistics->params);
+    // A rollup is read in well under a millisecond, less than planning the query takes: those
+    // queries are prepared once per connection (named by their text; a shape of request is one
+    // text). Scans of the stored records are planned afresh, for their parameters.
+    const std::string name = from_rollup ? StatementName(statistics->sql) : "";
+    if (from_rollup) connection.prepare(name, statistics->sql);
+    const pqxx::result rows = from_rollup ? transaction.exec_prepared(name, params)
+                                          : transaction.exec_params(statistics->sql, params);
     for (const pqxx::row& row : rows) {
       const bool is_total = row[row.size() - 1].as<bool>();
       v1::StatisticsRow* out = is_total ? response.mutable_total() : response.add_rows();
@@ -40,6 +59,11 @@ absl::StatusOr<v1::GetAwardStatisticsResponse> PgQueryRepository::GetAwardStatis
   });
   if (!status.ok()) return status;
   response.mutable_total();  // present even when nothing matched
+  response.set_served_from(statistics->served_from);
+  if (!statistics->ordered) {
+    if (absl::Status filled = FillTimeGaps(request, response); !filled.ok()) return filled;
+    OrderAndLimit(request, response);
+  }
   return response;
 }
 
@@ -68,14 +92,15 @@ constexpr Listing kArticleListing{FilterTarget::kArticles,
                                   "articles f JOIN articles ar ON ar.id = f.id", "f.id",
                                   kArticleColumns};
 constexpr Listing kEventListing{FilterTarget::kEvents,
-                                "event_facts f JOIN events ev ON ev.id = f.event_id", "f.event_id",
-                                kEventColumns};
+                                "event_facts f JOIN events ev ON ev.id = f.event_id "
+                                "JOIN distinct_events de ON de.id = ev.distinct_event_id",
+                                "f.event_id", kEventColumns};
 constexpr Listing kAwardListing{FilterTarget::kAwards,
                                 "award_facts f JOIN awards aw ON aw.id = f.award_id", "f.award_id",
                                 kAwardColumns};
 
-// One page of `listing` kept by `filter`: each row read by `from_row` into the response's repeated field
-// `items`, and next_page_token set when more rows follow.
+// One page of `listing` kept by `filter`: each row read by `from_row` into the response's repeated
+// field `items`, and next_page_token set when more rows follow.
 template <typename Response, typename Item>
 absl::StatusOr<Response> ListPage(PgPool& pool, const Listing& listing,
                                   const v1::RecordFilter& filter, const PageRequest& page,
@@ -86,9 +111,9 @@ absl::StatusOr<Response> ListPage(PgPool& pool, const Listing& listing,
   conditions->conditions.push_back(
       absl::StrCat(listing.id_column, " > ", conditions->Bind(absl::StrCat(page.after_id))));
   // One row beyond the page tells whether another page follows, so the last page carries no token.
-  const std::string sql = absl::StrCat(
-      "SELECT ", listing.columns, " FROM ", listing.relation, " ", conditions->WhereClause(),
-      " ORDER BY ", listing.id_column, " LIMIT ", conditions->Bind(absl::StrCat(page.size + 1)));
+  const std::string sql = absl::StrCat("SELECT ", listing.columns, " FROM ", listing.relation, " ",
+                                       conditions->WhereClause(), " ORDER BY ", listing.id_column,
+                                       " LIMIT ", conditions->Bind(absl::StrCat(page.size + 1)));
   Response response;
   absl::Status status = pool.WithConnection([&](pqxx::connection& connection) {
     pqxx::read_transaction transaction(connection);

@@ -2,13 +2,17 @@
 
 #include "common/pg_pool.h"
 #include "query-service/src/query_repository.h"
+#include "query-service/src/statistics_query.h"
 
 namespace laurel::query {
 
-// QueryRepository on PostgreSQL, reading through the award_facts and event_facts views.
+// QueryRepository on PostgreSQL: statistics from the rollup tables when one covers the request
+// (else from the award_facts view), listings through the award_facts and event_facts views.
 class PgQueryRepository : public QueryRepository {
  public:
-  explicit PgQueryRepository(PgPool& pool) : pool_(pool) {}
+  explicit PgQueryRepository(PgPool& pool,
+                             StatisticsSource source = StatisticsSource::kRollupsWhenPossible)
+      : pool_(pool), source_(source) {}
 
   absl::StatusOr<v1::GetAwardStatisticsResponse> GetAwardStatistics(
       const v1::GetAwardStatisticsRequest& request) override;
@@ -22,6 +26,7 @@ class PgQueryRepository : public QueryRepository {
 
  private:
   PgPool& pool_;
+  const StatisticsSource source_;
 };
 
 }  // namespace laurel::query

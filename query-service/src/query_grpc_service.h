@@ -5,8 +5,8 @@
 
 namespace laurel::query {
 
-// laurel.v1.QueryService over gRPC: reads names and page tokens, asks the repository, maps Status at the
-// edge.
+// laurel.v1.QueryService over gRPC: reads names and page tokens, asks the repository, maps Status
+// at the edge.
 class QueryGrpcService final : public v1::QueryService::Service {
  public:
   explicit QueryGrpcService(QueryRepository& repository) : repository_(repository) {}

@@ -21,8 +21,8 @@ class QueryRepository {
   // nullopt when no article has that id.
   virtual absl::StatusOr<std::optional<v1::GetArticleResponse>> GetArticle(int64_t id) = 0;
 
-  // Up to page.size records with ids above page.after_id that `filter` keeps, in id order. The listing's
-  // next_page_token is set when more may follow.
+  // Up to page.size records with ids above page.after_id that `filter` keeps, in id order. The
+  // listing's next_page_token is set when more may follow.
   virtual absl::StatusOr<v1::ListArticlesResponse> ListArticles(const v1::RecordFilter& filter,
                                                                 const PageRequest& page) = 0;
   virtual absl::StatusOr<v1::ListEventsResponse> ListEvents(const v1::RecordFilter& filter,

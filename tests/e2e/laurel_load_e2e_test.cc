@@ -12,17 +12,17 @@
 #include "nlohmann/json.hpp"
 #include "pqxx/pqxx"
 #include "tests/parser/gold_corpus.h"
-#include "tests/support/command.h"
 #include "tests/support/running_services.h"
+#include "tests/support/subprocess.h"
 
 namespace laurel {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::CommandOptions;
-using testing::CommandResult;
-using testing::RunCommand;
+using testing::ProcessOptions;
+using testing::ProcessResult;
 using testing::RunningServices;
+using testing::RunProcess;
 
 const std::string kLoader = LAUREL_LOAD_BINARY;
 
@@ -86,11 +86,11 @@ class LaurelLoadTest : public ::testing::Test {
     ASSERT_FALSE(dir_.empty());
   }
 
-  CommandResult Load(std::vector<std::string> args, CommandOptions options = {}) {
+  ProcessResult Load(std::vector<std::string> args, ProcessOptions options = {}) {
     args.insert(args.begin(), absl::StrCat("--target=", services_->ingest_address()));
-    auto result = RunCommand(kLoader, args, options);
+    auto result = RunProcess(kLoader, args, options);
     EXPECT_TRUE(result.ok()) << result.status();
-    return result.ok() ? *result : CommandResult{};
+    return result.ok() ? *result : ProcessResult{};
   }
 
   int64_t StoredArticles() { return laurel::StoredArticles(services_->database_url()); }
@@ -109,14 +109,14 @@ TEST_F(LaurelLoadTest, LoadsTheCorpusAndASecondRunStoresNothingNew) {
   for (const auto& entry : fs::directory_iterator(articles))
     files += entry.path().extension() == ".txt";
 
-  const CommandResult first = Load({"--progress=lines", articles});
+  const ProcessResult first = Load({"--progress=lines", articles});
   EXPECT_EQ(first.exit_code, 0) << first.out << first.err;
   EXPECT_TRUE(absl::StrContains(first.out, absl::StrCat(files, " of ", files, " articles loaded")))
       << first.out;
   EXPECT_TRUE(absl::StrContains(first.out, absl::StrCat("created     ", files, "\n"))) << first.out;
   EXPECT_EQ(StoredArticles(), files);
 
-  const CommandResult second = Load({"--progress=none", "--summary=json", articles});
+  const ProcessResult second = Load({"--progress=none", "--summary=json", articles});
   EXPECT_EQ(second.exit_code, 0) << second.out << second.err;
   const auto summary = nlohmann::json::parse(second.out);
   EXPECT_EQ(summary["articles"], files);
@@ -128,7 +128,7 @@ TEST_F(LaurelLoadTest, LoadsTheCorpusAndASecondRunStoresNothingNew) {
 }
 
 TEST_F(LaurelLoadTest, DrawsABarWithRateAndEtaOnATerminal) {
-  const CommandResult result =
+  const ProcessResult result =
       Load({"--source=Báo Thử", WriteFeed(300)}, {.stderr_terminal = true});
   EXPECT_EQ(result.exit_code, 0) << result.err;
   // Redrawn in place: carriage returns and erase-line, the bar, rate and ETA.
@@ -143,7 +143,7 @@ TEST_F(LaurelLoadTest, DrawsABarWithRateAndEtaOnATerminal) {
 }
 
 TEST_F(LaurelLoadTest, PrintsPlainLinesWhenNotATerminal) {
-  const CommandResult result = Load({"--progress_interval=10ms", WriteFeed(300)});
+  const ProcessResult result = Load({"--progress_interval=10ms", WriteFeed(300)});
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_TRUE(absl::StrContains(result.err, "laurel-load: 300 articles in 1 file → "))
       << result.err;
@@ -159,7 +159,7 @@ TEST_F(LaurelLoadTest, SendsSmallerMessagesToAServiceThatAsksForThem) {
   auto services = RunningServices::Start({"--max_articles_per_message=7"});
   ASSERT_TRUE(services.ok()) << services.status();
   services_ = std::move(*services);
-  const CommandResult result = Load({"--progress=none", "--summary=json", WriteFeed(300)});
+  const ProcessResult result = Load({"--progress=none", "--summary=json", WriteFeed(300)});
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_EQ(nlohmann::json::parse(result.out)["created"], 300);
   EXPECT_EQ(StoredArticles(), 300);
@@ -171,7 +171,7 @@ TEST_F(LaurelLoadTest, ListsRejectedArticlesAndExitsOne) {
   std::ofstream(dir_ / "notes.md") << "not an article: skipped";
   std::ofstream(dir_ / "feed.jsonl") << ArticleLine(1) << "\n{\"text\": unquoted}\n"
                                      << "{\"text\": \"Bài \\u00e1 \\uffff\", \"title\": \"x\"}\n";
-  const CommandResult result = Load({"--progress=none", "--summary=json", dir_.string()});
+  const ProcessResult result = Load({"--progress=none", "--summary=json", dir_.string()});
   EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
   const auto summary = nlohmann::json::parse(result.out);
   EXPECT_EQ(summary["articles"], 5);
@@ -188,7 +188,7 @@ TEST_F(LaurelLoadTest, BadUsageExitsTwo) {
   EXPECT_EQ(Load({}).exit_code, 2);
   EXPECT_EQ(Load({(dir_ / "missing").string()}).exit_code, 2);
   std::ofstream(dir_ / "notes.md") << "x";
-  const CommandResult unknown = Load({(dir_ / "notes.md").string()});
+  const ProcessResult unknown = Load({(dir_ / "notes.md").string()});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_TRUE(absl::StrContains(unknown.err, "neither a .txt article nor a .jsonl")) << unknown.err;
   EXPECT_EQ(Load({"--summary=yaml", dir_.string()}).exit_code, 2);
@@ -196,7 +196,7 @@ TEST_F(LaurelLoadTest, BadUsageExitsTwo) {
 
 TEST_F(LaurelLoadTest, GivesUpOnAnUnreachableServiceWithExitThree) {
   std::ofstream(dir_ / "a.txt") << "Sáng 12-3, UBND tỉnh Nghệ An tặng bằng khen cho 5 tập thể.";
-  auto result = RunCommand(kLoader, {absl::StrCat("--target=127.0.0.1:", testing::FreePort()),
+  auto result = RunProcess(kLoader, {absl::StrCat("--target=127.0.0.1:", testing::FreePort()),
                                      "--connect_timeout=100ms", "--retries=2", dir_.string()});
   ASSERT_TRUE(result.ok()) << result.status();
   EXPECT_EQ(result->exit_code, 3) << result->out << result->err;
@@ -209,7 +209,7 @@ TEST_F(LaurelLoadTest, CtrlCPrintsTheSummarySoFarAndTheNextRunLoadsTheRest) {
   const int kArticles = 4000;
   const std::string feed = WriteFeed(kArticles);
   bool sent = false;
-  const CommandResult interrupted =
+  const ProcessResult interrupted =
       Load({"--progress_interval=10ms", feed}, {.watch = [&sent](const std::string& err, int pid) {
              if (!sent && DoneSoFar(err) > 0) {
                sent = true;
@@ -223,7 +223,7 @@ TEST_F(LaurelLoadTest, CtrlCPrintsTheSummarySoFarAndTheNextRunLoadsTheRest) {
   EXPECT_TRUE(absl::StrContains(interrupted.out, "not loaded")) << interrupted.out;
   EXPECT_LT(StoredArticles(), kArticles);
 
-  const CommandResult rest = Load({"--progress=none", "--summary=json", feed});
+  const ProcessResult rest = Load({"--progress=none", "--summary=json", feed});
   EXPECT_EQ(rest.exit_code, 0) << rest.out << rest.err;
   const auto summary = nlohmann::json::parse(rest.out);
   EXPECT_EQ(summary["created"].get<int64_t>() + summary["duplicates"].get<int64_t>(), kArticles);
@@ -245,7 +245,7 @@ TEST(LaurelLoadRetries, ResumesWhenTheServiceDiesAndStoresEveryArticleOnce) {
 
   bool restarted = false;
   auto result =
-      RunCommand(kLoader,
+      RunProcess(kLoader,
                  {absl::StrCat("--target=", address), "--progress_interval=10ms", "--retries=30",
                   "--summary=json", feed},
                  {.watch = [&](const std::string& err, int /*pid*/) {

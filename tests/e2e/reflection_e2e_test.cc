@@ -1,47 +1,21 @@
 // A grpcurl user's view: server reflection lists, describes and calls every service, health
-// included. The client is buf curl, a grpcurl equivalent that only knows what reflection tells it.
-#include <cstdio>
-#include <cstdlib>
+// included. The client is buf curl (tests/support/buf_curl).
 #include <string>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "google/rpc/error_details.pb.h"
 #include "gtest/gtest.h"
+#include "tests/support/buf_curl.h"
 #include "tests/support/running_services.h"
 
 namespace laurel {
 namespace {
 
-// The buf CLI: $LAUREL_BUF, else `buf` on PATH.
-std::string Buf() {
-  const char* configured = std::getenv("LAUREL_BUF");
-  return configured != nullptr ? configured : "buf";
-}
-
-struct CommandResult {
-  int exit_code;
-  std::string output;
-};
-
-CommandResult RunCommand(const std::string& command) {
-  CommandResult result{-1, ""};
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buffer[4096];
-  size_t read = 0;
-  while ((read = fread(buffer, 1, sizeof(buffer), pipe)) > 0) result.output.append(buffer, read);
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
-// `buf curl` in grpcurl's plaintext mode: `arguments`, then http://`target` (an address, optionally
-// followed by /service/method).
-CommandResult BufCurl(const std::string& arguments, const std::string& target) {
-  return RunCommand(absl::StrCat(Buf(), " curl --protocol grpc --http2-prior-knowledge ", arguments,
-                                 " http://", target));
-}
+using testing::Buf;
+using testing::BufCurl;
+using testing::CommandResult;
+using testing::RunCommand;
 
 class ReflectionTest : public ::testing::Test {
  protected:

@@ -1,11 +1,13 @@
 // End to end: the two service binaries over gRPC against a real PostgreSQL.
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "bench/synthetic/article_generator.h"
 #include "common/grpc_status.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "laurel/v1/admin_service.grpc.pb.h"
 #include "laurel/v1/ingest_service.grpc.pb.h"
 #include "laurel/v1/query_service.grpc.pb.h"
 #include "tests/parser/gold_corpus.h"
@@ -191,6 +193,52 @@ TEST(ServiceStartup, QueryServiceWaitsForTheSchemaThenServes) {
       << (*query)->logs();
   EXPECT_EQ(*testing::CheckHealth(query_address, "laurel.v1.QueryService"),
             HealthCheckResponse::SERVING);
+}
+
+// Read-your-writes: once IngestArticle returns, the statistics the query service serves include it.
+TEST_F(ServicesTest, StatisticsIncludeAnArticleAsSoonAsItsIngestReturns) {
+  const synthetic::ArticleGenerator generator({.seed = 11, .ordinary_percent = 0});
+  int64_t recipients = 0;
+  for (int i = 0; i < 15; ++i) {
+    const synthetic::SyntheticArticle article = generator.Generate(i);
+    v1::IngestArticleRequest request;
+    request.set_text(article.text);
+    request.set_url(article.url);
+    v1::IngestArticleResponse stored;
+    ASSERT_TRUE(ingest_->IngestArticle(Context().get(), request, &stored).ok());
+    for (const auto& award : stored.awards()) recipients += award.counted() ? award.count() : 0;
+    const v1::GetAwardStatisticsResponse by_province = Statistics({v1::DIMENSION_PROVINCE});
+    EXPECT_EQ(by_province.served_from(), "rollup_province");
+    EXPECT_EQ(by_province.total().recipients(), recipients) << "after article " << i;
+  }
+}
+
+TEST_F(ServicesTest, ReparseArticlesRereadsStoredArticles) {
+  for (int i = 0; i < 3; ++i) {
+    v1::IngestArticleResponse stored;
+    ASSERT_TRUE(Ingest(absl::StrCat("Tin số ", i, ": UBND tỉnh Nghệ An trao Bằng khen cho ", i + 1,
+                                    " tập thể."),
+                       &stored)
+                    .ok());
+  }
+  const v1::GetAwardStatisticsResponse before = Statistics({v1::DIMENSION_ISSUER});
+  auto admin = v1::AdminService::NewStub(
+      grpc::CreateChannel(services_->ingest_address(), grpc::InsecureChannelCredentials()));
+  v1::ReparseArticlesRequest request;
+  v1::ReparseArticlesResponse response;
+  ASSERT_TRUE(admin->ReparseArticles(Context().get(), request, &response).ok());
+  EXPECT_EQ(response.reparsed_articles(), 0);  // every article is at the current version
+  EXPECT_EQ(response.remaining_articles(), 0);
+  request.set_include_current_version(true);
+  ASSERT_TRUE(admin->ReparseArticles(Context().get(), request, &response).ok());
+  EXPECT_EQ(response.reparsed_articles(), 3);
+  EXPECT_EQ(response.changed_articles(), 0);
+  EXPECT_TRUE(response.next_page_token().empty());
+  EXPECT_EQ(Statistics({v1::DIMENSION_ISSUER}).DebugString(), before.DebugString());
+  request.set_max_articles(-1);
+  const grpc::Status bad = admin->ReparseArticles(Context().get(), request, &response);
+  EXPECT_EQ(bad.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ErrorReason(bad), "INVALID_MAX_ARTICLES");
 }
 
 }  // namespace

@@ -173,6 +173,30 @@ TEST_F(IngestPipelineTest, AnswersEveryArticleOnceAndStoresTheGoodOnes) {
   EXPECT_EQ(Count("SELECT count(*) FROM articles"), 3);
 }
 
+TEST_F(IngestPipelineTest, AResentRequestIdIsAnsweredAsTheFirstTime) {
+  auto message = [](const std::string& request_id) {
+    v1::IngestArticlesRequest message;
+    v1::IngestArticleRequest& article = *message.add_articles();
+    article.set_text(Article(7));
+    article.set_url("https://bao.example/7");
+    article.set_request_id(request_id);
+    return message;
+  };
+  Client first(*repository_, parsers_, {});
+  first.Run({message("load-a-1")});
+  Client retry(*repository_, parsers_, {});
+  retry.Run({message("load-a-1")});  // the same sending, its answer lost
+  Client rerun(*repository_, parsers_, {});
+  rerun.Run({message("load-b-1")});  // another load of the same input
+
+  ASSERT_EQ(first.outcomes().at(0).result, Result::RESULT_CREATED);
+  EXPECT_EQ(retry.outcomes().at(0).result, Result::RESULT_CREATED);
+  EXPECT_EQ(retry.outcomes().at(0).article, first.outcomes().at(0).article);
+  EXPECT_EQ(rerun.outcomes().at(0).result, Result::RESULT_DUPLICATE);
+  EXPECT_EQ(rerun.outcomes().at(0).article, first.outcomes().at(0).article);
+  EXPECT_EQ(Count("SELECT count(*) FROM articles"), 1);
+}
+
 TEST_F(IngestPipelineTest, StopsReadingWhileTheWindowIsFull) {
   BulkIngestOptions options;
   options.window_bytes = 16 << 10;

@@ -5,6 +5,7 @@
 
 #include "gtest/gtest.h"
 #include "tests/integration/records_fixture.h"
+#include "tests/integration/rollup_recount.h"
 #include "tests/support/test_database.h"
 
 namespace laurel::ingest {
@@ -23,10 +24,12 @@ class PgArticleRepositoryTest : public ::testing::Test {
     repository_ = std::make_unique<PgArticleRepository>(*pool_);
   }
 
-  int64_t Count(const std::string& table) {
+  int64_t Count(const std::string& table) { return Query("SELECT count(*) FROM " + table); }
+
+  int64_t Query(const std::string& sql) {
     pqxx::connection connection(database_->url());
     pqxx::read_transaction transaction(connection);
-    return transaction.exec1("SELECT count(*) FROM " + table)[0].as<int64_t>();
+    return transaction.exec1(sql)[0].as<int64_t>();
   }
 
   std::unique_ptr<testing::TestDatabase> database_;
@@ -119,6 +122,93 @@ TEST_F(PgArticleRepositoryTest, ConcurrentDuplicatesStoreOneArticle) {
   }
   EXPECT_EQ(created, 1);
   EXPECT_EQ(Count("awards"), 1);
+}
+
+TEST_F(PgArticleRepositoryTest, BatchAnswersEveryArticleAndStoresEachOnce) {
+  auto before =
+      repository_->Insert(MakeArticle("đã có", {}, {AwardSpec{}}, "https://bao.example/old"));
+  ASSERT_TRUE(before.ok());
+  std::vector<NewArticle> batch;
+  batch.push_back(
+      MakeArticle("bài A", {EventSpec{}}, {AwardSpec{.count = 3}}, "https://bao.example/a"));
+  batch.push_back(MakeArticle("bài B", {}, {AwardSpec{.count = 4}}));
+  batch.push_back(
+      MakeArticle("bài A sửa", {}, {AwardSpec{}}, "https://bao.example/a"));  // same url
+  batch.push_back(MakeArticle("bài B", {}, {AwardSpec{.count = 4}}));         // same text
+  batch.push_back(MakeArticle("bài cũ", {}, {}, "https://bao.example/old"));  // stored before
+  batch.push_back(MakeArticle("bài C", {}, {AwardSpec{.count = 5}}, "https://bao.example/c"));
+  batch.back().keys.request_id = "req-c";
+  batch.push_back(MakeArticle("bài D", {}, {}, "https://bao.example/d"));
+  batch.back().keys.request_id = "req-c";  // same request as C
+
+  auto stored = repository_->InsertBatch(batch);
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  ASSERT_EQ(stored->size(), batch.size());
+  const std::vector<bool> created = {true, true, false, false, false, true, false};
+  for (size_t i = 0; i < batch.size(); ++i) EXPECT_EQ((*stored)[i].created, created[i]) << i;
+  EXPECT_EQ((*stored)[2].name, (*stored)[0].name);
+  EXPECT_EQ((*stored)[3].name, (*stored)[1].name);
+  EXPECT_EQ((*stored)[4].name, before->article().name());
+  EXPECT_EQ((*stored)[6].name, (*stored)[5].name);
+  EXPECT_EQ(Count("articles"), 4);
+  EXPECT_EQ(Query("SELECT sum(recipient_count) FROM awards"), 1 + 3 + 4 + 5);
+  testing::ExpectRollupsMatchRecount(database_->url());
+
+  auto again = repository_->InsertBatch(batch);
+  ASSERT_TRUE(again.ok()) << again.status();
+  for (size_t i = 0; i < batch.size(); ++i) {
+    EXPECT_FALSE((*again)[i].created);
+    EXPECT_EQ((*again)[i].name, (*stored)[i].name);
+  }
+  EXPECT_EQ(Count("articles"), 4);
+  testing::ExpectRollupsMatchRecount(database_->url());
+}
+
+TEST_F(PgArticleRepositoryTest, TheSameCeremonyReportedTwiceIsOneEventWithTwoMentions) {
+  const std::vector<AwardSpec> awards = {
+      AwardSpec{.count = 12}, AwardSpec{.kind = v1::RECIPIENT_KIND_INDIVIDUAL, .count = 18}};
+  auto first = repository_->Insert(MakeArticle("báo một đưa tin", {EventSpec{}}, awards));
+  auto second = repository_->Insert(MakeArticle("báo hai đưa tin", {EventSpec{}}, awards));
+  // Another day is another ceremony.
+  auto other = repository_->Insert(MakeArticle("hôm sau", {EventSpec{.day = 6}}, awards));
+  ASSERT_TRUE(first.ok() && second.ok() && other.ok());
+  EXPECT_EQ(first->events(0).mention_count(), 1);  // as it was when stored
+  EXPECT_EQ(second->events(0).mention_count(), 2);
+  EXPECT_EQ(second->events(0).first_report(), first->events(0).name());
+  EXPECT_TRUE(first->awards(0).counted());
+  EXPECT_FALSE(second->awards(0).counted());
+  EXPECT_FALSE(second->awards(1).counted());
+  EXPECT_TRUE(other->awards(0).counted());
+  EXPECT_EQ(Count("distinct_events"), 2);
+  EXPECT_EQ(Query("SELECT award_records FROM rollup_province"), 4);
+  EXPECT_EQ(Query("SELECT recipients FROM rollup_province"), 2 * 30);
+  EXPECT_EQ(Query("SELECT events FROM rollup_province"), 2);
+  EXPECT_EQ(Query("SELECT articles FROM rollup_province"), 3);
+  testing::ExpectRollupsMatchRecount(database_->url());
+}
+
+TEST_F(PgArticleRepositoryTest, ConcurrentBatchesKeepRollupsExact) {
+  std::vector<std::thread> threads;
+  std::vector<absl::Status> results(4);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([this, t, &results] {
+      std::vector<NewArticle> batch;
+      for (int i = 0; i < 30; ++i) {
+        // Every thread reports the same ceremonies (i % 5) and some articles of the others.
+        const int article = (t * 30 + i) % 70;
+        batch.push_back(MakeArticle(absl::StrCat("bài số ", article), {EventSpec{.day = 1 + i % 5}},
+                                    {AwardSpec{.count = 1 + i % 5}}));
+      }
+      results[t] = repository_->InsertBatch(batch).status();
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const absl::Status& result : results) EXPECT_TRUE(result.ok()) << result;
+  EXPECT_EQ(Count("articles"), 70);
+  EXPECT_EQ(Count("distinct_events"), 5);
+  EXPECT_EQ(Query("SELECT sum(mention_count) FROM distinct_events"), 70);
+  EXPECT_EQ(Query("SELECT count(*) FROM awards WHERE counted"), 5);
+  testing::ExpectRollupsMatchRecount(database_->url());
 }
 
 }  // namespace

@@ -1,4 +1,6 @@
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "tests/parser/test_articles.h"
@@ -12,6 +14,29 @@ using testing::TotalRecipients;
 // A short dated article around `body`, written for these tests.
 std::string Article(const std::string& body) {
   return "08:30, 12/03/2021\n\nKhen thưởng các điển hình\n\n" + body + "\n\nMINH ANH";
+}
+
+// The only award read from `body`; a default one (and a failure) unless exactly one is read.
+Award OnlyAward(const std::string& body) {
+  const ParsedArticle article = MustParse(Article(body));
+  EXPECT_EQ(article.awards.size(), 1u) << body;
+  return article.awards.size() == 1 ? article.awards[0] : Award{};
+}
+
+// `field` of every award read from `body`, in order.
+template <typename Field>
+std::vector<Field> FieldOfAwards(const std::string& body, Field Award::*field) {
+  std::vector<Field> values;
+  for (const Award& award : MustParse(Article(body)).awards) values.push_back(award.*field);
+  return values;
+}
+
+std::vector<std::string> IssuersOf(const std::string& body) {
+  return FieldOfAwards(body, &Award::issuer);
+}
+
+void ExpectNoAwards(const std::string& body) {
+  EXPECT_TRUE(MustParse(Article(body)).awards.empty()) << body;
 }
 
 TEST(AwardRulesTest, OneRecordPerGroupAndRestatementsCountedOnce) {
@@ -208,6 +233,178 @@ TEST(AwardRulesTest, OrdinaryNewsHasNoAwards) {
       "thành Nam giành chiến thắng 2-1 trên sân nhà.");
   EXPECT_TRUE(article.awards.empty());
   EXPECT_TRUE(article.events.empty());
+}
+
+TEST(AwardRulesTest, BadgesAreAwardsOfTheirOwn) {
+  const Award award =
+      OnlyAward("Tỉnh Đoàn Lào Cai đã trao huy hiệu \"Tuổi trẻ dũng cảm\" cho 2 đoàn viên.");
+  EXPECT_EQ(award.award_type, AwardType::kOther);
+  EXPECT_EQ(award.award_name, "Huy hiệu Tuổi trẻ dũng cảm");
+  EXPECT_EQ(award.count, 2);
+}
+
+TEST(AwardRulesTest, ASingularNounThenANameIsOnePerson) {
+  const ParsedArticle article = MustParse(
+      Article("Bộ trưởng Bộ Công Thương đã trao bằng khen cho nữ nhân viên bưu điện huyện Cần Giờ "
+              "(TP.HCM) Lê Thị Mai vì đã trả lại tài sản. Tổng giám đốc tặng giấy khen cho cá nhân "
+              "đồng chí Vũ Văn Hùng."));
+  ASSERT_EQ(article.awards.size(), 2u);
+  for (const Award& award : article.awards) {
+    EXPECT_EQ(award.recipient_kind, RecipientKind::kIndividual);
+    EXPECT_EQ(award.count, 1);
+  }
+  EXPECT_EQ(article.awards[0].recipients, std::vector<std::string>{"Lê Thị Mai"});
+  EXPECT_EQ(article.awards[1].recipients, std::vector<std::string>{"Vũ Văn Hùng"});
+}
+
+TEST(AwardRulesTest, EachGiverKeepsItsOwnListOfAwards) {
+  EXPECT_EQ(
+      IssuersOf("Nhân dịp này Hội Liên hiệp Phụ nữ Việt Nam đã trao 4 kỷ niệm chương tặng lãnh đạo "
+                "Báo Tuổi "
+                "Trẻ và 2 bằng khen tặng cá nhân xuất sắc; Thông tấn xã Việt Nam trao 3 kỷ niệm "
+                "chương tặng "
+                "lãnh đạo Hội và 2 bằng khen tặng các cá nhân của Hội."),
+      (std::vector<std::string>{"Hội Liên hiệp Phụ nữ Việt Nam", "Hội Liên hiệp Phụ nữ Việt Nam",
+                                "Thông tấn xã Việt Nam", "Thông tấn xã Việt Nam"}));
+}
+
+TEST(AwardRulesTest, AnUncountedSummaryIsTheClassesGivenAfterIt) {
+  EXPECT_EQ(
+      FieldOfAwards("Nhân dịp này, Bệnh viện tỉnh tổ chức lễ đón nhận Huân chương Lao động "
+                    "tặng tập thể, cá nhân có thành tích xuất sắc. Phó Thủ tướng trao Huân "
+                    "chương Lao động hạng Ba cho Giám đốc Lê Văn An và Huân chương Lao động "
+                    "hạng Nhì cho tập thể cán bộ Bệnh viện tỉnh.",
+                    &Award::award_name),
+      (std::vector<std::string>{"Huân chương Lao động hạng Ba", "Huân chương Lao động hạng Nhì"}));
+}
+
+TEST(AwardRulesTest, UncountedGroupsOfDifferentRolesAreDifferentRecords) {
+  const ParsedArticle article = MustParse(
+      Article("Đài Phát thanh tỉnh trao kỷ niệm chương cho các đơn vị phối hợp tổ chức giải chạy. "
+              "Giám đốc Đài trao kỷ niệm chương cho các đơn vị tài trợ."));
+  ASSERT_EQ(article.awards.size(), 2u);
+  EXPECT_FALSE(article.awards[0].count.has_value());
+  EXPECT_FALSE(article.awards[1].count.has_value());
+}
+
+TEST(AwardRulesTest, AHeadlineOnlyRestatesTheBodysRecords) {
+  const ParsedArticle article = MustParse(
+      "09:00, 02/06/2021\n\nThưởng nóng tổ tuần tra bắt kẻ cướp\n\nGiám đốc Công an tỉnh Sóc "
+      "Trăng đã tặng giấy khen cho 4 cán bộ tổ tuần tra.");
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].award_type, AwardType::kCertificateOfCommendation);
+}
+
+TEST(AwardRulesTest, SharesOfPlacesGiveWayToTheWholeGroup) {
+  const ParsedArticle article = MustParse(
+      "09:00, 02/06/2021\n\n820 học sinh giỏi được Bộ trưởng Bộ GD&ĐT tặng bằng khen\n\nNghệ An "
+      "có 45 học sinh được nhận bằng khen, Thanh Hóa có 38 học sinh. Trường THPT chuyên Hà Tĩnh có "
+      "20 học sinh được nhận bằng khen.");
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].count, 820);
+  EXPECT_EQ(article.awards[0].issuer, "Bộ Giáo dục và Đào tạo");
+}
+
+TEST(AwardRulesTest, FlagsNamedForTheUnitAndSeveralAgentsEachGivingOne) {
+  const ParsedArticle article = MustParse(
+      Article("Tại buổi lễ, Công ty Cổ phần Sông Đà 9 đã được Bộ Xây dựng, UBND tỉnh Hòa Bình trao "
+              "tặng Cờ Đơn vị dẫn đầu phong trào thi đua năm 2020."));
+  ASSERT_EQ(article.awards.size(), 2u);
+  EXPECT_EQ(article.awards[0].award_type, AwardType::kEmulationFlag);
+  EXPECT_EQ(article.awards[0].award_name, "Cờ Đơn vị dẫn đầu phong trào thi đua năm 2020");
+  EXPECT_EQ(article.awards[0].issuer, "Bộ Xây dựng");
+  EXPECT_EQ(article.awards[1].issuer, "UBND tỉnh Hòa Bình");
+  EXPECT_EQ(TotalRecipients(article), 2);
+}
+
+TEST(AwardRulesTest, RewardsByOtherBodiesAreNotRestatements) {
+  EXPECT_EQ(IssuersOf("Ngày 10/3, Công ty Điện lực tỉnh cho biết, Thủ tướng Chính phủ đã có quyết "
+                      "định trao tặng "
+                      "bằng khen cho anh Lê Văn Nam. Với hành động đẹp ấy, trước đó anh Nam đã "
+                      "được Tập đoàn Điện "
+                      "lực Việt Nam, Chủ tịch UBND tỉnh Bình Định khen thưởng."),
+            (std::vector<std::string>{"Thủ tướng Chính phủ", "Tập đoàn Điện lực Việt Nam",
+                                      "UBND tỉnh Bình Định"}));
+}
+
+TEST(AwardRulesTest, AProposalAsTheBasisOfADecisionIsNoProposal) {
+  const ParsedArticle based = MustParse(
+      Article("Theo đề nghị của Sở Nội vụ, UBND tỉnh Ninh Bình đã tặng bằng khen cho 9 tập thể."));
+  ASSERT_EQ(based.awards.size(), 1u);
+  EXPECT_EQ(based.awards[0].count, 9);
+  const ParsedArticle proposed =
+      MustParse(Article("Sở Nội vụ đã đề nghị UBND tỉnh Ninh Bình tặng bằng khen cho 9 tập thể."));
+  EXPECT_TRUE(proposed.awards.empty());
+  const ParsedArticle reviewed = MustParse(
+      Article("Bộ Công an đang xét đề nghị tặng bằng khen cho 2 cán bộ của Công an huyện."));
+  EXPECT_TRUE(reviewed.awards.empty());
+}
+
+TEST(AwardRulesTest, AnAwardGivenInThePassiveAfterItsName) {
+  const Award award = OnlyAward("Bằng khen của Bộ trưởng Bộ Y tế được trao cho 5 tập thể.");
+  EXPECT_EQ(award.issuer, "Bộ Y tế");
+  EXPECT_EQ(award.count, 5);
+}
+
+TEST(AwardRulesTest, ABodyDecidingToRewardIsTheIssuer) {
+  const Award award =
+      OnlyAward("UBND tỉnh Ninh Bình đã ký quyết định khen thưởng 40 cá nhân có thành tích.");
+  EXPECT_EQ(award.issuer, "UBND tỉnh Ninh Bình");
+  EXPECT_EQ(award.count, 40);
+}
+
+TEST(AwardRulesTest, BodiesListedAfterAColonAreCountedByName) {
+  const Award award = OnlyAward(
+      "UBND tỉnh tặng bằng khen cho các tập thể: Phòng Cảnh sát giao thông, Công an huyện "
+      "Ý Yên và Công an xã Yên Bằng.");
+  EXPECT_EQ(award.recipient_kind, RecipientKind::kCollective);
+  EXPECT_EQ(award.count, 3);
+  EXPECT_EQ(award.recipients,
+            (std::vector<std::string>{"Phòng Cảnh sát giao thông", "Công an huyện Ý Yên",
+                                      "Công an xã Yên Bằng"}));
+}
+
+// Who receives, read from the recipient phrase: one rule a line.
+TEST(AwardRulesTest, RecipientsCountedByNamesExamplesMembersAndBackReferences) {
+  struct Case {
+    const char* rule;
+    std::string body;
+    RecipientKind kind;
+    int64_t count;
+  };
+  const std::vector<Case> cases = {
+      {"names listed after a plural title",
+       "UBND tỉnh tặng bằng khen cho các chị: Lê Thị Hằng (xã An Bình), Phan Thị "
+       "Lụa và Đỗ Thị Vân.",
+       RecipientKind::kIndividual, 3},
+      {"examples take the kind of the noun after them",
+       "Hội Nông dân tỉnh tuyên dương 15 gương phụ nữ làm kinh tế giỏi.",
+       RecipientKind::kIndividual, 15},
+      {"members of a named body are not the body",
+       "Hội Nhà báo tỉnh trao kỷ niệm chương cho 12 hội viên thuộc Chi hội Báo Nhân Dân. "
+       "Ông Lê Văn Sáu trao kỷ niệm chương cho hội viên Chi hội Báo Nhân Dân.",
+       RecipientKind::kIndividual, 12},
+      {"a group pointed back at",
+       "Giám đốc Công an tỉnh tặng giấy khen kèm tiền thưởng để động viên tinh "
+       "thần dũng cảm của 4 chiến sĩ nói trên.",
+       RecipientKind::kIndividual, 4},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.rule);
+    const Award award = OnlyAward(c.body);
+    EXPECT_EQ(award.recipient_kind, c.kind);
+    EXPECT_EQ(award.count, c.count);
+  }
+}
+
+// Wartime orders dated in their year, and awards summed over a past period, are background.
+TEST(AwardRulesTest, OldOrdersAndPastPeriodsAreBackground) {
+  ExpectNoAwards(
+      "Đơn vị đã được tặng thưởng Huân chương Giải phóng hạng Nhất năm 1966 và Huân chương "
+      "Thành đồng năm 1969.");
+  ExpectNoAwards(
+      "Trong giai đoạn 2016 - 2020, các cấp đã khen thưởng cho hơn 800 tập thể và 1.900 "
+      "lượt cá nhân.");
 }
 
 }  // namespace

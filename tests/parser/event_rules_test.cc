@@ -124,5 +124,78 @@ TEST(EventRulesTest, ReportedDecisionsAreNoEvent) {
   EXPECT_EQ(article.awards[0].count, 3);
 }
 
+// The organiser of the only event read from `body`, dated 20/11/2019.
+std::string OrganizerOf(const std::string& body) {
+  const ParsedArticle article = MustParse(Dated("10:15, 20/11/2019", body));
+  EXPECT_EQ(article.events.size(), 1u) << body;
+  return article.events.empty() ? "" : article.events[0].organizer;
+}
+
+TEST(EventRulesTest, TheOrganiserIsWrittenAsInTheTextWithoutExplanations) {
+  EXPECT_EQ(
+      OrganizerOf("Tối 19/11, Đài Phát thanh - Truyền hình tỉnh Kiên Giang (KTV) phối hợp với "
+                  "Sở Y tế, Hội Chữ thập đỏ tỉnh tổ chức lễ tuyên dương 30 y bác sĩ."),
+      "Đài Phát thanh - Truyền hình tỉnh Kiên Giang");
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, lễ trao giải do Hội Nhà báo tỉnh phối hợp với Báo Kiên Giang "
+                        "tổ chức đã trao 12 giải cho các tác giả."),
+            "Hội Nhà báo tỉnh Kiên Giang và Báo Kiên Giang");
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, Sở Tư pháp Cần Thơ, tổ chức hội nghị tổng kết và tặng giấy "
+                        "khen cho 9 tập thể."),
+            "Sở Tư pháp Cần Thơ");
+}
+
+TEST(EventRulesTest, TheOrganisersBareUnitsAreTheArticlesOwn) {
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, UBND huyện Tam Nông và Phòng Giáo dục huyện tổ chức lễ "
+                        "tuyên dương 25 học sinh. Huyện Tam Nông thuộc tỉnh Phú Thọ."),
+            "UBND huyện Tam Nông và Phòng Giáo dục huyện Tam Nông");
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, Thành ủy, HĐND, UBND, Ủy ban MTTQ Việt Nam thành phố tổ "
+                        "chức lễ kỷ niệm tại Nhà hát thành phố Cần Thơ và đón nhận Huân chương "
+                        "Lao động hạng Nhất."),
+            "Thành ủy, HĐND, UBND, Ủy ban MTTQ Việt Nam thành phố Cần Thơ");
+}
+
+TEST(EventRulesTest, PrizesAreGivenByTheOrganiserOfTheirCeremony) {
+  const ParsedArticle article = MustParse(Dated(
+      "10:15, 20/11/2019",
+      "Sáng 19/11, Hội Văn học Nghệ thuật tỉnh Lào Cai tổ chức lễ trao giải sáng tác văn học. Ban "
+      "giám khảo đã chọn 20 tác phẩm để trao giải. Trong đó có: 2 giải A, 6 giải B và 12 giải C."));
+  ASSERT_EQ(article.awards.size(), 3u);
+  for (const Award& award : article.awards) {
+    EXPECT_EQ(award.issuer, "Hội Văn học Nghệ thuật tỉnh Lào Cai");
+  }
+}
+
+// The only event read from `body` (dated 20/11/2019); a default one (and a failure) unless exactly
+// one is read.
+Event OnlyEventIn(const std::string& text) {
+  const ParsedArticle article = MustParse(text);
+  EXPECT_EQ(article.events.size(), 1u) << text;
+  return article.events.size() == 1 ? article.events[0] : Event{};
+}
+Event OnlyEvent(const std::string& body) { return OnlyEventIn(Dated("10:15, 20/11/2019", body)); }
+
+TEST(EventRulesTest, ThePeriodOfAnAwardedMeritIsNoPeriodReviewed) {
+  EXPECT_EQ(OnlyEvent("Sáng 19/11, Bộ Tài chính tổ chức lễ kỷ niệm 20 năm ngày thành lập Báo Tài "
+                      "chính. Bộ trưởng trao bằng khen cho 5 tập thể có thành tích xuất sắc trong "
+                      "công tác tuyên truyền giai đoạn 2017-2019.")
+                .period_start_year,
+            0);
+}
+
+TEST(EventRulesTest, ADatedWishIsNoEventAndNoAward) {
+  const ParsedArticle wish = MustParse(Dated(
+      "10:15, 20/11/2019",
+      "Ngày 18/11, người dân xã Tân Lập cho rằng hai ông xứng đáng được tặng bằng khen từ lâu."));
+  EXPECT_EQ(wish.events.size() + wish.awards.size(), 0u);
+}
+
+TEST(EventRulesTest, ThisMorningWithADateAndASpanWrittenWithoutSpaces) {
+  EXPECT_EQ(FormatDate(OnlyEventIn("Kỷ niệm 50 năm thành lập Cục Thống kê\n\nSáng nay 3/9, Cục "
+                                   "Thống kê tổ chức lễ kỷ niệm 50 năm ngày thành lập "
+                                   "(5/9/1969-5/9/2019) và đón nhận Huân chương Lao động hạng Nhì.")
+                           .date),
+            "2019-09-03");
+}
+
 }  // namespace
 }  // namespace laurel::parser

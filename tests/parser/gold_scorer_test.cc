@@ -64,6 +64,14 @@ struct Scores {
   int false_awards = 0;
 };
 
+// printf into a string.
+template <typename... Args>
+void Append(std::string& out, const char* format, Args... args) {
+  char buffer[256];
+  std::snprintf(buffer, sizeof(buffer), format, args...);
+  out += buffer;
+}
+
 double F1(int tp, int fp, int fn) {
   return tp == 0 ? (fp + fn == 0 ? 1.0 : 0.0) : 2.0 * tp / (2.0 * tp + fp + fn);
 }
@@ -169,7 +177,9 @@ void ScoreArticle(const std::string& name, const json& gold, const json& predict
   meta(scores.author, "author");
 }
 
-void PrintTable(const Scores& s) {
+// The score table as printed, so it can also be written to the test report directory.
+std::string FormatTable(const Scores& s) {
+  std::string out;
   const double award_p =
       s.award_tp + s.award_fp == 0 ? 1.0 : 1.0 * s.award_tp / (s.award_tp + s.award_fp);
   const double award_r =
@@ -178,16 +188,16 @@ void PrintTable(const Scores& s) {
       s.event_tp + s.event_fp == 0 ? 1.0 : 1.0 * s.event_tp / (s.event_tp + s.event_fp);
   const double event_r =
       s.event_tp + s.event_fn == 0 ? 1.0 : 1.0 * s.event_tp / (s.event_tp + s.event_fn);
-  std::printf("\nGold corpus: %d articles\n", s.articles);
-  std::printf("%-38s %9s %9s %9s   %s\n", "field", "precision", "recall", "F1", "counts");
-  std::printf("%-38s %9.3f %9.3f %9.3f   tp=%d fp=%d fn=%d\n", "award records (type+kind+count)",
-              award_p, award_r, F1(s.award_tp, s.award_fp, s.award_fn), s.award_tp, s.award_fp,
-              s.award_fn);
-  std::printf("%-38s %9.3f %9.3f %9.3f   tp=%d fp=%d fn=%d\n", "events (kind)", event_p, event_r,
-              F1(s.event_tp, s.event_fp, s.event_fn), s.event_tp, s.event_fp, s.event_fn);
-  std::printf("%-38s %9s   %s\n", "accuracy", "value", "hits/all");
-  const auto row = [](const char* label, const Ratio& r) {
-    std::printf("%-38s %9.3f   %d/%d\n", label, r.Value(), r.hit, r.all);
+  Append(out, "\nGold corpus: %d articles\n", s.articles);
+  Append(out, "%-38s %9s %9s %9s   %s\n", "field", "precision", "recall", "F1", "counts");
+  Append(out, "%-38s %9.3f %9.3f %9.3f   tp=%d fp=%d fn=%d\n", "award records (type+kind+count)",
+         award_p, award_r, F1(s.award_tp, s.award_fp, s.award_fn), s.award_tp, s.award_fp,
+         s.award_fn);
+  Append(out, "%-38s %9.3f %9.3f %9.3f   tp=%d fp=%d fn=%d\n", "events (kind)", event_p, event_r,
+         F1(s.event_tp, s.event_fp, s.event_fn), s.event_tp, s.event_fp, s.event_fn);
+  Append(out, "%-38s %9s   %s\n", "accuracy", "value", "hits/all");
+  const auto row = [&out](const char* label, const Ratio& r) {
+    Append(out, "%-38s %9.3f   %d/%d\n", label, r.Value(), r.hit, r.all);
   };
   row("issuer (matched awards)", s.issuer);
   row("award_name (matched awards)", s.award_name);
@@ -200,8 +210,9 @@ void PrintTable(const Scores& s) {
   row("published", s.published);
   row("title", s.title);
   row("author", s.author);
-  std::printf("%-38s %9d   in %d no-award articles\n\n", "false awards", s.false_awards,
-              s.no_award_articles);
+  Append(out, "%-38s %9d   in %d no-award articles\n\n", "false awards", s.false_awards,
+         s.no_award_articles);
+  return out;
 }
 
 TEST(GoldScorerTest, MeetsTheAcceptanceBar) {
@@ -222,7 +233,16 @@ TEST(GoldScorerTest, MeetsTheAcceptanceBar) {
     ASSERT_TRUE(parsed.ok()) << name << ": " << parsed.status();
     ScoreArticle(name, gold, testing::ToJson(*parsed), scores, verbose);
   }
-  PrintTable(scores);
+  const std::string table = FormatTable(scores);
+  std::fputs(table.c_str(), stdout);
+  // scripts/test.sh prints every report at the end of the run.
+  const char* report_dir = std::getenv("LAUREL_REPORT_DIR");
+  if (report_dir != nullptr && *report_dir != '\0') {
+    const std::string path = std::string(report_dir) + "/extraction-scores.txt";
+    std::ofstream report(path);
+    report << "Extraction scores (" << dir << ")\n" << table;
+    EXPECT_TRUE(report.good()) << "could not write " << path;
+  }
   EXPECT_GE(F1(scores.award_tp, scores.award_fp, scores.award_fn), kMinAwardF1);
   EXPECT_GE(scores.totals.Value(), kMinTotalsExact);
   EXPECT_GE(scores.event_date.Value(), kMinEventFieldAccuracy);

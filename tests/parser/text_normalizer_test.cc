@@ -73,6 +73,17 @@ TEST(TextNormalizerTest, OffsetsSurviveFoldingThatChangesLengths) {
   EXPECT_EQ(normalized.OriginalIndex(normalized.text.find('x')), 14);
 }
 
+TEST(TextNormalizerTest, AMovedToneKeepsTheOffsetsOfItsLetters) {
+  // "Khánh Hoà" is read "Khánh Hòa": the tone moves onto the "o", which is still code point 7.
+  const NormalizedText normalized = NormalizeTextLenient("Khánh Hoà mở hội");
+  ASSERT_EQ(normalized.text, "Khánh Hòa mở hội");
+  const size_t o = normalized.text.find("ò");
+  EXPECT_EQ(normalized.OriginalIndex(o), 7);
+  EXPECT_EQ(normalized.OriginalIndex(o + 1), 7);
+  EXPECT_EQ(normalized.OriginalIndex(o + 2), 8);  // "a"
+  EXPECT_EQ(normalized.OriginalIndex(normalized.text.find("mở")), 10);
+}
+
 TEST(TextNormalizerTest, RejectsInvalidUtf8) {
   const absl::StatusOr<NormalizedText> result = NormalizeText(
       "Hà N\xFF"

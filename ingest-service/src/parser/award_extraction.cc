@@ -16,6 +16,7 @@ namespace {
 
 constexpr size_t kMaxIssuerWords = 14;
 constexpr size_t kMaxMentionsPerSentence = 32;
+constexpr size_t kMaxBackReferenceWords = 5;  // "3 đội viên nói trên": count, noun, "nói trên"
 constexpr double kBaseConfidence = 0.9;
 
 bool IsStateAward(AwardType type) {
@@ -51,6 +52,15 @@ bool IsAdverbialStart(const std::vector<Token>& tokens, size_t i) {
                   "ngoài", "bên",   "đến",  "tính", "riêng", "đặc", "cũng", "chúc", "cùng"});
 }
 
+// Words that start the name of an authority able to give awards: a body's head word ("Sở",
+// "Công an"), "UBND", "Bộ ...", or a head's role ("Chủ tịch", "Thủ tướng", "Tổng ...").
+bool IsAuthorityHead(const std::vector<Token>& tokens, size_t i) {
+  size_t head_length;
+  return IsOrganisationHead(tokens, i, head_length) ||
+         IsOneOf(tokens[i], {"ubnd", "chủ", "thủ", "tổng", "hđnd", "bộ"}) ||
+         MatchesPhrase(tokens, i, "hội đồng");
+}
+
 // Verbs after which the subject gives the award: "UBND tỉnh đã trao tặng bằng khen".
 bool IsGivingVerb(const Token& token) {
   return IsOneOf(token, {"trao", "tặng", "truy", "phong", "gắn", "thưởng"});
@@ -59,8 +69,14 @@ bool IsGivingVerb(const Token& token) {
 // The issuer phrase starting at tokens[i]: up to a word that ends it.
 size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
   size_t k = i;
+  // "Đại sứ quán Việt Nam tại Đức": a mission is named with where it is.
+  const bool mission = MatchesAnyPhrase(tokens, i, {"đại sứ quán", "tổng lãnh sự quán"});
   while (k < end && k < i + kMaxIssuerWords) {
     const Token& token = tokens[k];
+    if (mission && token.lower == "tại" && k + 1 < end && tokens[k + 1].capitalised) {
+      k += 2;
+      continue;
+    }
     if (!token.is_word) {
       if (token.text == "-" || token.text == "&") {
         ++k;
@@ -74,11 +90,13 @@ size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
       }
       break;
     }
-    if (MatchesPhrase(tokens, k, "nhân dịp") || MatchesPhrase(tokens, k, "tổ chức") ||
-        IsOneOf(token, {"lễ", "có", "ra"}) ||
-        IsOneOf(token, {"cho", "tặng", "trao", "vì", "phong", "do", "đã", "vừa", "cũng", "về",
-                        "lần", "năm", "tại", "trong", "với", "kèm"}) ||
-        IsOneOf(token, {"quyết", "được", "đến", "khi", "sau", "và"})) {
+    // "nhân" and "tổ" end it only as "nhân dịp" and "tổ chức" ("Ban tổ chức" is a body).
+    bool stop = (token.classes & kIssuerStop) != 0;
+    if (stop && IsOneOf(token, {"nhân", "tổ"})) {
+      stop = MatchesPhrase(tokens, k, "nhân dịp") ||
+             (MatchesPhrase(tokens, k, "tổ chức") && !(k > i && tokens[k - 1].lower == "ban"));
+    }
+    if (stop) {
       // "Bộ Giáo dục và Đào tạo": "và" inside a body's name, not before another body.
       size_t head_length;
       const bool person =
@@ -120,6 +138,7 @@ bool IsDeputyOrPerson(const std::vector<Token>& tokens, size_t i) {
 struct Issuer {
   std::string canonical;
   bool weak = false;
+  bool delegated = false;  // "thừa ủy quyền của X": X's award, whoever hands it over
 };
 
 // The subject of an active clause ending at `verb`: comma-separated bodies ("Hội đồng đội tỉnh, Sở
@@ -128,9 +147,12 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
                                                     size_t verb) {
   std::vector<std::pair<size_t, size_t>> parts;
   size_t stop = verb;
-  while (stop > begin && IsOneOf(tokens[stop - 1], {"đã", "vừa", "cũng", "quyết", "định", "sẽ",
-                                                    "trao", "tặng", "tổ", "chức", "truy", "phong",
-                                                    "trân", "trọng", "long", "trọng", "thể"})) {
+  // Lower case only: "Bình Định" ends a name, "quyết định" is a verb; "Ban tổ chức" is a body.
+  while (stop > begin && !tokens[stop - 1].capitalised &&
+         IsOneOf(tokens[stop - 1],
+                 {"đã", "vừa", "cũng", "quyết", "định", "sẽ", "trao", "tặng", "tổ", "chức", "truy",
+                  "phong", "trân", "trọng", "long", "trọng", "thể"}) &&
+         !(stop >= begin + 3 && MatchesPhrase(tokens, stop - 3, "ban tổ chức"))) {
     --stop;
   }
   size_t k = stop;
@@ -160,13 +182,17 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
            tokens[previous_start - 1].text != ";" && tokens[previous_start - 1].text != ".") {
       --previous_start;
     }
-    if (!(IsOrganisationHead(tokens, previous_start, head_length) ||
-          IsOneOf(tokens[previous_start], {"hđnd", "hội", "tỉnh", "thành"}) ||
-          MatchesPhrase(tokens, previous_start, "hội đồng"))) {
+    if (!(IsAuthorityHead(tokens, previous_start) ||
+          IsOneOf(tokens[previous_start], {"hội", "tỉnh", "thành"}))) {
       break;
     }
-    if (!(IsOrganisationHead(tokens, start, head_length) ||
-          MatchesPhrase(tokens, start, "hội đồng") || IsOneOf(tokens[start], {"hđnd"}))) {
+    // "Tổng Công ty X cho biết, Thủ tướng ... trao": the body reporting is no giver.
+    bool reports = false;
+    for (size_t j = previous_start; j < previous && !reports; ++j) {
+      reports = MatchesAnyPhrase(tokens, j, {"cho biết", "cho hay", "thông tin", "khẳng định"});
+    }
+    if (reports) break;
+    if (!IsAuthorityHead(tokens, start)) {
       break;
     }
     k = previous;
@@ -178,6 +204,15 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
                          const IssuerContext& context) {
   Issuer issuer;
   if (first >= last) return issuer;
+  // "Nhân dịp này Tổng Liên đoàn ... đã trao": an adverbial without a comma before the subject.
+  if (IsAdverbialStart(tokens, first)) {
+    for (size_t k = first + 1; k < last; ++k) {
+      if (tokens[k].capitalised && (IsAuthorityHead(tokens, k) || tokens[k].lower == "trung")) {
+        first = k;
+        break;
+      }
+    }
+  }
   // "Lãnh đạo Công an tỉnh Khánh Hòa trao ...": the leaders present on the body's behalf.
   if (MatchesPhrase(tokens, first, "lãnh đạo")) {
     issuer.canonical = CanonicalIssuer(PhraseText(tokens, first + 2, last), context);
@@ -205,10 +240,7 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
   if (StartsWith(issuer.canonical, "Bộ trưởng") || StartsWith(issuer.canonical, "Chủ tịch ")) {
     issuer.canonical.clear();
   }
-  size_t length;
-  issuer.weak = !IsOrganisationHead(tokens, first, length) &&
-                !IsOneOf(tokens[first], {"ubnd", "chủ", "thủ", "tổng", "hđnd"}) &&
-                !MatchesPhrase(tokens, first, "hội đồng");
+  issuer.weak = issuer.canonical.empty() || !IsAuthorityHead(tokens, first);
   return issuer;
 }
 
@@ -228,9 +260,11 @@ std::string PresenterIn(const std::vector<Token>& tokens, size_t first, size_t l
 std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin, size_t end,
                                  const IssuerContext& context) {
   for (size_t i = begin; i + 2 < end; ++i) {
+    if (!(tokens[i].classes & kOnBehalfStart)) continue;
     size_t after = 0;
     if (MatchesPhrase(tokens, i, "thay mặt")) after = i + 2;
-    if (MatchesAnyPhrase(tokens, i, {"thừa ủy quyền", "thừa uỷ quyền"})) {
+    const bool delegated = MatchesAnyPhrase(tokens, i, {"thừa ủy quyền", "thừa uỷ quyền"});
+    if (delegated) {
       after = i + 3;
       if (after < end && tokens[after].lower == "của") ++after;
     }
@@ -239,17 +273,17 @@ std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin,
     while (stop < end && tokens[stop].text != "," && stop < after + kMaxIssuerWords) ++stop;
     Issuer issuer;
     issuer.canonical = CanonicalIssuer(PhraseText(tokens, after, stop), context);
+    issuer.delegated = delegated;
     if (!issuer.canonical.empty()) return issuer;
   }
   return std::nullopt;
 }
 
 // Background: awards dated in an earlier year, or summed up over past years.
-bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, int reference_year) {
-  static const auto* const kFirstWords =
-      new WordSet{"từng", "trước", "nhiệm", "năm", "đến", "tính", "nhiều", "phần"};
+bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, int reference_year,
+                  const std::vector<AwardMention>& mentions) {
   for (size_t i = begin; i < end; ++i) {
-    if (!kFirstWords->Contains(tokens[i].lower)) continue;
+    if (!(tokens[i].classes & kBackgroundStart)) continue;
     if (IsOneOf(tokens[i], {"từng"}) ||
         MatchesAnyPhrase(
             tokens, i,
@@ -260,21 +294,81 @@ bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, in
   }
   if (reference_year == 0) return false;
   const std::vector<Period> periods = FindPeriods(tokens, begin, end);
+  // "Trong giai đoạn 2016 - 2020, các cấp đã khen thưởng ...": awards summed over a past period.
+  const size_t first_award = mentions.empty() ? end : mentions.front().first;
+  for (const Period& period : periods) {
+    if (period.anniversary || period.end_year > reference_year || period.token >= first_award) {
+      continue;
+    }
+    for (size_t k = period.token; k > begin && k + 4 > period.token; --k) {
+      if (tokens[k - 1].lower == "trong") return true;
+    }
+  }
   // "có thành tích xuất sắc năm 2016" dates the merit, "Giải ... năm 2016" the prize: from such
   // words on, years do not date the award.
   size_t merit_from = end;
   for (size_t i = begin; i < end && merit_from == end; ++i) {
-    if (MatchesPhrase(tokens, i, "thành tích") || IsOneOf(tokens[i], {"giải", "mùa"}))
-      merit_from = i;
+    // "Huân chương Giải phóng năm 1965" is dated by its year: "giải phóng" names no prize.
+    const bool prize = tokens[i].lower == "giải" && !MatchesPhrase(tokens, i, "giải phóng");
+    if (MatchesPhrase(tokens, i, "thành tích") || prize || tokens[i].lower == "mùa") merit_from = i;
   }
   for (const WrittenYear& year : FindYears(tokens, begin, merit_from)) {
     bool in_period = false;
     for (const Period& period : periods) {
       if (year.token >= period.token && year.token <= period.token + 2) in_period = true;
     }
-    if (!in_period && !year.in_range && year.year < reference_year) return true;
+    // "Cờ Đơn vị xuất sắc trong phong trào thi đua năm 2016": the year the award is named for.
+    const bool in_name = std::any_of(mentions.begin(), mentions.end(), [&](const AwardMention& m) {
+      return year.token >= m.first && year.token < m.last;
+    });
+    if (!in_period && !in_name && !year.in_range && year.year < reference_year) return true;
   }
   return false;
+}
+
+// "Hà Tĩnh có 76 học sinh được nhận bằng khen", "Trường X có 40 học sinh ...": a place or a unit
+// "has" the group counted at tokens[group_first], a share of a larger one.
+bool IsShareOfAPlace(const std::vector<Token>& tokens, size_t scope_begin, size_t group_first) {
+  for (size_t k = group_first; k > scope_begin + 1; --k) {
+    if (tokens[k - 1].lower == "có" && tokens[k - 2].capitalised && tokens[k - 2].is_word) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "trao giấy khen ... để động viên hành động dũng cảm của 3 đội viên nói trên": a group counted
+// before and pointed back at, later in the clause tokens[from, end).
+std::vector<RecipientGroup> AforementionedGroup(const std::vector<Token>& tokens, size_t from,
+                                                size_t end) {
+  for (size_t k = from; k + 1 < end; ++k) {
+    if (!MatchesPhrase(tokens, k, "nói trên")) continue;
+    for (size_t start = k; start > from && start + kMaxBackReferenceWords > k; --start) {
+      if (!ParseCount(tokens, start - 1)) continue;
+      std::vector<RecipientGroup> groups = ParseRecipients(tokens, start - 1, k);
+      if (!groups.empty() && groups[0].count) return groups;
+    }
+    break;
+  }
+  return {};
+}
+
+// The authority a clause opens with ("LĐLĐ TP đã ra quyết định ..."), after any adverbial; nullopt
+// when the clause opens with anything else.
+std::optional<Issuer> SentenceSubject(const std::vector<Token>& tokens, size_t begin, size_t verb,
+                                      const IssuerContext& context) {
+  size_t first = begin;
+  while (first < verb && !tokens[first].is_word) ++first;
+  if (first < verb && IsAdverbialStart(tokens, first)) {
+    while (first < verb && tokens[first].text != ",") ++first;
+    ++first;
+  }
+  if (first >= verb || !tokens[first].capitalised || !IsAuthorityHead(tokens, first)) {
+    return std::nullopt;
+  }
+  Issuer issuer = IssuerFromSubject(tokens, first, IssuerPhraseEnd(tokens, first, verb), context);
+  if (issuer.canonical.empty()) return std::nullopt;
+  return issuer;
 }
 
 }  // namespace
@@ -310,7 +404,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       return candidates;
     }
   }
-  if (IsBackground(tokens, begin, end, context.reference_year)) return candidates;
+  if (IsBackground(tokens, begin, end, context.reference_year, mentions)) return candidates;
   const bool breakdown = MatchesPhrase(tokens, begin, "trong đó") && context.previous_conferred;
   const std::optional<Issuer> on_behalf = OnBehalfOf(tokens, begin, end, context.issuer);
 
@@ -414,6 +508,15 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         }
       }
     }
+    // "Bằng khen của Bộ trưởng được trao cho 5 tập thể": conferred, passive, after the award.
+    if (after + 1 < next_start && tokens[after].lower == "được" &&
+        (IsGivingVerb(tokens[after + 1]) || tokens[after + 1].lower == "trao")) {
+      conferred = true;
+      ++after;
+      while (after < next_start && (IsGivingVerb(tokens[after]) || tokens[after].lower == "trao")) {
+        ++after;
+      }
+    }
     if (!conferred) {
       // Captions and headlines: "Bằng khen cho 21 tập thể" still says who receives.
       for (size_t k = after; k < next_start && k < after + 2; ++k) {
@@ -477,8 +580,11 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     // Passive ("S được [A] tặng M", "S nhận M") unless a giving verb starts a later clause.
     bool passive = receive < mention.first;
     if (passive && giving < mention.first && giving > receive) {
+      // "được Bộ Xây dựng, UBND tỉnh trao tặng": a list of agents keeps the clause passive.
       for (size_t k = receive; k < giving; ++k) {
-        if (tokens[k].text == "," || tokens[k].text == ";") passive = false;
+        const bool next_agent = tokens[k].text == "," && k + 1 < giving &&
+                                tokens[k + 1].capitalised && IsAuthorityHead(tokens, k + 1);
+        if ((tokens[k].text == "," && !next_agent) || tokens[k].text == ";") passive = false;
       }
       if (tokens[receive].lower != "được") passive = false;
     }
@@ -502,17 +608,26 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         // Time and place adverbials come first: "Tại chương trình, 90 gia đình ...".
         size_t k = subject_begin;
         while (k < subject_end && !tokens[k].is_word) ++k;
+        // Without a group right after any comma, the adverbial ends at the first one ("Với nghĩa
+        // cử đẹp ấy, trước đó chị Anh ...").
+        size_t first_comma = subject_end;
         for (size_t j = k; j + 1 < subject_end && IsAdverbialStart(tokens, k); ++j) {
           if (tokens[j].text != ",") continue;
+          first_comma = std::min(first_comma, j);
           size_t length;
           const bool next_group =
               ParseCount(tokens, j + 1).has_value() || IsOrganisationHead(tokens, j + 1, length) ||
               IsHonorific(tokens, j + 1, length) || IsFamilyName(tokens[j + 1]) ||
               RecipientNoun(tokens, j + 1, length).has_value();
           if (next_group) {
+            first_comma = subject_end;
             k = j + 1;
             break;
           }
+        }
+        if (first_comma < subject_end &&
+            IsOneOf(tokens[k], {"với", "tại", "trong", "nhân", "dịp", "sau", "trước", "qua"})) {
+          k = first_comma + 1;
         }
         groups = ParseRecipients(tokens, k, subject_end);
         // "Phụ nữ TP.HCM đón nhận Huân chương ...": a body named without a head word.
@@ -525,12 +640,19 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
           groups.push_back(body);
         }
       }
-      // "được Thủ tướng Chính phủ tặng": the agent between "được" and the verb.
-      if (tokens[receive].lower == "được" && giving > receive + 1 && giving < mention.first) {
-        const Issuer agent = IssuerFromSubject(
-            tokens, receive + 1, IssuerPhraseEnd(tokens, receive + 1, giving), context.issuer);
-        if (!agent.canonical.empty()) subject_issuer = agent;
-        presenter = PresenterIn(tokens, receive + 1, giving);
+      // "được Thủ tướng Chính phủ tặng": the agent between "được" and the verb, or before a form
+      // that is its own verb ("được Tập đoàn X khen thưởng").
+      const size_t agent_end =
+          giving < mention.first ? giving : (mention.self_conferring ? mention.first : receive);
+      if (tokens[receive].lower == "được" && agent_end > receive + 1) {
+        subject_parts = SubjectParts(tokens, receive + 1, agent_end);
+        if (subject_parts.size() <= 1) {
+          subject_parts.clear();
+          const Issuer agent = IssuerFromSubject(
+              tokens, receive + 1, IssuerPhraseEnd(tokens, receive + 1, agent_end), context.issuer);
+          if (!agent.canonical.empty()) subject_issuer = agent;
+        }
+        presenter = PresenterIn(tokens, receive + 1, agent_end);
       }
     } else if (giving < mention.first) {
       subject_parts = SubjectParts(tokens, scope_begin, giving);
@@ -549,10 +671,16 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
           groups = ParseRecipients(tokens, k, mention.first);
         }
       }
+    } else if (mention.self_conferring && mention.first > scope_begin) {
+      // "UBND tỉnh X đã ký quyết định khen thưởng 12 tập thể": a body as the subject of a form
+      // that is its own verb.
+      const auto parts = SubjectParts(tokens, scope_begin, mention.first);
+      if (parts.size() == 1 && IsAuthorityHead(tokens, parts[0].first)) subject_parts = parts;
     }
     if (groups.empty() && !previous_groups.empty() && !mention.generic) {
       groups = previous_groups;  // "... tặng danh hiệu X và vinh dự được Thủ tướng tặng bằng khen"
     }
+    if (groups.empty()) groups = AforementionedGroup(tokens, after, next_start);
     if (groups.empty() && award_count && m + 1 < mentions.size()) {
       // "trao 11 Huân chương ..., 74 Huân chương ..., 3 Huân chương ... tặng các đồng chí": the
       // recipients follow the last award of the list.
@@ -587,8 +715,9 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       const bool presenter_only =
           issuers.empty() || std::all_of(issuers.begin(), issuers.end(),
                                          [](const Issuer& issuer) { return issuer.weak; });
-      if (presenter_only && on_behalf && !on_behalf->canonical.empty() &&
-          !IsStateAward(mention.type)) {
+      // "Thừa ủy quyền của Trung ương Đoàn, Tỉnh Đoàn trao ...": the body hands over another's.
+      if ((presenter_only || (on_behalf && on_behalf->delegated)) && on_behalf &&
+          !on_behalf->canonical.empty() && !IsStateAward(mention.type)) {
         issuers.assign(1, *on_behalf);
       }
     }
@@ -601,6 +730,15 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         previous_issuer) {
       issuers.assign(1, *previous_issuer);
     }
+    // "LĐLĐ TP đã ra quyết định công nhận ..., tặng 6 cờ ...": the body the sentence opens with
+    // gives every award of its clauses.
+    const bool unnamed = issuers.empty() || (issuers.size() == 1 && issuers[0].canonical.empty());
+    if (unnamed && giving < mention.first && mention.implied_issuer.empty()) {
+      if (std::optional<Issuer> opener =
+              SentenceSubject(tokens, clause_begin, giving, context.issuer)) {
+        issuers.assign(1, *opener);
+      }
+    }
     if (issuers.empty()) issuers.push_back({"", true});
     if (IsStateAward(mention.type)) {
       for (Issuer& issuer : issuers) {
@@ -608,7 +746,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       }
       if (issuers.size() > 1) issuers.resize(1);
     }
-    if (issuers.size() == 1 && !issuers[0].canonical.empty() && !issuers[0].weak) {
+    if (issuers.size() == 1 && !issuers[0].canonical.empty()) {
       previous_issuer = issuers[0];
     }
 
@@ -635,10 +773,12 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         candidate.award.recipients = group.names;
         candidate.award.presenter = presenter.empty() ? previous_presenter : presenter;
         candidate.recipient_noun = group.noun;
+        candidate.recipient_qualifier = group.qualifier;
         candidate.generic = mention.generic;
         candidate.specific_name = mention.specific_name;
         candidate.issuer_weak = issuer.weak || issuer.canonical.empty();
         candidate.named_only = !group.names.empty() && group.noun.empty();
+        candidate.partial = group.count && IsShareOfAPlace(tokens, scope_begin, group.first);
         double confidence = kBaseConfidence;
         if (candidate.issuer_weak) confidence -= 0.15;
         if (!candidate.award.count) confidence -= 0.15;

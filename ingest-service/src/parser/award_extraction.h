@@ -17,10 +17,13 @@ namespace laurel::parser {
 struct AwardCandidate {
   Award award;
   std::string recipient_noun;  // "tập thể", "gia đình": tells restated groups from different ones
-  bool generic = false;        // "tuyên dương", "khen thưởng" without a named award
+  std::string recipient_qualifier;  // "tài trợ" in "các đơn vị tài trợ": likewise, when uncounted
+  bool generic = false;             // "tuyên dương", "khen thưởng" without a named award
   bool specific_name = false;  // the award's name is more than its bare form
   bool issuer_weak = false;    // read from a presenter's title, or not stated at all
   bool from_title = false;     // read from the headline
+  // "Hà Tĩnh có 76 học sinh được nhận bằng khen": one place's share of a larger group.
+  bool partial = false;
   bool named_only = false;  // counted by its names alone ("bà Nga"), perhaps one of a larger group
   size_t sentence = 0;      // index of the sentence it was read from
 };

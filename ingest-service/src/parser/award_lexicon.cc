@@ -3,11 +3,15 @@
 #include <array>
 #include <string_view>
 
+#include "ingest-service/src/parser/phrase_index.h"
+#include "ingest-service/src/parser/string_util.h"
+
 namespace laurel::parser {
 namespace {
 
 constexpr size_t kMaxFreeNameWords = 6;
 constexpr size_t kMaxQuotedNameWords = 14;
+constexpr size_t kMaxFlagNameWords = 14;
 
 struct NamedForm {
   std::string_view written;    // lower-case phrase
@@ -15,7 +19,7 @@ struct NamedForm {
 };
 
 // Orders and medals by name; the class ("hạng Nhì") is read separately.
-constexpr std::array<NamedForm, 14> kOrderNames = {{
+constexpr std::array<NamedForm, 17> kOrderNames = {{
     {"sao vàng", "Sao vàng"},
     {"hồ chí minh", "Hồ Chí Minh"},
     {"độc lập", "Độc lập"},
@@ -30,6 +34,10 @@ constexpr std::array<NamedForm, 14> kOrderNames = {{
     {"kháng chiến", "Kháng chiến"},
     {"chiến thắng", "Chiến thắng"},
     {"quân kỳ quyết thắng", "Quân kỳ quyết thắng"},
+    // Orders of the wars, still named in histories of the units that hold them.
+    {"giải phóng", "Giải phóng"},
+    {"thành đồng", "Thành đồng"},
+    {"chiến sĩ giải phóng", "Chiến sĩ giải phóng"},
 }};
 
 constexpr std::array<NamedForm, 6> kMedalNames = {{
@@ -82,15 +90,21 @@ constexpr std::array<TitleForm, 30> kTitles = {{
     {"ngưt", "Nhà giáo Ưu tú", AwardType::kStateHonoraryTitle, true},
 }};
 
+// The written forms of `forms`, indexed for MatchNamed.
+template <size_t N>
+PhraseIndex* IndexOf(const std::array<NamedForm, N>& forms) {
+  std::vector<std::string_view> written;
+  for (const NamedForm& form : forms) written.push_back(form.written);
+  return new PhraseIndex(written);
+}
+
+// The longest of `forms` (indexed by `index`) written at tokens[i], ending by tokens[end); nullptr
+// when none is.
+template <size_t N>
 const NamedForm* MatchNamed(const std::vector<Token>& tokens, size_t i, size_t end,
-                            const NamedForm* begin_form, const NamedForm* end_form) {
-  const NamedForm* best = nullptr;
-  for (const NamedForm* form = begin_form; form != end_form; ++form) {
-    if (!MatchesPhrase(tokens, i, form->written)) continue;
-    const size_t words = PhraseLength(form->written);
-    if (i + words <= end && (best == nullptr || words > PhraseLength(best->written))) best = form;
-  }
-  return best;
+                            const PhraseIndex& index, const std::array<NamedForm, N>& forms) {
+  const int found = index.LongestAt(tokens, i, end);
+  return found < 0 ? nullptr : &forms[found];
 }
 
 // "hạng Nhì", "hạng 2", "hạng II" → " hạng Nhì"; advances `i` past it.
@@ -154,6 +168,16 @@ std::string Capitalised(std::string_view text) {
   return out;
 }
 
+// tokens[first, last) as written, one space between words.
+std::string JoinWords(const std::vector<Token>& tokens, size_t first, size_t last) {
+  std::string text;
+  for (size_t k = first; k < last; ++k) {
+    if (!text.empty()) text += ' ';
+    text += tokens[k].text;
+  }
+  return text;
+}
+
 AwardMention Mention(AwardType type, std::string name, size_t first, size_t last) {
   AwardMention mention;
   mention.type = type;
@@ -165,19 +189,19 @@ AwardMention Mention(AwardType type, std::string name, size_t first, size_t last
 
 std::optional<AwardMention> MatchTitle(const std::vector<Token>& tokens, size_t i, size_t end,
                                        bool after_danh_hieu) {
-  const std::string_view first = tokens[i].lower;
-  for (const TitleForm& title : kTitles) {
-    // Cheap rejection on the first word before matching the whole phrase.
-    if (title.written.size() < first.size() || title.written.compare(0, first.size(), first) != 0 ||
-        (title.written.size() > first.size() && title.written[first.size()] != ' ')) {
-      continue;
-    }
-    if (!MatchesPhrase(tokens, i, title.written)) continue;
-    const size_t words = PhraseLength(title.written);
-    if (i + words > end) continue;
-    if (title.needs_capital && !after_danh_hieu && !tokens[i].capitalised) continue;
-    // "NSƯT Việt Hà" is a performer's title before her name, not a title conferred.
-    if (!after_danh_hieu && words == 1) continue;
+  static const auto* const kIndex = [] {
+    std::vector<std::string_view> written;
+    for (const TitleForm& title : kTitles) written.push_back(title.written);
+    return new PhraseIndex(written);
+  }();
+  const int found = kIndex->LongestAt(tokens, i, end);
+  if (found < 0) return std::nullopt;
+  const TitleForm& title = kTitles[found];
+  const size_t words = kIndex->words(found);
+  if (title.needs_capital && !after_danh_hieu && !tokens[i].capitalised) return std::nullopt;
+  // "NSƯT Việt Hà" is a performer's title before her name, not a title conferred.
+  if (!after_danh_hieu && words == 1) return std::nullopt;
+  {
     size_t last = i + words;
     std::string name(title.canonical);
     // "Anh hùng Lao động thời kỳ đổi mới"
@@ -189,7 +213,6 @@ std::optional<AwardMention> MatchTitle(const std::vector<Token>& tokens, size_t 
     mention.specific_name = true;
     return mention;
   }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -197,23 +220,19 @@ std::optional<AwardMention> MatchTitle(const std::vector<Token>& tokens, size_t 
 std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t i, size_t end) {
   const Token& token = tokens[i];
   // The first words of every form below: any other token starts no award.
-  static const auto* const kFirstWords = new WordSet{
-      "huân", "huy",   "kỷ",    "bằng", "giấy", "thư", "cờ",   "danh", "giải",  "thưởng",
-      "khen", "tuyên", "tôn",   "vinh", "anh",  "bà",  "mẹ",   "tỉnh", "thành", "nhà",
-      "thầy", "nghệ",  "chiến", "lao",  "tập",  "đơn", "nsnd", "nsưt", "ngnd",  "ngưt"};
-  if (!token.is_word || !kFirstWords->Contains(token.lower)) return std::nullopt;
+  if (!(token.classes & kAwardStart)) return std::nullopt;
   const std::string_view word = token.lower;
-  if (word == "huân" || word == "huy") {
+  const bool chuong = i + 1 < end && tokens[i + 1].lower == "chương";
+  // "huân, huy chương": the order half of a pair.
+  if (word == "huân" && !chuong) return std::nullopt;
+  if (word == "huân" || (word == "huy" && chuong)) {
+    static const PhraseIndex* const kOrderIndex = IndexOf(kOrderNames);
+    static const PhraseIndex* const kMedalIndex = IndexOf(kMedalNames);
     const bool order = word == "huân";
-    if (i + 1 >= end || tokens[i + 1].lower != "chương") {
-      // "huân, huy chương": the order half of a pair.
-      return std::nullopt;
-    }
     size_t k = i + 2;
     std::string name = order ? "Huân chương" : "Huy chương";
-    const NamedForm* named =
-        order ? MatchNamed(tokens, k, end, kOrderNames.begin(), kOrderNames.end())
-              : MatchNamed(tokens, k, end, kMedalNames.begin(), kMedalNames.end());
+    const NamedForm* named = order ? MatchNamed(tokens, k, end, *kOrderIndex, kOrderNames)
+                                   : MatchNamed(tokens, k, end, *kMedalIndex, kMedalNames);
     bool specific = false;
     if (named != nullptr) {
       name += " " + std::string(named->canonical);
@@ -231,9 +250,6 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     AwardMention mention = Mention(order ? AwardType::kOrder : AwardType::kMedal, name, i, k);
     mention.specific_name = specific || !rank.empty();
     return mention;
-  }
-  if (word == "huy" || (word == "huy" && i + 1 < end && tokens[i + 1].lower == "hiệu")) {
-    return std::nullopt;
   }
   if (MatchesPhrase(tokens, i, "huy hiệu")) {
     size_t k = i + 2;
@@ -277,6 +293,18 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     }
     if (MatchesPhrase(tokens, i + 1, "vững mạnh xuất sắc")) {
       AwardMention mention = Mention(AwardType::kEmulationFlag, "Cờ vững mạnh xuất sắc", i, i + 4);
+      mention.specific_name = true;
+      return mention;
+    }
+    // "Cờ Đơn vị xuất sắc trong phong trào thi đua năm 2016", "Cờ Đơn vị dẫn đầu ...": a flag
+    // named for the unit it distinguishes (not "Cờ Tổ quốc" nor "cờ lưu niệm").
+    if (MatchesAnyPhrase(tokens, i + 1, {"đơn vị", "tập thể"}) && tokens[i + 1].capitalised) {
+      size_t k = i + 3;
+      while (k < end && k < i + kMaxFlagNameWords && tokens[k].is_word &&
+             !IsOneOf(tokens[k], {"của", "cho", "tặng", "do", "và", "vì", "được"})) {
+        ++k;
+      }
+      AwardMention mention = Mention(AwardType::kEmulationFlag, JoinWords(tokens, i, k), i, k);
       mention.specific_name = true;
       return mention;
     }
@@ -392,7 +420,7 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
     std::string_view written;
     RecipientKind kind;
   };
-  static constexpr std::array<Noun, 77> kNouns = {{
+  static constexpr std::array<Noun, 78> kNouns = {{
       {"hộ gia đình", RecipientKind::kCollective},
       {"gia đình", RecipientKind::kCollective},
       {"tập thể", RecipientKind::kCollective},
@@ -416,6 +444,7 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
       {"bệnh viện", RecipientKind::kCollective},
       {"cá nhân", RecipientKind::kIndividual},
       {"người dân", RecipientKind::kIndividual},
+      {"nữ nhân viên", RecipientKind::kIndividual},
       {"người", RecipientKind::kIndividual},
       {"đồng chí", RecipientKind::kIndividual},
       {"cán bộ", RecipientKind::kIndividual},
@@ -471,96 +500,112 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
       {"đại biểu", RecipientKind::kUnspecified},
       {"tác phẩm", RecipientKind::kUnspecified},
   }};
-  const Noun* best = nullptr;
-  for (const Noun& noun : kNouns) {
-    if (!MatchesPhrase(tokens, i, noun.written)) continue;
-    if (best == nullptr || PhraseLength(noun.written) > PhraseLength(best->written)) best = &noun;
+  static const auto* const kIndex = [] {
+    std::vector<std::string_view> written;
+    for (const Noun& noun : kNouns) written.push_back(noun.written);
+    return new PhraseIndex(written);
+  }();
+  const int found = kIndex->LongestAt(tokens, i, tokens.size());
+  if (found < 0) return std::nullopt;
+  const Noun* best = &kNouns[found];
+  length = kIndex->words(found);
+  // "20 gương phụ nữ tiêu biểu": the noun after "gương" says who the examples are; "tấm gương em
+  // Lan" only praises the person named.
+  size_t next_length = 0;
+  size_t honorific_length = 0;
+  if (best->kind == RecipientKind::kUnspecified && Contains(best->written, "gương") &&
+      !IsHonorific(tokens, i + length, honorific_length)) {
+    // "phụ nữ" alone may be a body ("Phụ nữ TP.HCM đón nhận ..."), after "gương" it is women.
+    if (MatchesPhrase(tokens, i + length, "phụ nữ")) {
+      length += 2;
+      return RecipientKind::kIndividual;
+    }
+    const std::optional<RecipientKind> next = RecipientNoun(tokens, i + length, next_length);
+    if (next && *next != RecipientKind::kUnspecified) {
+      length += next_length;
+      return next;
+    }
   }
-  if (best == nullptr) return std::nullopt;
-  length = PhraseLength(best->written);
   return best->kind;
 }
 
 bool IsHonorific(const std::vector<Token>& tokens, size_t i, size_t& length) {
   length = 1;
   if (i >= tokens.size()) return false;
-  static constexpr std::array<std::string_view, 15> kTwoWord = {
-      "đồng chí",  "thượng tướng", "trung tướng", "thiếu tướng", "đại tướng",
-      "đại tá",    "thượng tá",    "trung tá",    "thiếu tá",    "đại úy",
-      "thượng úy", "trung úy",     "thiếu úy",    "nghệ sĩ",     "nhà giáo"};
-  for (std::string_view phrase : kTwoWord) {
-    if (MatchesPhrase(tokens, i, phrase)) {
-      length = 2;
-      return true;
-    }
-  }
-  if (IsOneOf(tokens[i],
-              {"ông", "bà", "anh", "chị", "em",     "cháu",  "cụ",   "thầy", "cô",   "pgs",
-               "gs",  "ts", "ths", "bs",  "pgs.ts", "gs.ts", "nsnd", "nsưt", "nhạc", "họa"})) {
-    // "PGS." keeps its full stop as a separate token.
-    if (i + 1 < tokens.size() && tokens[i + 1].text == ".") length = 2;
-    return true;
-  }
-  return false;
+  static const auto* const kIndex = new PhraseIndex(
+      {"đồng chí",  "thượng tướng", "trung tướng", "thiếu tướng", "đại tướng", "đại tá",
+       "thượng tá", "trung tá",     "thiếu tá",    "đại úy",      "thượng úy", "trung úy",
+       "thiếu úy",  "nghệ sĩ",      "nhà giáo",    "ông",         "bà",        "anh",
+       "chị",       "em",           "cháu",        "cụ",          "thầy",      "cô",
+       "pgs",       "gs",           "ts",          "ths",         "bs",        "pgs.ts",
+       "gs.ts",     "nsnd",         "nsưt",        "nhạc",        "họa"});
+  const int found = kIndex->LongestAt(tokens, i, tokens.size());
+  if (found < 0) return false;
+  length = kIndex->words(found);
+  // "PGS." keeps its full stop as a separate token.
+  if (length == 1 && i + 1 < tokens.size() && tokens[i + 1].text == ".") length = 2;
+  return true;
 }
 
 bool IsOrganisationHead(const std::vector<Token>& tokens, size_t i, size_t& length) {
-  static constexpr std::array<std::string_view, 49> kHeads = {"tổng liên đoàn",
-                                                              "tổng lđlđ",
-                                                              "lđlđ",
-                                                              "hđnd",
-                                                              "mttq",
-                                                              "nhà xuất bản",
-                                                              "tổng công ty",
-                                                              "công ty",
-                                                              "bệnh viện",
-                                                              "tạp chí",
-                                                              "tổng cục",
-                                                              "học viện",
-                                                              "đại học",
-                                                              "đại sứ quán",
-                                                              "bộ đội",
-                                                              "công an",
-                                                              "liên đoàn",
-                                                              "tập đoàn",
-                                                              "ngân hàng",
-                                                              "trung tâm",
-                                                              "ủy ban",
-                                                              "hợp tác xã",
-                                                              "thành đoàn",
-                                                              "tỉnh đoàn",
-                                                              "quân khu",
-                                                              "sư đoàn",
-                                                              "lữ đoàn",
-                                                              "trung đoàn",
-                                                              "chi cục",
-                                                              "kho bạc",
-                                                              "trường",
-                                                              "hội",
-                                                              "viện",
-                                                              "cục",
-                                                              "sở",
-                                                              "ban",
-                                                              "báo",
-                                                              "đài",
-                                                              "nxb",
-                                                              "bv",
-                                                              "ubnd",
-                                                              "đồn",
-                                                              "đội",
-                                                              "phòng",
-                                                              "ngành",
-                                                              "tỉnh",
-                                                              "huyện",
-                                                              "xã",
-                                                              "lực lượng"};
-  for (std::string_view head : kHeads) {
-    if (MatchesPhrase(tokens, i, head)) {
-      length = PhraseLength(head);
-      return true;
-    }
-  }
-  return false;
+  static const auto* const kIndex = new PhraseIndex({"tổng liên đoàn",
+                                                     "thông tấn xã",
+                                                     "tỉnh ủy",
+                                                     "thành ủy",
+                                                     "đảng ủy",
+                                                     "mặt trận",
+                                                     "tổng lđlđ",
+                                                     "lđlđ",
+                                                     "hđnd",
+                                                     "mttq",
+                                                     "nhà xuất bản",
+                                                     "tổng công ty",
+                                                     "công ty",
+                                                     "bệnh viện",
+                                                     "tạp chí",
+                                                     "tổng cục",
+                                                     "học viện",
+                                                     "đại học",
+                                                     "đại sứ quán",
+                                                     "bộ đội",
+                                                     "công an",
+                                                     "liên đoàn",
+                                                     "tập đoàn",
+                                                     "ngân hàng",
+                                                     "trung tâm",
+                                                     "ủy ban",
+                                                     "hợp tác xã",
+                                                     "thành đoàn",
+                                                     "tỉnh đoàn",
+                                                     "quân khu",
+                                                     "sư đoàn",
+                                                     "lữ đoàn",
+                                                     "trung đoàn",
+                                                     "chi cục",
+                                                     "kho bạc",
+                                                     "trường",
+                                                     "hội",
+                                                     "viện",
+                                                     "cục",
+                                                     "sở",
+                                                     "ban",
+                                                     "báo",
+                                                     "đài",
+                                                     "nxb",
+                                                     "bv",
+                                                     "ubnd",
+                                                     "đồn",
+                                                     "đội",
+                                                     "phòng",
+                                                     "ngành",
+                                                     "tỉnh",
+                                                     "huyện",
+                                                     "xã",
+                                                     "lực lượng"});
+  const int found = kIndex->LongestAt(tokens, i, tokens.size());
+  if (found < 0) return false;
+  length = kIndex->words(found);
+  return true;
 }
 
 bool IsConferringVerb(const Token& token) {
@@ -572,10 +617,17 @@ bool IsReceivingWord(const Token& token) { return IsOneOf(token, {"được", "n
 
 bool IsNotConferredCue(const std::vector<Token>& tokens, size_t i) {
   const Token& token = tokens[i];
-  static const auto* const kFirstWords =
-      new WordSet{"nếu", "sẽ", "hủy", "huỷ", "tước", "xét",  "trình", "đề",    "kiến", "xem", "thu",
-                  "có",  "dự", "hồ",  "đủ",  "đạt",  "công", "chưa",  "không", "cần",  "nên"};
-  if (!kFirstWords->Contains(token.lower)) return false;
+  if (!(token.classes & kNotConferredStart)) return false;
+  // "Theo đề nghị của Sở Nội vụ, Chủ tịch UBND tỉnh tặng ...", "Xét đề nghị ..., Bộ trưởng tặng":
+  // the basis of a decision made, when it opens the clause ("đang xét đề nghị" is under review).
+  const auto opens_clause = [&](size_t k) {
+    return k == 0 || !tokens[k - 1].is_word || tokens[k].capitalised;
+  };
+  if (MatchesPhrase(tokens, i, "xét đề nghị") && opens_clause(i)) return false;
+  if (MatchesPhrase(tokens, i, "đề nghị") && i > 0 && IsOneOf(tokens[i - 1], {"theo", "xét"}) &&
+      opens_clause(i - 1)) {
+    return false;
+  }
   if (IsOneOf(token, {"nếu", "sẽ", "hủy", "huỷ", "tước", "xét"})) return true;
   // "trình Thủ tướng" submits; "chương trình" is a programme.
   if (token.lower == "trình") {
@@ -591,18 +643,12 @@ bool IsNotConferredCue(const std::vector<Token>& tokens, size_t i) {
 }
 
 bool IsHypotheticalCue(const std::vector<Token>& tokens, size_t i) {
-  return MatchesAnyPhrase(tokens, i, {"quy định", "dự luật", "xứng đáng", "mong", "luật thi đua"});
+  return (tokens[i].classes & kHypotheticalStart) &&
+         MatchesAnyPhrase(tokens, i, {"quy định", "dự luật", "xứng đáng", "mong", "luật thi đua"});
 }
 
 bool IsFamilyName(const Token& token) {
-  return token.capitalised &&
-         IsOneOf(token,
-                 {"nguyễn", "trần",  "lê",   "phạm",  "hoàng", "huỳnh", "phan", "vũ",    "võ",
-                  "đặng",   "bùi",   "đỗ",   "hồ",    "ngô",   "dương", "lý",   "đinh",  "đoàn",
-                  "trịnh",  "lương", "mai",  "tạ",    "cao",   "lâm",   "châu", "tô",    "hà",
-                  "trương", "văn",   "chu",  "kiều",  "lại",   "quách", "thái", "triệu", "tống",
-                  "vương",  "la",    "lưu",  "phùng", "khúc",  "doãn",  "thân", "đàm",   "lục",
-                  "nông",   "hứa",   "tăng", "khổng", "mạc",   "đào"});
+  return token.capitalised && (token.classes & kFamilyName) != 0;
 }
 
 }  // namespace laurel::parser

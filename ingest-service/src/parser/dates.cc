@@ -52,11 +52,7 @@ int SplitNumbers(std::string_view word, std::array<int, 3>& parts, char& separat
 }
 
 // Words that introduce the time of an event: "Sáng 5-6", "chiều tối 28/6", "ngày 12/5".
-bool IsTimeOfDay(const Token& token) {
-  static const auto* const kWords =
-      new WordSet{"sáng", "chiều", "tối", "trưa", "đêm", "ngày", "sớm", "khuya", "nay"};
-  return kWords->Contains(token.lower);
-}
+bool IsTimeOfDay(const Token& token) { return (token.classes & kTimeOfDay) != 0; }
 
 int ParseYear(std::string_view word) {
   if (word.size() != 4) return 0;
@@ -215,7 +211,7 @@ std::optional<EventDay> FindEventDay(const std::vector<Token>& tokens, size_t be
     size_t j = i + 1;
     while (j < end && j < i + 4 &&
            (IsTimeOfDay(tokens[j]) || tokens[j].text == "(" ||
-            IsOneOf(tokens[j], {"hôm", "qua", "vào"}))) {
+            IsOneOf(tokens[j], {"hôm", "qua", "vào", "nay"}))) {
       ++j;
     }
     if (j < end && tokens[j].all_digits) {
@@ -243,7 +239,8 @@ std::optional<EventDay> FindEventDay(const std::vector<Token>& tokens, size_t be
         return day;
       }
     }
-    if (today && MatchesPhrase(tokens, i, "hôm nay")) {
+    // "hôm nay", "sáng nay" without a date: the day of publication.
+    if (today) {
       EventDay day;
       day.relative = true;
       day.token = i;
@@ -331,6 +328,18 @@ std::vector<WrittenYear> FindYears(const std::vector<Token>& tokens, size_t begi
     } else if (count == 2 && separator == '-') {
       const int year = ParseYear(std::to_string(parts[1]));
       if (year != 0 && ParseYear(std::to_string(parts[0])) != 0) years.push_back({year, i, true});
+    } else if (count == 0) {
+      // "(3/7/1957-3/7/2017)" written without spaces: the year the span ends in.
+      const std::string_view word = tokens[i].lower;
+      const size_t dash = word.find('-');
+      std::array<int, 3> from{};
+      char from_separator;
+      if (dash != std::string_view::npos &&
+          SplitNumbers(word.substr(0, dash), from, from_separator) == 3 &&
+          SplitNumbers(word.substr(dash + 1), parts, separator) == 3 && separator == '/') {
+        const int year = ParseYear(std::to_string(parts[2]));
+        if (year != 0) years.push_back({year, i, true});
+      }
     }
   }
   return years;

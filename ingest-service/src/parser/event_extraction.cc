@@ -9,6 +9,7 @@
 #include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/issuer_resolution.h"
 #include "ingest-service/src/parser/recipients.h"
+#include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/vietnamese_letters.h"
 
 namespace laurel::parser {
@@ -17,6 +18,7 @@ namespace {
 constexpr size_t kRestatementWindow = 4;  // sentences after the event's own that may restate it
 constexpr size_t kMaxMovementWords = 10;
 constexpr size_t kMaxOrganizerWords = 24;
+constexpr size_t kMeritWindow = 10;  // words before a period that may say it is the merit's
 constexpr double kStrongConfidence = 0.9;
 constexpr double kDatedActConfidence = 0.75;
 constexpr double kMentionConfidence = 0.5;
@@ -34,6 +36,7 @@ struct Candidate {
 // Verbs that make a dated sentence an event. Giving counts only when an award is given ("tặng quà"
 // and "trao đổi" are not ceremonies).
 bool IsEventVerb(const std::vector<Token>& tokens, size_t i, size_t end) {
+  if (!(tokens[i].classes & kEventVerbStart)) return false;
   if (IsOneOf(tokens[i], {"trao", "tặng", "gắn"}) && !MatchesPhrase(tokens, i, "trao đổi")) {
     for (size_t k = i + 1; k < end && k < i + 4; ++k) {
       if (MatchAward(tokens, k, end)) return true;
@@ -47,6 +50,7 @@ bool IsEventVerb(const std::vector<Token>& tokens, size_t i, size_t end) {
 
 // Reported speech and paperwork: "cho biết", "thông tin từ", "quyết định", "vừa".
 bool IsReportCue(const std::vector<Token>& tokens, size_t i) {
+  if (!(tokens[i].classes & kReportStart)) return false;
   return MatchesAnyPhrase(tokens, i,
                           {"cho biết", "cho hay", "thông tin", "quyết định", "ban hành"}) ||
          IsOneOf(tokens[i], {"vừa"});
@@ -63,20 +67,14 @@ bool StartsWithAny(const std::vector<Token>& tokens, const Sentence& sentence,
 // Words without which a sentence names no gathering and no day: most sentences are passed over
 // after one look-up per token.
 bool MayTellOfAnEvent(const std::vector<Token>& tokens, const Sentence& sentence) {
-  static const auto* const kWords =
-      new WordSet{"đại", "hội",  "lễ",   "mít", "gặp", "tổng",  "sơ",  "chương", "sáng", "chiều",
-                  "tối", "trưa", "ngày", "đêm", "sớm", "khuya", "nay", "hôm",    "buổi"};
   for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-    if (kWords->Contains(tokens[i].lower)) return true;
+    if (tokens[i].classes & kEventWord) return true;
   }
   return false;
 }
 
 Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, size_t index) {
   // The first words of every phrase looked at below: other tokens need no further look.
-  static const auto* const kCueWords =
-      new WordSet{"đại",  "hội", "lễ",   "mít", "gặp", "tổng", "sơ", "chương", "tổ",
-                  "diễn", "làm", "khai", "yêu", "kế",  "dự",   "đề", "sẽ"};
   Candidate candidate;
   candidate.sentence = index;
   if (!MayTellOfAnEvent(tokens, sentence)) return candidate;
@@ -85,7 +83,7 @@ Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, s
   bool organised = false;
   bool planned = false;
   for (size_t i = begin; i < end; ++i) {
-    if (!kCueWords->Contains(tokens[i].lower)) continue;
+    if (!(tokens[i].classes & kEventCue)) continue;
     size_t length;
     if (!candidate.kind) {
       if (auto kind = GatheringAt(tokens, i, end, length)) {
@@ -114,7 +112,8 @@ Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, s
   if (day) {
     bool blocked = false;
     for (size_t i = begin; i < end; ++i) {
-      if (IsReportCue(tokens, i)) blocked = true;
+      // "xứng đáng được tặng bằng khen", "mong ...": wishes are not acts.
+      if (IsReportCue(tokens, i) || IsHypotheticalCue(tokens, i)) blocked = true;
       if (!blocked && IsEventVerb(tokens, i, end)) {
         candidate.evidence = Evidence::kDatedAct;
         return candidate;
@@ -210,6 +209,18 @@ int ProvinceOfSentence(const NormalizedText& text, const std::vector<Token>& tok
   return places.empty() ? -1 : places.front().province_index;
 }
 
+// The organiser as written, without the parentheses that only explain it ("Đài Truyền hình Việt
+// Nam (VTV)", "Trung tâm Nghệ thuật (trực thuộc Sở VH-TT)").
+std::string OrganizerName(std::string written) {
+  for (size_t open = written.find('('); open != std::string::npos; open = written.find('(')) {
+    const size_t close = written.find(')', open);
+    size_t from = open;
+    while (from > 0 && written[from - 1] == ' ') --from;
+    written.erase(from, close == std::string::npos ? std::string::npos : close + 1 - from);
+  }
+  return std::string(TrimAscii(written));
+}
+
 std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence) {
   const size_t begin = sentence.first_token;
   const size_t end = sentence.last_token;
@@ -223,10 +234,28 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
       --k;
     }
     if (k > begin && IsOneOf(tokens[k - 1], {"được", "do"}) && k < i) {
-      return ExpandAbbreviations(JoinTokens(tokens, k, i));
+      // "do X phối hợp với Y tổ chức": both organise.
+      std::string organizer;
+      size_t from = k;
+      for (size_t k2 = k; k2 < i; ++k2) {
+        if (!MatchesPhrase(tokens, k2, "phối hợp")) continue;
+        organizer = JoinTokens(tokens, from, k2) + " và ";
+        from = k2 + 2;
+        if (from < i && IsOneOf(tokens[from], {"với", "cùng"})) ++from;
+      }
+      return OrganizerName(organizer + JoinTokens(tokens, from, i));
     }
-    // The subject: back over a list of bodies, stopping at time and place adverbials.
+    // The subject: back over a list of bodies, stopping at time and place adverbials; "X, tổ
+    // chức" reads back past the comma; "X phối hợp (với) Y tổ chức" is X's gathering.
     size_t stop = i;
+    if (stop > begin + 1 && tokens[stop - 1].text == ",") --stop;
+    for (size_t k2 = stop; k2 > begin; --k2) {
+      if (tokens[k2 - 1].text == ";" || tokens[k2 - 1].text == ":") break;
+      if (MatchesPhrase(tokens, k2 - 1, "phối hợp")) {
+        stop = k2 - 1;
+        break;
+      }
+    }
     while (stop > begin &&
            IsOneOf(tokens[stop - 1], {"đã", "long", "trọng", "cùng", "phối", "hợp", "vừa", "sẽ"})) {
       --stop;
@@ -256,20 +285,15 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
       --start;
     }
     if (start >= stop) return "";
-    // "X phối hợp (với|cùng) Y": both organise.
-    std::string organizer;
-    size_t from = start;
-    for (size_t k2 = start; k2 < stop; ++k2) {
-      if (MatchesPhrase(tokens, k2, "phối hợp")) {
-        organizer = JoinTokens(tokens, from, k2);
-        from = k2 + 2;
-        if (from < stop && IsOneOf(tokens[from], {"với", "cùng"})) ++from;
-      }
-    }
-    const std::string rest = JoinTokens(tokens, from, stop);
-    organizer = organizer.empty() ? rest : organizer + " và " + rest;
+    std::string organizer = JoinTokens(tokens, start, stop);
     if (!organizer.empty() && organizer.back() == ',') organizer.pop_back();
-    return ExpandAbbreviations(organizer);
+    // Two bodies: "X, Y tổ chức" is "X và Y".
+    const size_t comma = organizer.find(", ");
+    if (comma != std::string::npos && organizer.find(", ", comma + 1) == std::string::npos &&
+        !Contains(organizer, " và ")) {
+      organizer.replace(comma, 2, " và ");
+    }
+    return OrganizerName(organizer);
   }
   return "";
 }
@@ -314,10 +338,34 @@ std::string MovementIn(const std::vector<Token>& tokens, const Sentence& sentenc
   return "";
 }
 
+// "... cho 7 tập thể có thành tích xuất sắc trong công tác giai đoạn 2016-2017": the period the
+// awarded merit was earned in, not one a review looks back on ("tổng kết giai đoạn ...").
+bool IsMeritPeriod(const std::vector<Token>& tokens, const Sentence& sentence,
+                   const Period& period) {
+  const size_t from = period.token > sentence.first_token + kMeritWindow
+                          ? period.token - kMeritWindow
+                          : sentence.first_token;
+  bool merit = false;
+  for (size_t k = from; k < period.token; ++k) {
+    if (MatchesAnyPhrase(tokens, k, {"tổng kết", "sơ kết", "phong trào", "nhiệm kỳ"})) {
+      return false;
+    }
+    merit = merit || MatchesAnyPhrase(tokens, k, {"thành tích", "công tác"});
+  }
+  return merit;
+}
+
+// Asked of every sentence: when the phrase's first word is of kMentionStart only such tokens are
+// looked at, and the first word is compared alone first.
 bool MentionsPhrase(const std::vector<Token>& tokens, const Sentence& sentence,
                     std::string_view phrase) {
+  const std::string_view first_word = phrase.substr(0, phrase.find(' '));
+  const bool indexed = (WordClassesOf(first_word) & kMentionStart) != 0;
   for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-    if (MatchesPhrase(tokens, i, phrase)) return true;
+    if ((!indexed || (tokens[i].classes & kMentionStart)) && tokens[i].lower == first_word &&
+        MatchesPhrase(tokens, i, phrase)) {
+      return true;
+    }
   }
   return false;
 }
@@ -401,6 +449,7 @@ std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
 
   Event& event = extracted.event;
   extracted.sentence = best->sentence;
+  extracted.gathering = best->evidence == Evidence::kGathering;
   if (best->kind) {
     event.kind = *best->kind;
   } else if (first_gathering) {
@@ -473,7 +522,7 @@ void CompleteEvent(const EventInputs& inputs, const std::vector<size_t>& award_s
     if (event.period_start_year == 0) {
       for (const Period& period :
            FindPeriods(tokens, sentences[s].first_token, sentences[s].last_token)) {
-        if (period.anniversary) continue;
+        if (period.anniversary || IsMeritPeriod(tokens, sentences[s], period)) continue;
         if (event_year != 0 && period.end_year > event_year) continue;
         event.period_start_year = period.start_year;
         event.period_end_year = period.end_year;

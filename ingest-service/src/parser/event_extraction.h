@@ -26,6 +26,7 @@ struct ExtractedEvent {
   size_t sentence = 0;
   // Organised or dated, and about commendation: an event even when no award record is read.
   bool about_commendation = false;
+  bool gathering = false;  // a gathering is named, not only a dated act of giving
 };
 
 // The gathering the article reports: kind, day, province, organiser.

@@ -10,6 +10,7 @@
 #include "ingest-service/src/parser/text_normalizer.h"
 #include "ingest-service/src/parser/utf8.h"
 #include "ingest-service/src/parser/vietnamese_letters.h"
+#include "ingest-service/src/parser/word_classes.h"
 
 namespace laurel::parser {
 namespace {
@@ -123,11 +124,7 @@ class PatternIndex {
     int patterns = -1;
   };
 
-  static size_t Hash(std::string_view text) {  // FNV-1a
-    uint32_t hash = 2166136261u;
-    for (char ch : text) hash = (hash ^ static_cast<unsigned char>(ch)) * 16777619u;
-    return hash;
-  }
+  static size_t Hash(std::string_view text) { return text.empty() ? 0 : WordHash(text); }
 
   std::array<Slot, kSlots> slots_{};
   std::deque<std::string> keys_;  // stable storage for the slots' views
@@ -412,7 +409,8 @@ std::vector<PlaceMention> FindPlacesInTokens(std::string_view text, std::string_
   for (size_t i = first; i < last; ++i) {
     const Token& token = tokens[i];
     if (!token.is_word || token.begin < covered) continue;
-    if (!token.capitalised && !StartsWith(token.lower, "tp") && !StartsWith(token.lower, "thành")) {
+    if (!token.capitalised && (token.lower[0] != 't' || (!StartsWith(token.lower, "tp") &&
+                                                         !StartsWith(token.lower, "thành")))) {
       continue;
     }
     size_t next;

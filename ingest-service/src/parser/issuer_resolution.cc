@@ -21,7 +21,7 @@ struct Expansion {
 };
 
 // Abbreviations and variant spellings of bodies, longest first where one contains another.
-constexpr std::array<Expansion, 37> kExpansions = {{
+constexpr std::array<Expansion, 41> kExpansions = {{
     {"vtv", "Đài Truyền hình Việt Nam"},
     {"ttxvn", "Thông tấn xã Việt Nam"},
     {"vov", "Đài Tiếng nói Việt Nam"},
@@ -55,6 +55,11 @@ constexpr std::array<Expansion, 37> kExpansions = {{
     {"hội đồng đội", "Hội đồng Đội"},
     {"ban chấp hành trung ương hội chữ thập đỏ", "Trung ương Hội Chữ thập đỏ"},
     {"hội chữ thập đỏ", "Hội Chữ thập đỏ"},
+    {"ban chấp hành trung ương đoàn", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"},
+    {"ban chấp hành trung ương đoàn tncs hồ chí minh",
+     "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"},
+    {"trung ương đoàn", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"},
+    {"trung ương đoàn tncs hồ chí minh", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"},
     {"tp.", "thành phố"},
     {"tp", "thành phố"},
     {"thành phố", "thành phố"},
@@ -62,10 +67,13 @@ constexpr std::array<Expansion, 37> kExpansions = {{
 }};
 
 // Roles whose holder gives awards in the name of a body: the issuer is the body that follows.
-constexpr std::array<std::string_view, 15> kHeadRoles = {
-    "thứ trưởng",    "bộ trưởng",   "chủ tịch",  "trưởng ban",      "giám đốc",
-    "tổng giám đốc", "hiệu trưởng", "chủ nhiệm", "tổng cục trưởng", "cục trưởng",
-    "viện trưởng",   "bí thư",      "trưởng",    "thủ trưởng",      "tư lệnh"};
+// Leadership boards ("Ban Giám đốc Công an tỉnh", "Ban giám hiệu nhà trường") speak for their body
+// the same way.
+constexpr std::array<std::string_view, 18> kHeadRoles = {
+    "thứ trưởng",    "bộ trưởng",     "chủ tịch",    "trưởng ban",      "giám đốc",
+    "tổng giám đốc", "hiệu trưởng",   "chủ nhiệm",   "tổng cục trưởng", "cục trưởng",
+    "viện trưởng",   "bí thư",        "trưởng",      "thủ trưởng",      "tư lệnh",
+    "ban giám đốc",  "ban giám hiệu", "ban lãnh đạo"};
 
 constexpr std::array<std::string_view, 24> kForeignStates = {
     "pháp",     "italia",    "ý",          "nga",       "liên bang nga", "lào",      "campuchia",
@@ -137,8 +145,8 @@ bool EndsWithWord(std::string_view lower, std::string_view word) {
          (lower.size() == word.size() || lower[lower.size() - word.size() - 1] == ' ');
 }
 
-// A bare "tỉnh" / "thành phố" / "huyện" at the end takes the article's province or local unit:
-// "UBND tỉnh" → "UBND tỉnh Khánh Hòa", "UBND huyện này" → "UBND huyện Thạch Hà".
+}  // namespace
+
 std::string CompleteBareUnit(std::string text, const IssuerContext& context) {
   std::string lower = NormalizeTextLenient(text).lower;
   if (EndsWithWord(lower, "này")) {
@@ -146,16 +154,35 @@ std::string CompleteBareUnit(std::string text, const IssuerContext& context) {
     lower.resize(text.size());
   }
   for (std::string_view bare : {"tỉnh", "thành phố"}) {
-    if (EndsWithWord(lower, bare) && context.province_index >= 0) {
-      return text.substr(0, text.size() - bare.size()) +
-             ProvincePart(context.province_index, context.date);
+    if (!EndsWithWord(lower, bare)) continue;
+    // "LĐLĐ thành phố" in an article about a province: the city named last before the sentence
+    // (and "UBND tỉnh" in an article about a city, the province named last).
+    int province = context.province_index;
+    const bool wants_city = bare == "thành phố";
+    if (province >= 0 && Provinces()[province].centrally_run != wants_city) {
+      const int nearest = wants_city ? context.nearest_city : context.nearest_province;
+      if (nearest >= 0) province = nearest;
+    }
+    if (province >= 0) {
+      return text.substr(0, text.size() - bare.size()) + ProvincePart(province, context.date);
     }
   }
   for (const auto& [unit, name] : context.local_units) {
     if (EndsWithWord(lower, unit)) return text + " " + name;
   }
+  // "nhà trường", "công ty" alone: the school or company the article names.
+  const std::string_view head = lower == "nhà trường" ? std::string_view("trường") : lower;
+  const auto named = context.named_bodies.find(std::string(head));
+  if (named != context.named_bodies.end()) return named->second;
+  // A department of the province ("Sở Giáo dục và Đào tạo") belongs to the article's province.
+  if (StartsWith(lower, "sở ") && context.province_index >= 0 &&
+      FindPlaces(text, lower, 0, lower.size()).empty()) {
+    return text + " " + ProvincePart(context.province_index, context.date);
+  }
   return text;
 }
+
+namespace {
 
 // Cuts the holder's name off an authority: "Chủ tịch UBND tỉnh Kon Tum Nguyễn Văn Hòa".
 std::string WithoutPersonName(std::string_view phrase) {
@@ -168,7 +195,10 @@ std::string WithoutPersonName(std::string_view phrase) {
     const bool place = std::any_of(places.begin(), places.end(), [&](const PlaceMention& p) {
       return p.begin <= tokens[i].begin && tokens[i].begin < p.end;
     });
-    if (!place && IsFamilyName(tokens[i]) && tokens[i + 1].capitalised &&
+    // "Tỉnh Đoàn Quảng Trị", "Thành Đoàn Hà Nội": the Youth Union, not a Mr Đoàn.
+    const bool union_name = tokens[i].lower == "đoàn" &&
+                            IsOneOf(tokens[i - 1], {"tỉnh", "thành", "ương", "huyện", "quận"});
+    if (!place && !union_name && IsFamilyName(tokens[i]) && tokens[i + 1].capitalised &&
         !MatchesPhrase(tokens, i, "hồ chí minh")) {
       return std::string(TrimAscii(std::string_view(folded.text).substr(0, tokens[i].begin)));
     }
@@ -208,7 +238,10 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context);
 
 std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& context) {
   if (context.resolved == nullptr) return Resolve(phrase, context);
-  const std::string key(phrase);
+  // The nearest places take part in resolving bare units, so they are part of the key.
+  std::string key(phrase);
+  key += '\x1f';
+  key += std::to_string(context.nearest_city) + "," + std::to_string(context.nearest_province);
   const auto found = context.resolved->find(key);
   if (found != context.resolved->end()) return found->second;
   std::string canonical = Resolve(phrase, context);
@@ -257,22 +290,44 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
     }
   }
   // "Chủ tịch UBND tỉnh", "Bộ trưởng Bộ Công an": the body the head speaks for.
+  // "Trưởng ban Tuyên giáo Trung ương" heads the "Ban Tuyên giáo Trung ương".
+  std::string_view body_head;
   for (std::string_view role : kHeadRoles) {
     if (StartsWith(lower, role) && lower.size() > role.size() && lower[role.size()] == ' ') {
       text.remove_prefix(role.size() + 1);
       lower.remove_prefix(role.size() + 1);
+      if (role == "trưởng ban") body_head = "Ban ";
       break;
     }
   }
-  std::string body(text);
-  // "Chủ tịch tỉnh" → UBND of the province; "huyện Đăk Hà" as a giver → its UBND.
-  if (lower == "tỉnh" || lower == "thành phố" || StartsWith(lower, "tỉnh ") ||
-      StartsWith(lower, "thành phố ") || StartsWith(lower, "huyện ") ||
-      StartsWith(lower, "quận ") || StartsWith(lower, "xã ") || StartsWith(lower, "phường ") ||
-      StartsWith(lower, "thị xã ")) {
+  std::string body = std::string(body_head) + std::string(text);
+  // "Chủ tịch tỉnh" → UBND of the province; "huyện Đăk Hà" as a giver → its UBND; "Tỉnh ủy" and
+  // "(Ban Thường vụ) Tỉnh đoàn" are bodies of their own.
+  static const auto* const kOwnBodies =
+      new std::vector<std::string_view>{"tỉnh ủy",  "tỉnh uỷ",  "tỉnh đoàn", "tỉnh hội",
+                                        "tỉnh đội", "thành ủy", "thành uỷ",  "thành đoàn"};
+  const bool own_body =
+      std::any_of(kOwnBodies->begin(), kOwnBodies->end(), [&](std::string_view b) {
+        const size_t at = lower.find(b);
+        return at != std::string_view::npos && (at == 0 || lower[at - 1] == ' ') &&
+               IsWordBoundary(lower, at + b.size());
+      });
+  if (!own_body && (lower == "tỉnh" || lower == "thành phố" || StartsWith(lower, "tỉnh ") ||
+                    StartsWith(lower, "thành phố ") || StartsWith(lower, "huyện ") ||
+                    StartsWith(lower, "quận ") || StartsWith(lower, "xã ") ||
+                    StartsWith(lower, "phường ") || StartsWith(lower, "thị xã "))) {
     body = "UBND " + body;
   }
-  body = ReplaceProvince(body, context);
+  if (own_body) {
+    // "Tỉnh Đoàn Quảng Trị" keeps its name as written; a bare "Tỉnh ủy" takes the article's.
+    const NormalizedText folded = NormalizeTextLenient(body);
+    if (FindPlaces(folded.text, folded.lower, 0, folded.lower.size()).empty() &&
+        context.province_index >= 0) {
+      body += " " + ProvinceNameOn(context.province_index, context.date);
+    }
+  } else {
+    body = ReplaceProvince(body, context);
+  }
   const NormalizedText replaced = NormalizeTextLenient(body);
   body = Expand(replaced.text, replaced.lower);
   body = CapitaliseFirst(CompleteBareUnit(body, context));

@@ -15,6 +15,7 @@
 #include "ingest-service/src/parser/recipients.h"
 #include "ingest-service/src/parser/restatement_merging.h"
 #include "ingest-service/src/parser/sentence_splitter.h"
+#include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/text_normalizer.h"
 #include "ingest-service/src/parser/tokenizer.h"
 
@@ -28,22 +29,22 @@ constexpr size_t kMaxHeadlineTokens = 40;  // longer first lines are leads, not 
 // "huân"/"huy"/"niệm" (not "chương trình"), "hiệu" after "danh"/"huy" (not "hiệu quả"), "giải" not
 // in "giải pháp".
 bool HasTrigger(const std::vector<Token>& tokens, const Sentence& sentence) {
-  static const auto* const kWords = new WordSet{"khen", "chương", "hiệu",   "cờ", "giải", "dương",
-                                                "vinh", "hùng",   "thưởng", "tú", "tiến", "thi"};
-  static const auto* const kNotPrizes =
-      new WordSet{"pháp", "quyết", "phóng", "trình", "thích", "tỏa", "ngân", "đáp",
-                  "cứu",  "thể",   "tán",   "trí",   "khát",  "đấu", "bóng", "vô"};
   const size_t first = sentence.first_token;
   const size_t last = sentence.last_token;
   for (size_t i = first; i < last; ++i) {
-    if (!kWords->Contains(tokens[i].lower)) continue;
+    if (!(tokens[i].classes & kTriggerWord)) continue;
     const std::string_view word = tokens[i].lower;
     const std::string_view before = i > first ? tokens[i - 1].lower : std::string_view();
     const std::string_view after = i + 1 < last ? tokens[i + 1].lower : std::string_view();
     if (word == "khen" || word == "cờ") return true;
     if (word == "chương" && (before == "huân" || before == "huy" || before == "niệm")) return true;
     if (word == "hiệu" && (before == "danh" || before == "huy")) return true;
-    if (word == "giải" && !kNotPrizes->Contains(after)) return true;
+    if (word == "giải" &&
+        !(i + 1 < last &&
+          IsOneOf(tokens[i + 1], {"pháp", "quyết", "phóng", "trình", "thích", "tỏa", "ngân", "đáp",
+                                  "cứu", "thể", "tán", "trí", "khát", "đấu", "bóng", "vô"}))) {
+      return true;
+    }
     if (word == "dương" && before == "tuyên") return true;
     if (word == "vinh" && (before == "tôn" || after == "danh")) return true;
     if (word == "hùng" && before == "anh") return true;
@@ -72,11 +73,10 @@ Span SpanOf(const NormalizedText& normalized, const std::vector<Token>& tokens,
 }
 
 // The province the article names most often (first named on a tie); -1 when it names none.
-int MostNamedProvince(const NormalizedText& normalized, const std::vector<Token>& tokens) {
+int MostNamedProvince(const std::vector<PlaceMention>& places) {
   std::map<int, int> counts;
   int best = -1;
-  for (const PlaceMention& place :
-       FindPlacesInTokens(normalized.text, normalized.lower, tokens, 0, tokens.size())) {
+  for (const PlaceMention& place : places) {
     if (place.province_index < 0) continue;
     const int count = ++counts[place.province_index];
     if (best < 0 || count > counts[best]) best = place.province_index;
@@ -88,11 +88,13 @@ int MostNamedProvince(const NormalizedText& normalized, const std::vector<Token>
 // name.
 std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens) {
   std::map<std::string, std::string> units;
-  static const auto* const kUnits = new WordSet{"huyện", "xã", "quận", "phường", "thị"};
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (!kUnits->Contains(tokens[i].lower)) continue;
+    if (!(tokens[i].classes & kLocalUnit)) continue;
     size_t k = i + 1;
-    std::string unit(tokens[i].lower);
+    const std::string_view word = tokens[i].lower;
+    // Only the first name of each unit stands; "thị xã" and "thị trấn" are looked at below.
+    if (word != "thị" && units.count(std::string(word)) > 0) continue;
+    std::string unit(word);
     if (unit == "thị") {
       if (tokens[k].lower != "xã" && tokens[k].lower != "trấn") continue;
       unit += " " + std::string(tokens[k].lower);
@@ -104,6 +106,64 @@ std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens) 
     if (units.count(unit) == 0) units[unit] = JoinTokens(tokens, start, k);
   }
   return units;
+}
+
+// "Trường THPT Hương Khê", "Công ty CP Licogi 14": the first school, company or hospital the
+// article names in full, for "nhà trường" and "công ty" standing alone.
+std::map<std::string, std::string> NamedBodies(const std::vector<Token>& tokens) {
+  std::map<std::string, std::string> bodies;
+  for (size_t i = 0; i + 2 < tokens.size(); ++i) {
+    if (!tokens[i].capitalised || !(tokens[i].classes & kBodyHead)) continue;
+    std::string_view head = tokens[i].lower;
+    if (head != "trường") {
+      if (!MatchesAnyPhrase(tokens, i, {"công ty", "bệnh viện"})) continue;
+      head = head == "công" ? "công ty" : "bệnh viện";
+    }
+    if (bodies.size() == 3) break;  // every head named already: the first name of each stands
+    if (bodies.count(std::string(head)) > 0) continue;
+    std::string name;
+    if (ReadOrganisationName(tokens, i, tokens.size(), name) > i) {
+      bodies.emplace(std::string(head), name);
+    }
+  }
+  return bodies;
+}
+
+// Whether `text` from `at` starts with a word that heads a body's name ("Sở", "UBND", "Phòng"):
+// "Sở Văn hóa và Thể thao" is one body, "UBND huyện và Phòng Giáo dục huyện" two.
+bool HeadsABody(const std::string& text, size_t at) {
+  static const auto* const kHeads = new std::vector<std::string_view>{
+      "UBND", "HĐND",  "Sở",  "Phòng", "Hội", "Ban",   "Báo",  "Trường", "Công",
+      "Tỉnh", "Thành", "Đài", "Bộ",    "Ủy",  "Trung", "Liên", "Tạp",    "Nhà"};
+  const std::string_view rest = std::string_view(text).substr(at);
+  return std::any_of(kHeads->begin(), kHeads->end(), [&](std::string_view head) {
+    return StartsWith(rest, head) && (rest.size() == head.size() || rest[head.size()] == ' ');
+  });
+}
+
+// Completes the bare units of each body an organiser phrase lists ("Hội Nhà báo tỉnh và Báo X").
+std::string CompleteOrganizerUnits(const std::string& organizer, const IssuerContext& units) {
+  std::string completed;
+  size_t from = 0;
+  while (from <= organizer.size()) {
+    size_t comma = organizer.find(", ", from);
+    while (comma != std::string::npos && !HeadsABody(organizer, comma + 2)) {
+      comma = organizer.find(", ", comma + 2);
+    }
+    constexpr std::string_view kAnd = " và ";
+    size_t and_word = organizer.find(kAnd, from);
+    while (and_word != std::string::npos && !HeadsABody(organizer, and_word + kAnd.size())) {
+      and_word = organizer.find(kAnd, and_word + kAnd.size());
+    }
+    const size_t stop = std::min(comma, and_word);
+    const size_t part_end = stop == std::string::npos ? organizer.size() : stop;
+    completed += CompleteBareUnit(organizer.substr(from, part_end - from), units);
+    if (stop == std::string::npos) break;
+    const size_t separator = stop == comma ? 2 : kAnd.size();
+    completed += organizer.substr(stop, separator);
+    from = stop + separator;
+  }
+  return completed;
 }
 
 // The latest year the article writes, standing in for its date when it has none.
@@ -142,7 +202,7 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
     tokens = Tokenize(normalized, metadata.title_begin, metadata.title_end);
     if (tokens.size() > kMaxHeadlineTokens) {
       // No headline: the first line is the lead paragraph, read like the body.
-      for (const Sentence& sentence : SplitSentences(tokens, normalized.text)) {
+      for (const Sentence& sentence : SplitSentences(tokens)) {
         sentences.push_back(sentence);
       }
     } else if (!tokens.empty()) {
@@ -150,19 +210,20 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
     }
   }
   const size_t body_first = tokens.size();
-  std::vector<Token> body = Tokenize(normalized, metadata.body_begin, metadata.body_end);
-  tokens.insert(tokens.end(), body.begin(), body.end());
-  for (Sentence sentence : SplitSentences(body, normalized.text)) {
-    sentence.first_token += body_first;
-    sentence.last_token += body_first;
+  AppendTokens(normalized, metadata.body_begin, metadata.body_end, tokens);
+  for (const Sentence& sentence : SplitSentences(tokens, body_first)) {
     sentences.push_back(sentence);
   }
 
-  const int article_province = MostNamedProvince(normalized, tokens);
+  const std::vector<PlaceMention> places =
+      FindPlacesInTokens(normalized.text, normalized.lower, tokens, 0, tokens.size());
+  const int article_province = MostNamedProvince(places);
+  size_t next_place = 0;  // places before the sentence read set the nearest city and province
   AwardSentenceContext context;
   context.issuer.province_index = article_province;
   context.issuer.date = published.value_or(Date{});
   context.issuer.local_units = LocalUnits(tokens);
+  context.issuer.named_bodies = NamedBodies(tokens);
   std::unordered_map<std::string, std::string> resolved_issuers;
   context.issuer.resolved = &resolved_issuers;
   context.reference_year = published ? published->year : LatestYear(tokens);
@@ -181,6 +242,14 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   std::vector<size_t> award_sentences;
   for (size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
+    const size_t sentence_end =
+        sentence.last_token > sentence.first_token ? tokens[sentence.last_token - 1].end : 0;
+    for (; next_place < places.size() && places[next_place].begin < sentence_end; ++next_place) {
+      const int index = places[next_place].province_index;
+      if (index < 0) continue;
+      (Provinces()[index].centrally_run ? context.issuer.nearest_city
+                                        : context.issuer.nearest_province) = index;
+    }
     if (!HasTrigger(tokens, sentence)) {
       context.previous_conferred = false;
       continue;
@@ -199,14 +268,26 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   std::vector<AwardCandidate> records = MergeRestatements(candidates);
 
   // A gathering only mentioned, or one with nothing of commendation about it, is no event of ours.
-  if (event && (records.empty() && !event->about_commendation)) event.reset();
+  // A dated act of giving that yields no award record gave nothing.
+  if (event && records.empty() && (!event->about_commendation || !event->gathering)) event.reset();
   if (event) {
     CompleteEvent(event_inputs, award_sentences, *event);
+    // "Ủy ban MTTQ thành phố", "Phòng Giáo dục huyện": the units the article is about.
+    IssuerContext units = context.issuer;
+    units.province_index = event->province_index;
+    event->event.organizer = CompleteOrganizerUnits(event->event.organizer, units);
     event->event.span = SpanOf(normalized, tokens, sentences[event->sentence]);
     article.events.push_back(std::move(event->event));
   }
   for (AwardCandidate& record : records) {
     record.award.event_index = article.events.empty() ? -1 : 0;
+    // Prizes of a contest are given by whoever organises the gathering that awards them.
+    if (record.award.issuer.empty() && record.award.award_type == AwardType::kOther &&
+        StartsWith(record.award.award_name, "Giải") && !article.events.empty() &&
+        !article.events[0].organizer.empty()) {
+      record.award.issuer = CanonicalIssuer(article.events[0].organizer, context.issuer);
+      record.award.issuer_level = LevelOf(record.award.issuer);
+    }
     article.awards.push_back(std::move(record.award));
   }
   return article;

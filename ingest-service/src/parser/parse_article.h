@@ -9,7 +9,7 @@
 namespace laurel::parser {
 
 // Bumped whenever extraction rules change, so stored records can be re-parsed (ReparseArticles).
-inline constexpr int kParserVersion = 1;
+inline constexpr int kParserVersion = 2;
 
 // Reads one article as published (date line, title, body, byline) into events and award records.
 // INVALID_ARGUMENT when the text is empty, whitespace only, or not valid UTF-8.

@@ -14,15 +14,22 @@ constexpr size_t kMaxOrganisationWords = 12;
 constexpr size_t kMaxItems = 24;
 constexpr size_t kMaxParentheticalTokens = 40;
 constexpr size_t kMaxLeadingWords = 3;
+constexpr size_t kMaxDescriptionWords = 12;
+constexpr size_t kMaxQualifierWords = 4;
+constexpr size_t kMaxLowerNameWords = 3;
 
 bool IsSeparator(const Token& token) {
   return token.text == "," || token.lower == "và" || token.lower == "cùng" || token.text == ";";
 }
 
 // Words after which a recipient phrase is over: the reason or circumstance follows.
-bool EndsPhrase(const Token& token) {
-  return IsOneOf(token, {"vì", "do", "nhân", "trong", "tại", "về", "nhằm", "để", "đã", "đang",
-                         "sau", "khi", "góp", "với", "theo"});
+bool EndsPhrase(const Token& token) { return (token.classes & kPhraseEnd) != 0; }
+
+// Words that never belong to a body's name: verbs and prepositions that start the rest of the
+// clause.
+bool IsFunctionWord(const Token& token) {
+  return IsOneOf(token, {"có", "được", "là", "cho", "của", "tặng", "trao", "đã", "đang", "sẽ",
+                         "nhận", "đạt", "thuộc", "tham", "gồm", "cùng", "tới", "như"});
 }
 
 // Skips a parenthetical "(30 tuổi)", "(BV)", "(Q.6, TP.HCM)".
@@ -45,6 +52,42 @@ bool StartsPlace(const std::vector<Token>& tokens, size_t i, size_t end) {
   const std::string_view lower(tokens[i].lower.data(), length);
   const std::vector<PlaceMention> places = FindPlaces(text, lower, 0, length);
   return !places.empty() && places.front().begin == 0;
+}
+
+// The person (or, for "tập thể", the body) named after a singular recipient noun and a few words
+// describing them, up to the end of the item; returns the token after the name, or `i` when none is
+// named. "tập thể cán bộ, nhân viên Bệnh viện X" is the hospital.
+size_t NameAfterDescription(const std::vector<Token>& tokens, size_t i, size_t end,
+                            RecipientKind kind, std::string& name) {
+  const bool body = kind == RecipientKind::kCollective;
+  for (size_t k = i; k < end && k < i + kMaxDescriptionWords; ++k) {
+    if (tokens[k].text == "(") {
+      k = std::max(k, SkipParenthetical(tokens, k, end) - 1);
+      continue;
+    }
+    // A body's staff are listed with commas: "tập thể lãnh đạo, cán bộ, công nhân Công ty X".
+    const bool listing = body && (tokens[k].text == "," || tokens[k].lower == "và");
+    if (!listing && (!tokens[k].is_word || IsSeparator(tokens[k]) || EndsPhrase(tokens[k]) ||
+                     IsOneOf(tokens[k], {"của", "có", "là", "đã", "được"}))) {
+      return i;
+    }
+    size_t length = 0;
+    // "học sinh Trường THCS Nguyễn Du" names the school, not a person.
+    if (tokens[k].capitalised && IsOrganisationHead(tokens, k, length)) {
+      return body ? std::max(i, ReadOrganisationName(tokens, k, end, name)) : i;
+    }
+    if (body) continue;
+    size_t after = k;
+    if (IsHonorific(tokens, k, length)) {
+      after = ReadPersonName(tokens, k + length, end, name);
+      if (after > k + length) return after;
+    } else if (IsFamilyName(tokens[k]) && k + 1 < end && tokens[k + 1].capitalised &&
+               !StartsPlace(tokens, k, end)) {
+      after = ReadPersonName(tokens, k, end, name);
+      if (after > k + 1) return after;
+    }
+  }
+  return i;
 }
 
 }  // namespace
@@ -109,6 +152,20 @@ size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t e
       last = k;
       continue;
     }
+    // "Phòng Cảnh sát giao thông", "Công ty Cổ phần Cơ khí mỏ Cẩm Thịnh": a few lower-case words
+    // inside a name, up to the end of the item or the next capitalised word.
+    size_t run = k;
+    while (run < end && run < k + kMaxLowerNameWords && tokens[run].is_word &&
+           !tokens[run].capitalised && !tokens[run].all_digits && !IsSeparator(tokens[run]) &&
+           !EndsPhrase(tokens[run]) && !IsFunctionWord(tokens[run])) {
+      ++run;
+    }
+    if (run > k && (run >= end || !tokens[run].is_word || IsSeparator(tokens[run]) ||
+                    (tokens[run].capitalised && !tokens[run].all_digits))) {
+      k = run;
+      last = k;
+      continue;
+    }
     break;
   }
   if (last == i + head_length && !(head_length >= 2 && tokens[i].capitalised)) return i;
@@ -126,6 +183,7 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
   size_t i = begin;
   size_t items = 0;
   size_t leading = 0;
+  bool listed_people = false;  // after "các chị:", names alone are people
   const auto add_name = [&](RecipientKind kind, std::string name, size_t first, size_t last) {
     if (named_group >= 0 && groups[named_group].kind == kind) {
       RecipientGroup& group = groups[named_group];
@@ -167,6 +225,17 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     if (!token.is_word || EndsPhrase(token)) break;
     // "mỗi gia đình được tuyên dương": each of a group already counted, not a new one.
     if (IsOneOf(token, {"mỗi", "từng"})) break;
+    // "cho các chị: Trần Thị Mỹ Hạnh, ...": the names that follow are the recipients.
+    size_t plural_honorific = 0;
+    if (IsOneOf(token, {"các", "những"}) && IsHonorific(tokens, i + 1, plural_honorific) &&
+        i + 1 + plural_honorific < end &&
+        (tokens[i + 1 + plural_honorific].text == ":" ||
+         IsFamilyName(tokens[i + 1 + plural_honorific]))) {
+      i += 1 + plural_honorific;
+      if (tokens[i].text == ":") ++i;
+      listed_people = true;
+      continue;
+    }
     if (MatchesPhrase(tokens, i, "đại diện")) {
       i += 2;
       if (MatchesPhrase(tokens, i, "gia đình")) i += 2;
@@ -221,6 +290,17 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       const bool noun_first = IsOrganisationHead(tokens, i, head_length) &&
                               RecipientNoun(tokens, i, word_count) && word_count > head_length;
       const size_t after = noun_first ? i : ReadOrganisationName(tokens, i, end, name);
+      // "Trường X có 40 học sinh được nhận ...": the school's pupils are the recipients.
+      size_t has = after;
+      while (has < end && has < after + kMaxDescriptionWords && tokens[has].lower != "có" &&
+             (tokens[has].is_word || tokens[has].text == "-")) {
+        ++has;
+      }
+      if (after > i && has < end && tokens[has].lower == "có" &&
+          ParseCount(tokens, has + 1).has_value()) {
+        i = has + 1;
+        continue;
+      }
       if (after > i + 1 && after <= end) {
         bool capitalised = false;
         for (size_t k = i + 1; k < after; ++k) capitalised = capitalised || tokens[k].capitalised;
@@ -248,8 +328,19 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       // A bare noun after the award is part of its name ("bằng khen lao động ưu tú"), not a
       // recipient.
       const bool bare_after_award = !plural && !introduced && groups.empty();
-      if (kind && !praises_person && !titled_person && !bare_after_award &&
-          !(k == i && IsOrganisationHead(tokens, k, other) && person_next)) {
+      size_t head_length = 0;
+      const bool body_named = k == i && IsOrganisationHead(tokens, k, head_length) &&
+                              head_length >= length && person_next;
+      // "cho các tập thể: Phòng A, Công an huyện B và ...": the names listed are the group.
+      size_t list_at = k + length;
+      if (list_at < end && tokens[list_at].lower == "gồm") ++list_at;
+      if (kind && plural && *kind != RecipientKind::kUnspecified && list_at < end &&
+          tokens[list_at].text == ":") {
+        i = list_at + 1;
+        listed_people = *kind == RecipientKind::kIndividual;
+        continue;
+      }
+      if (kind && !praises_person && !titled_person && !bare_after_award && !body_named) {
         RecipientGroup group;
         group.kind = *kind;
         group.noun = JoinTokens(tokens, k, k + length);
@@ -258,8 +349,20 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
         // A singular pronoun-like noun ("cho em") is one person.
         if (!plural && IsOneOf(tokens[k], {"em", "cháu", "ông", "bà", "anh", "chị"}))
           group.count = 1;
-        groups.push_back(std::move(group));
-        consumed = k + length - i;
+        // "cá nhân đồng chí Phạm Văn Lý", "nữ nhân viên điện lực quận Hải Châu Trần Thị Anh": one
+        // person, described and then named.
+        std::string name;
+        const bool described_one =
+            !plural && (*kind == RecipientKind::kIndividual || MatchesPhrase(tokens, k, "tập thể"));
+        const size_t named_end =
+            described_one ? NameAfterDescription(tokens, k + length, end, *kind, name) : k + length;
+        if (named_end > k + length) {
+          add_name(*kind, name, i, named_end);
+          consumed = named_end - i;
+        } else {
+          groups.push_back(std::move(group));
+          consumed = k + length - i;
+        }
       } else if (praises_person) {
         i = k + length;
         continue;
@@ -295,7 +398,8 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       const bool after_name = named_group >= 0 && i > begin && tokens[i - 1].lower == "và";
       // "Hà Tĩnh có 76 học sinh": a province is nobody's name.
       const bool place = StartsPlace(tokens, i, end);
-      if (consumed == 0 && token.capitalised && !place && (IsFamilyName(token) || after_name)) {
+      if (consumed == 0 && token.capitalised && !place &&
+          (IsFamilyName(token) || after_name || listed_people)) {
         const size_t after = ReadPersonName(tokens, i, end, name);
         if (after > i + 1 || (after > i && after_name)) {
           add_name(after_name ? groups[named_group].kind : RecipientKind::kIndividual, name, i,
@@ -325,6 +429,13 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     // Skip what describes the item (or an apposition such as ", Hiệu trưởng ..."), up to the next
     // separator; a name right after a counted group is one of its members.
     bool skipped = false;
+    // An uncounted group keeps the first words describing it: "các đơn vị tài trợ" and "các đơn vị
+    // phối hợp" are two groups.
+    RecipientGroup* described = consumed > 0 && !groups.empty() && !groups.back().count &&
+                                        groups.back().last == i && !groups.back().noun.empty()
+                                    ? &groups.back()
+                                    : nullptr;
+    size_t described_words = 0;
     while (i < end && !IsSeparator(tokens[i]) && !EndsPhrase(tokens[i]) && tokens[i].text != ";") {
       if (tokens[i].text == "(") {
         const size_t after = SkipParenthetical(tokens, i, end);
@@ -338,6 +449,10 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       if (consumed > 0 && counted_seen && IsFamilyName(tokens[i]) && i + 1 < end &&
           tokens[i + 1].capitalised) {
         break;
+      }
+      if (described != nullptr && tokens[i].is_word && described_words++ < kMaxQualifierWords) {
+        if (!described->qualifier.empty()) described->qualifier += ' ';
+        described->qualifier += tokens[i].lower;
       }
       ++i;
       skipped = true;

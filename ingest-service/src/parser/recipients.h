@@ -18,7 +18,8 @@ struct RecipientGroup {
   std::optional<int64_t> count;  // absent for "các tập thể", "nhiều cá nhân", "hơn 1.000 gương"
   std::vector<std::string> names;
   std::string noun;  // the recipient noun as written in lower case ("tập thể", "gia đình"), if any
-  size_t first = 0;  // token range
+  std::string qualifier;  // an uncounted group's first describing words ("tài trợ"), lower case
+  size_t first = 0;       // token range
   size_t last = 0;
 };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/vietnamese_letters.h"
@@ -20,19 +22,59 @@ bool NounsCompatible(const std::string& a, const std::string& b) {
   return Contains(a, b) || Contains(b, a);
 }
 
+// Both issuers named, and neither names the other.
+bool IssuersDiffer(const AwardCandidate& a, const AwardCandidate& b) {
+  if (a.award.issuer.empty() || b.award.issuer.empty()) return false;
+  const std::string fa = Folded(a.award.issuer);
+  const std::string fb = Folded(b.award.issuer);
+  return !Contains(fa, fb) && !Contains(fb, fa);
+}
+
 // Issuers agree when equal, when one names the other more fully ("Cảnh sát" / "Cảnh sát thành phố
 // Matsusaka"), or when one was only inferred.
 bool IssuersCompatible(const AwardCandidate& a, const AwardCandidate& b) {
-  if (a.award.issuer.empty() || b.award.issuer.empty()) return true;
-  const std::string fa = Folded(a.award.issuer);
-  const std::string fb = Folded(b.award.issuer);
-  if (Contains(fa, fb) || Contains(fb, fa)) return true;
-  return a.issuer_weak || b.issuer_weak;
+  return !IssuersDiffer(a, b) || a.issuer_weak || b.issuer_weak;
 }
 
 bool NamesCompatible(const AwardCandidate& a, const AwardCandidate& b) {
   if (!a.specific_name || !b.specific_name) return true;
-  return Folded(a.award.award_name) == Folded(b.award.award_name);
+  const std::string fa = Folded(a.award.award_name);
+  const std::string fb = Folded(b.award.award_name);
+  return fa == fb;
+}
+
+// "đón nhận Huân chương Lao động ... tặng tập thể, cá nhân" sums up what is then given class by
+// class ("Huân chương Lao động hạng Nhì cho ..."): an uncounted record under a shorter name.
+bool SumsUp(const AwardCandidate& summary, const AwardCandidate& record) {
+  if (summary.award.count || !record.award.count ||
+      summary.award.award_type != record.award.award_type ||
+      summary.award.recipient_kind != record.award.recipient_kind) {
+    return false;
+  }
+  const std::string shorter = Folded(summary.award.award_name);
+  const std::string longer = Folded(record.award.award_name);
+  return longer.size() > shorter.size() && StartsWith(longer, shorter) &&
+         longer[shorter.size()] == ' ';
+}
+
+// Two uncounted groups described by different roles ("các đơn vị tài trợ", "các đơn vị phối hợp
+// tổ chức") are different groups; merit ("có thành tích", "xuất sắc") describes any group alike.
+bool QualifiersCompatible(const AwardCandidate& a, const AwardCandidate& b) {
+  const auto role = [](const std::string& qualifier) {
+    static const auto* const kMeritWords = new std::vector<std::string_view>{
+        "có", "đã", "đạt", "xuất", "tiêu", "điển", "tích", "thành"};
+    if (qualifier.empty()) return false;
+    for (std::string_view word : *kMeritWords) {
+      if (StartsWith(qualifier, word) &&
+          (qualifier.size() == word.size() || qualifier[word.size()] == ' ')) {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (!role(a.recipient_qualifier) || !role(b.recipient_qualifier)) return true;
+  return StartsWith(a.recipient_qualifier, b.recipient_qualifier) ||
+         StartsWith(b.recipient_qualifier, a.recipient_qualifier);
 }
 
 bool Unknown(const AwardCandidate& c) {
@@ -62,6 +104,7 @@ bool SameRecord(const AwardCandidate& a, const AwardCandidate& b) {
            (kinds_match || ka == RecipientKind::kUnspecified || kb == RecipientKind::kUnspecified);
   }
   if (a.award.count.has_value() != b.award.count.has_value() && same_specific_name) return true;
+  if (!a.award.count && !b.award.count && !QualifiersCompatible(a, b)) return false;
   return kinds_match && NounsCompatible(a.recipient_noun, b.recipient_noun);
 }
 
@@ -119,9 +162,11 @@ std::vector<AwardCandidate> MergeRestatements(const std::vector<AwardCandidate>&
   for (const AwardCandidate* candidate : ordered) {
     // A record with no recipient information is a restatement of any record of its type.
     auto same = std::find_if(records.begin(), records.end(), [&](const AwardCandidate& record) {
+      // "khen thưởng" restates a named award to the same group, unless another body gives it.
       if (candidate->generic && !record.generic) {
         return record.award.recipient_kind == candidate->award.recipient_kind &&
-               (!candidate->award.count || record.award.count == candidate->award.count);
+               (!candidate->award.count || record.award.count == candidate->award.count) &&
+               !IssuersDiffer(record, *candidate);
       }
       return SameRecord(record, *candidate);
     });
@@ -130,11 +175,9 @@ std::vector<AwardCandidate> MergeRestatements(const std::vector<AwardCandidate>&
       continue;
     }
     if (candidate->from_title) {
-      const bool body_has_type =
-          std::any_of(records.begin(), records.end(), [&](const AwardCandidate& r) {
-            return !r.from_title &&
-                   (r.award.award_type == candidate->award.award_type || candidate->generic);
-          });
+      const bool body_has_type = std::any_of(
+          records.begin(), records.end(),
+          [&](const AwardCandidate& r) { return !r.from_title && !r.partial && !r.generic; });
       if (body_has_type) continue;
     }
     records.push_back(*candidate);
@@ -146,14 +189,33 @@ std::vector<AwardCandidate> MergeRestatements(const std::vector<AwardCandidate>&
   for (size_t i = 0; i < records.size(); ++i) {
     const AwardCandidate& record = records[i];
     if (record.generic && record.award.count) {
+      // One award of another body to the same person is no breakdown ("được Tập đoàn X khen
+      // thưởng" besides the Prime Minister's Bằng khen).
       int64_t sum = 0;
+      int parts = 0;
+      bool same_issuer = false;
       for (const AwardCandidate& other : records) {
         if (!other.generic && other.award.count &&
             other.award.recipient_kind == record.award.recipient_kind) {
           sum += *other.award.count;
+          ++parts;
+          same_issuer = same_issuer || !IssuersDiffer(other, record);
         }
       }
-      drop[i] = sum == *record.award.count;
+      drop[i] = sum == *record.award.count && (parts > 1 || same_issuer);
+    }
+    if (std::any_of(records.begin(), records.end(),
+                    [&](const AwardCandidate& other) { return SumsUp(record, other); })) {
+      drop[i] = true;
+    }
+    // A place's share of a group whose whole is counted too ("1.355 học sinh ..., Hà Tĩnh có 76").
+    if (record.partial &&
+        std::any_of(records.begin(), records.end(), [&](const AwardCandidate& whole) {
+          return !whole.partial && whole.award.award_type == record.award.award_type &&
+                 whole.award.recipient_kind == record.award.recipient_kind && whole.award.count &&
+                 *whole.award.count > *record.award.count && IssuersCompatible(whole, record);
+        })) {
+      drop[i] = true;
     }
     if (Unknown(record)) {
       drop[i] = std::count_if(records.begin(), records.end(), [&](const AwardCandidate& other) {

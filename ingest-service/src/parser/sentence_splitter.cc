@@ -21,12 +21,9 @@ bool IsAbbreviation(const Token& token) {
 bool IsSentenceOpener(const std::vector<Token>& tokens, size_t i) {
   const Token& token = tokens[i];
   if (!token.capitalised) return false;
-  static const auto* const kOpeners =
-      new WordSet{"tại",   "theo", "trong", "thay", "sau",  "trước", "đây",  "với",   "các",
-                  "những", "ông",  "bà",    "tham", "dự",   "tới",   "cùng", "ngoài", "hiện",
-                  "hôm",   "sáng", "chiều", "tối",  "trưa", "được",  "cũng", "tuy",   "khi",
-                  "nhằm",  "đến",  "nhân",  "phát", "đồng", "dịp",   "bên",  "đặc",   "vừa"};
-  if (!kOpeners->Contains(token.lower)) return false;
+  if (!(token.classes & kSentenceOpener)) return false;
+  // "Tuy nhiên" opens a sentence, "Tuy Hòa" and "Tuy An" are places.
+  if (token.lower == "tuy" && i + 1 < tokens.size() && tokens[i + 1].capitalised) return false;
   if (IsOneOf(token,
               {"tại",   "theo", "trong", "thay", "sau",  "trước", "đây",   "với",  "các", "những",
                "ông",   "bà",   "tham",  "dự",   "tới",  "cùng",  "ngoài", "hiện", "hôm", "sáng",
@@ -51,9 +48,9 @@ bool StartsNewSentence(const Token& token) {
 
 }  // namespace
 
-std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, std::string_view text) {
+std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, size_t from) {
   std::vector<Sentence> sentences;
-  size_t start = 0;
+  size_t start = from;
   size_t line = 0;
   size_t start_line = 0;
   size_t credit_words = 0;
@@ -65,9 +62,8 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, std::stri
     start_line = line;
     in_credit = false;
   };
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (i > 0 && text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end).find('\n') !=
-                     std::string_view::npos) {
+  for (size_t i = from; i < tokens.size(); ++i) {
+    if (i > from && tokens[i].newline_before) {
       close(i);
       ++line;
       start_line = line;
@@ -97,7 +93,7 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, std::stri
       }
       continue;
     }
-    if (token.is_word && IsOneOf(token, {"ảnh"}) && i + 1 < tokens.size() &&
+    if (token.is_word && token.lower == "ảnh" && i + 1 < tokens.size() &&
         tokens[i + 1].text == ":") {
       in_credit = true;
       credit_words = 0;
@@ -124,7 +120,8 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, std::stri
     }
     // A caption glued to the next sentence: "... lễ kỷ niệm Ông Trần Văn Vinh ...", "... Lê Văn
     // Tùng Theo danh sách ...".
-    const bool opener = IsSentenceOpener(tokens, i);
+    const bool opener =
+        token.capitalised && (token.classes & kSentenceOpener) && IsSentenceOpener(tokens, i);
     if (i > start + 2 && opener &&
         (EndsCaption(tokens[i - 1]) ||
          (tokens[i - 1].is_word && i + 1 < tokens.size() && tokens[i + 1].is_word &&

@@ -18,6 +18,7 @@ struct Sentence {
   bool headline = false;  // the article's title, read apart from the body
 };
 
-std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, std::string_view text);
+// The sentences of tokens[from, size()), indexed into `tokens`.
+std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, size_t from = 0);
 
 }  // namespace laurel::parser

@@ -162,8 +162,41 @@ inline bool CombiningMarkAt(std::string_view text, size_t pos) {
 }
 
 // Printable ASCII that needs no folding: not a blank, '&' (entities), '_' (segmentation) or '`'.
-inline bool IsPlainAscii(unsigned char byte) {
-  return byte > 0x20 && byte < 0x7F && byte != '&' && byte != '_' && byte != '`';
+constexpr std::array<bool, 256> MakePlainAscii() {
+  std::array<bool, 256> plain{};
+  for (int byte = 0x21; byte < 0x7F; ++byte)
+    plain[byte] = byte != '&' && byte != '_' && byte != '`';
+  return plain;
+}
+constexpr std::array<bool, 256> kPlainAscii = MakePlainAscii();
+
+inline bool IsPlainAscii(unsigned char byte) { return kPlainAscii[byte]; }
+
+constexpr std::array<char, 128> MakeAsciiLower() {
+  std::array<char, 128> lower{};
+  for (int byte = 0; byte < 128; ++byte) {
+    lower[byte] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+  }
+  return lower;
+}
+constexpr std::array<char, 128> kAsciiLower = MakeAsciiLower();
+
+// Whether any combining mark (CombiningMarkAt) occurs in `text`: NFC text, most of what arrives,
+// has none, and the fast path then need not look for one after every letter.
+bool HasCombiningMarks(std::string_view text) {
+  if (text.find('\xCC') != std::string_view::npos || text.find('\xCD') != std::string_view::npos) {
+    return true;
+  }
+  // E1 B7, E2 83, EF B8: found by their second byte, which is rarer than the first.
+  for (const auto [lead, second] :
+       {std::pair<char, char>{'\xE1', '\xB7'}, std::pair<char, char>{'\xE2', '\x83'},
+        std::pair<char, char>{'\xEF', '\xB8'}}) {
+    for (size_t at = text.find(second, 1); at != std::string_view::npos;
+         at = text.find(second, at + 1)) {
+      if (text[at - 1] == lead) return true;
+    }
+  }
+  return false;
 }
 
 inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
@@ -193,6 +226,99 @@ class Builder {
 
   // Whether nothing is pending, so plain ASCII can be copied in bulk.
   bool Idle() const { return pending_tone_ == Tone::kNone && !space_pending_; }
+
+  // The fast path over most of every article: plain ASCII, single spaces between words and
+  // precomposed Vietnamese letters that need no folding, written straight into the buffers with
+  // their lower case. Stops (returning the position reached) at anything else: blanks to collapse,
+  // entities, look-alikes, quotes, combining marks (looked for only when kMarks says the text has
+  // some), a tone that may move ("oà"). Call when Idle().
+  template <bool kMarks>
+  size_t EmitFastRun(std::string_view original, size_t pos, int32_t& index) {
+    const size_t size = original.size();
+    const unsigned char* in = reinterpret_cast<const unsigned char*>(original.data());
+    // Room for the whole rest of the input: the fast path never writes more than it reads.
+    Reserve(size - pos);
+    // Locals, not members: stores through char pointers would make the compiler reload members.
+    char* const text = text_;
+    char* const lower = lower_;
+    const size_t start = pos;
+    const int32_t first_origin = index;
+    size_t out = size_;
+    int32_t origin = index;
+    // Runs stop every kCheckpointStride bytes so that offsets keep their checkpoints.
+    const size_t limit = std::min(size, pos + kCheckpointStride);
+    while (pos < limit) {
+      unsigned char byte = in[pos];
+      if (byte < 0x80) {
+        if (IsPlainAscii(byte) &&
+            !(kMarks && pos + 1 < size && CombiningMarkAt(original, pos + 1))) {
+          // Most of every line: a run of plain ASCII.
+          do {
+            text[out] = static_cast<char>(byte);
+            lower[out] = kAsciiLower[byte];
+            ++out;
+            ++pos;
+            ++origin;
+          } while (!kMarks && pos < limit && IsPlainAscii(byte = in[pos]));
+          continue;
+        }
+        // One space between two words; runs of blanks and line ends take the general path.
+        if (byte == ' ' && out > 0 && text[out - 1] != ' ' && text[out - 1] != '\n' &&
+            pos + 1 < size &&
+            (IsPlainAscii(in[pos + 1]) || (in[pos + 1] >= 0xC3 && in[pos + 1] <= 0xC6) ||
+             in[pos + 1] == 0xE1)) {
+          text[out] = ' ';
+          lower[out] = ' ';
+          ++out;
+          ++pos;
+          ++origin;
+          continue;
+        }
+        break;
+      }
+      // "oà", "uỷ": a tone after o/u may move; the general path decides.
+      const char before = out == 0 ? ' ' : text[out - 1];
+      if (before == 'o' || before == 'u' || before == 'O' || before == 'U') break;
+      if (byte >= 0xC3 && byte <= 0xC6 && pos + 1 < size && (in[pos + 1] & 0xC0) == 0x80) {
+        const char32_t c = (static_cast<char32_t>(byte & 0x1F) << 6) | (in[pos + 1] & 0x3F);
+        // Look-alikes ("Ð", "ð") and the signs × ÷ are folded or kept by the general path.
+        if (c == 0xD0 || c == 0xF0 || c == 0xD7 || c == 0xF7) break;
+        if (kMarks && pos + 2 < size && CombiningMarkAt(original, pos + 2)) break;
+        const TwoByteLetter& letter = TwoByteLetterAt(byte, in[pos + 1]);
+        text[out] = static_cast<char>(byte);
+        text[out + 1] = static_cast<char>(in[pos + 1]);
+        lower[out] = static_cast<char>(letter.lower_lead);
+        lower[out + 1] = static_cast<char>(letter.lower_trail);
+        out += 2;
+        pos += 2;
+        ++origin;
+        continue;
+      }
+      // The Vietnamese block U+1EA0..U+1EF9 (E1 BA A0 .. E1 BB B9): upper even, lower odd.
+      if (byte == 0xE1 && pos + 2 < size &&
+          ((in[pos + 1] == 0xBA && in[pos + 2] >= 0xA0 && in[pos + 2] <= 0xBF) ||
+           (in[pos + 1] == 0xBB && in[pos + 2] >= 0x80 && in[pos + 2] <= 0xB9))) {
+        if (kMarks && pos + 3 < size && CombiningMarkAt(original, pos + 3)) break;
+        text[out] = lower[out] = static_cast<char>(byte);
+        text[out + 1] = lower[out + 1] = static_cast<char>(in[pos + 1]);
+        text[out + 2] = static_cast<char>(in[pos + 2]);
+        lower[out + 2] = static_cast<char>(in[pos + 2] | 1);
+        out += 3;
+        pos += 3;
+        ++origin;
+        continue;
+      }
+      break;
+    }
+    if (pos == start) return pos;
+    at_line_start_ = false;
+    Track(first_origin);
+    last_origin_ = origin - 1;
+    expected_ = origin;
+    size_ = out;
+    index = origin;
+    return pos;
+  }
 
   // Copies a run of plain ASCII (no blanks at its ends, single spaces inside) in one go.
   void EmitAsciiRun(const char* run, size_t length, int32_t first_origin) {
@@ -407,9 +533,18 @@ absl::StatusOr<NormalizedText> Normalize(std::string_view original, bool lenient
   NormalizedText out;
   Builder builder(out, original.size());
   int32_t index = 0;  // code points of `original` consumed so far
+  const bool marks = HasCombiningMarks(original);
   size_t pos = 0;
   std::u32string cluster;
   while (pos < original.size()) {
+    if (builder.Idle()) {
+      const size_t reached = marks ? builder.EmitFastRun<true>(original, pos, index)
+                                   : builder.EmitFastRun<false>(original, pos, index);
+      if (reached > pos) {
+        pos = reached;
+        continue;
+      }
+    }
     const unsigned char byte = static_cast<unsigned char>(original[pos]);
     // Runs of plain ASCII with single spaces are copied in bulk.
     if (IsPlainAscii(byte) && builder.Idle()) {

@@ -2,58 +2,72 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string_view>
 #include <vector>
 
 #include "ingest-service/src/parser/text_normalizer.h"
+#include "ingest-service/src/parser/word_classes.h"
 
 // Words and punctuation of a stretch of normalised text. A word keeps inner joiners that belong to
 // it: "TP.HCM", "5/6", "2015-2020", "GD&ĐT", "1.355".
 namespace laurel::parser {
 
+// 48 bytes: every scan of an article streams its tokens, so they are kept small (articles are far
+// below 4 GiB, the limit of the 32-bit offsets).
 struct Token {
-  size_t begin = 0;  // byte range in the normalised text
-  size_t end = 0;
+  uint32_t begin = 0;  // byte range in the normalised text
+  uint32_t end = 0;
   std::string_view text;   // as written (after folding)
   std::string_view lower;  // lower-cased
   bool is_word = false;    // letters or digits; otherwise one punctuation character
   bool capitalised = false;
-  bool all_digits = false;  // digits with optional inner '.', '/', '-' only
+  bool all_digits = false;      // digits with optional inner '.', '/', '-' only
+  bool newline_before = false;  // a line ends between the previous token and this one
+  uint32_t classes = 0;         // WordClass bits of `lower` (word_classes.h)
 };
 
 std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size_t end);
 
+// Tokenize, appending to `tokens` (no copy of a part read apart).
+void AppendTokens(const NormalizedText& normalized, size_t begin, size_t end,
+                  std::vector<Token>& tokens);
+
 // True when `token` is a word whose lower-case form is one of `words`. Inline: the extractors ask
 // it of every token of a trigger sentence.
+// Whether the n bytes at a and b are the same. Words are short: up to eight bytes are compared as
+// two overlapping four-byte loads, without a call to memcmp.
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n >= 4 && n <= 8) {
+    uint32_t a_head, b_head, a_tail, b_tail;
+    std::memcpy(&a_head, a, 4);
+    std::memcpy(&b_head, b, 4);
+    std::memcpy(&a_tail, a + n - 4, 4);
+    std::memcpy(&b_tail, b + n - 4, 4);
+    return a_head == b_head && a_tail == b_tail;
+  }
+  if (n < 4) {
+    for (size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+  return std::memcmp(a, b, n) == 0;
+}
+
 inline bool IsOneOf(const Token& token, std::initializer_list<std::string_view> words) {
-  if (token.lower.empty()) return false;
-  const char first = token.lower[0];
+  const std::string_view lower = token.lower;
+  if (lower.empty()) return false;
   for (std::string_view word : words) {
-    if (word[0] == first && token.lower == word) return true;
+    if (word.size() == lower.size() && word[0] == lower[0] &&
+        SameBytes(word.data(), lower.data(), word.size())) {
+      return true;
+    }
   }
   return false;
 }
-
-// A small set of lower-case words, asked of every token of a sentence: buckets by first byte and
-// length, so a look-up is a couple of compares (std::hash on strings costs more than the scan).
-class WordSet {
- public:
-  WordSet(std::initializer_list<std::string_view> words) {
-    for (std::string_view word : words)
-      buckets_[static_cast<unsigned char>(word[0])].push_back(word);
-  }
-  bool Contains(std::string_view word) const {
-    if (word.empty()) return false;
-    for (std::string_view candidate : buckets_[static_cast<unsigned char>(word[0])]) {
-      if (candidate.size() == word.size() && candidate == word) return true;
-    }
-    return false;
-  }
-
- private:
-  std::array<std::vector<std::string_view>, 256> buckets_;
-};
 
 // True when tokens[i...] spell `phrase` (lower-case words separated by single spaces).
 inline bool MatchesPhrase(const std::vector<Token>& tokens, size_t i, std::string_view phrase) {
@@ -61,7 +75,7 @@ inline bool MatchesPhrase(const std::vector<Token>& tokens, size_t i, std::strin
   while (i < tokens.size()) {
     const std::string_view word = tokens[i].lower;
     if (word.empty() || word.size() > phrase.size() - pos || phrase[pos] != word[0] ||
-        phrase.compare(pos, word.size(), word) != 0) {
+        !SameBytes(phrase.data() + pos, word.data(), word.size())) {
       return false;
     }
     pos += word.size();

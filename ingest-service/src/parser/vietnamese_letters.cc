@@ -57,6 +57,28 @@ bool IsLetterSlow(char32_t c) {
   return u_isalpha(static_cast<UChar32>(c));
 }
 
+namespace {
+
+std::array<TwoByteLetter, 256> MakeTwoByteLetters() {
+  std::array<TwoByteLetter, 256> table{};
+  for (unsigned lead = 0xC3; lead <= 0xC6; ++lead) {
+    for (unsigned trail = 0x80; trail < 0xC0; ++trail) {
+      const char32_t c = ((lead & 0x1F) << 6) | (trail & 0x3F);
+      const char32_t lower = ToLowerSameLength(c);
+      TwoByteLetter& entry = table[((lead - 0xC3) << 6) | (trail & 0x3F)];
+      entry.lower_lead = static_cast<unsigned char>(0xC0 | (lower >> 6));
+      entry.lower_trail = static_cast<unsigned char>(0x80 | (lower & 0x3F));
+      entry.letter = IsLetter(c);
+      entry.upper = entry.letter && IsUpperLetter(c);
+    }
+  }
+  return table;
+}
+
+}  // namespace
+
+const std::array<TwoByteLetter, 256> kTwoByteLetters = MakeTwoByteLetters();
+
 char32_t SplitTone(char32_t c, Tone& tone) {
   tone = Tone::kNone;
   // Toned a/e/y/o/u live in Latin-1, Latin Extended-A and the Vietnamese block only.

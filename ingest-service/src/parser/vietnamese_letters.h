@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,21 @@ inline bool IsLetter(char32_t c) {
   if (c >= 0x1EA0 && c <= 0x1EF9) return true;
   if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;
   return IsLetterSlow(c);
+}
+
+// What the per-character loops need of a two-byte letter with lead byte C3..C6 (U+00C0..U+01BF,
+// Latin-1 and Latin Extended-A/B: "đ", "ư", "ơ", "ă", "â", "ê", "ô"...): its lower case as bytes,
+// and whether it is a letter and an upper-case one. From a table, without decoding.
+struct TwoByteLetter {
+  unsigned char lower_lead = 0;
+  unsigned char lower_trail = 0;
+  bool letter = false;
+  bool upper = false;
+};
+// Filled before main() from the functions above; indexed by (lead - C3) << 6 | (trail & 3F).
+extern const std::array<TwoByteLetter, 256> kTwoByteLetters;
+inline const TwoByteLetter& TwoByteLetterAt(unsigned char lead, unsigned char trail) {
+  return kTwoByteLetters[((lead - 0xC3) & 0x3) << 6 | (trail & 0x3F)];
 }
 
 // For the five vowels whose tone moves in "oa/oe/uy" syllables (a, e, y, o, u in either case): the

@@ -9,7 +9,7 @@
 
 namespace laurel::testing {
 
-struct CommandOptions {
+struct ProcessOptions {
   // Make stderr a pseudo-terminal, as when a person runs the command (isatty(2) is true).
   bool stderr_terminal = false;
   // Called with everything read from stderr so far, and the command's pid, whenever more arrives:
@@ -19,15 +19,17 @@ struct CommandOptions {
   absl::Duration timeout = absl::Seconds(120);
 };
 
-struct CommandResult {
+struct ProcessResult {
   int exit_code = -1;  // 128 + signal when killed by one
   std::string out;
   std::string err;
 };
 
-// Runs `binary` with `args` to its end, the way a shell would, and returns what it printed.
-absl::StatusOr<CommandResult> RunCommand(const std::string& binary,
+// Runs `binary` with `args` to its end and returns what it printed. Unlike RunCommand (buf_curl.h)
+// there is no shell: standard output and error stay apart, stderr can be a terminal, and the test
+// can act on the process while it runs.
+absl::StatusOr<ProcessResult> RunProcess(const std::string& binary,
                                          const std::vector<std::string>& args,
-                                         const CommandOptions& options = {});
+                                         const ProcessOptions& options = {});
 
 }  // namespace laurel::testing
