@@ -180,6 +180,20 @@ psql "$(database_url transactions)" -qc "\\copy distinct_events FROM '$work/dist
 measure transactions "$build/bench/ingest/raw_pg_load" \
   --database_url="$(database_url transactions)" --clients=8 transactions "$work"
 
+# The raw runs stored the very rows Laurel did.
+fingerprint() {
+  psql "$(database_url "$1")" -tAc "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM awards),
+    (SELECT md5(string_agg(concat_ws('|', id, url, title, author, text), '|' ORDER BY id)) FROM articles)"
+}
+stored_rows=$(fingerprint bulk)
+for raw in copy transactions; do
+  raw_rows=$(fingerprint "$raw")
+  if [ "$raw_rows" != "$stored_rows" ]; then
+    echo "the $raw run stored other rows than the bulk load: $raw_rows, not $stored_rows" >&2
+    exit 1
+  fi
+done
+
 laurel_log "Laurel unary IngestArticle, 8 clients"
 fresh_database unary
 start_service unary

@@ -45,25 +45,19 @@ std::optional<std::string> Unescape(absl::string_view field) {
       continue;
     }
     const char c = field[++i];
-    switch (c) {
-      case 'b': out.push_back('\b'); break;
-      case 'f': out.push_back('\f'); break;
-      case 'n': out.push_back('\n'); break;
-      case 'r': out.push_back('\r'); break;
-      case 't': out.push_back('\t'); break;
-      case 'v': out.push_back('\v'); break;
-      default:
-        if (c >= '0' && c <= '7') {
-          int value = c - '0';
-          for (int k = 0; k < 2 && i + 1 < field.size() && field[i + 1] >= '0' &&
-                          field[i + 1] <= '7';
-               ++k) {
-            value = value * 8 + (field[++i] - '0');
-          }
-          out.push_back(static_cast<char>(value));
-        } else {
-          out.push_back(c);
-        }
+    static constexpr absl::string_view kEscapes = "bfnrtv";
+    static constexpr absl::string_view kControls = "\b\f\n\r\t\v";
+    if (const size_t escape = kEscapes.find(c); escape != absl::string_view::npos) {
+      out.push_back(kControls[escape]);
+    } else if (c >= '0' && c <= '7') {
+      int value = c - '0';
+      for (int k = 0; k < 2 && i + 1 < field.size() && field[i + 1] >= '0' && field[i + 1] <= '7';
+           ++k) {
+        value = value * 8 + (field[++i] - '0');
+      }
+      out.push_back(static_cast<char>(value));
+    } else {
+      out.push_back(c);
     }
   }
   return out;
@@ -112,9 +106,10 @@ size_t ColumnIndex(pqxx::connection& connection, const std::string& table,
                    const std::string& column) {
   pqxx::nontransaction session(connection);
   return session
-             .exec_params1("SELECT ordinal_position FROM information_schema.columns "
-                           "WHERE table_name = $1 AND column_name = $2",
-                           table, column)[0]
+             .exec_params1(
+                 "SELECT ordinal_position FROM information_schema.columns "
+                 "WHERE table_name = $1 AND column_name = $2",
+                 table, column)[0]
              .as<size_t>() -
          1;
 }

@@ -7,8 +7,7 @@
 
 namespace laurel::ingest {
 
-IngestArticlesReactor::IngestArticlesReactor(BulkIngestor& bulk,
-                                             std::function<void()> on_finished)
+IngestArticlesReactor::IngestArticlesReactor(BulkIngestor& bulk, std::function<void()> on_finished)
     : on_finished_(std::move(on_finished)) {
   pipeline_ = bulk.NewStream({
       .deliver = [this](std::vector<ArticleOutcome> outcomes,
