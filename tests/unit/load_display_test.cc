@@ -17,17 +17,35 @@ size_t Columns(const std::string& line) {
 
 TEST(ProgressDisplay, BarShowsDoneRateEtaAndCountsWithinTheWidth) {
   const std::string line = ProgressDisplay::BarLine(kHalfway, 1000, 120);
-  EXPECT_EQ(line.rfind("4,512/10,000 [", 0), 0u) << line;
+  EXPECT_EQ(line.rfind(" 4,512/10,000 [", 0), 0u) << line;
   EXPECT_NE(line.find("]  45%  1,000/s  ETA 0:05"), std::string::npos) << line;
   EXPECT_NE(line.find("created 4,500 · duplicates 10 · rejected 2"), std::string::npos) << line;
   EXPECT_LT(Columns(line), 120u);
-  // Narrow terminals drop the counts, then the bar, never the numbers.
+  // Narrower terminals keep only the rejections of the counts, then drop them, then the bar, never
+  // the numbers.
+  const std::string standard = ProgressDisplay::BarLine(kHalfway, 1000, 80);
+  EXPECT_LT(Columns(standard), 80u) << standard;
+  EXPECT_NE(standard.find("] "), std::string::npos) << standard;
+  EXPECT_NE(standard.find("ETA 0:05"), std::string::npos) << standard;
+  EXPECT_NE(standard.find("rejected 2"), std::string::npos) << standard;
+  EXPECT_EQ(standard.find("created"), std::string::npos) << standard;
   const std::string narrow = ProgressDisplay::BarLine(kHalfway, 1000, 60);
   EXPECT_LT(Columns(narrow), 60u) << narrow;
   EXPECT_NE(narrow.find("ETA 0:05"), std::string::npos) << narrow;
   const std::string tiny = ProgressDisplay::BarLine(kHalfway, 1000, 20);
   EXPECT_EQ(tiny.find('['), std::string::npos) << tiny;
   EXPECT_NE(tiny.find("ETA"), std::string::npos) << tiny;
+}
+
+TEST(ProgressDisplay, TheBarKeepsItsPlaceAndLengthFromStartToEnd) {
+  const std::string start = ProgressDisplay::BarLine({.total = 10000}, 0, 100);
+  const std::string end =
+      ProgressDisplay::BarLine({.total = 10000, .created = 9990, .rejected = 10}, 123456, 100);
+  EXPECT_EQ(start.find('['), end.find('[')) << start << "\n" << end;
+  EXPECT_EQ(Columns(start.substr(0, start.find(']'))), Columns(end.substr(0, end.find(']'))))
+      << start << "\n"
+      << end;
+  EXPECT_EQ(start.find("created") != std::string::npos, end.find("created") != std::string::npos);
 }
 
 TEST(ProgressDisplay, EtaWhenStalledFinishedOrLong) {

@@ -74,18 +74,36 @@ ProgressDisplay::~ProgressDisplay() {
 }
 
 std::string ProgressDisplay::BarLine(const LoadCounts& counts, double rate, int columns) {
-  const std::string done = absl::StrCat(Thousands(counts.done()), "/", Thousands(counts.total));
-  const std::string speed =
+  // The bar keeps its place and length from one redraw to the next: the parts before it are as wide
+  // as they will ever get in this load, and the room after it is reckoned for the widest rate and
+  // ETA.
+  const std::string most = Thousands(counts.total);
+  const std::string done_text = absl::StrCat(Thousands(counts.done()), "/", most);
+  const std::string done =
+      std::string(std::max(0, 2 * Columns(most) + 1 - Columns(done_text)), ' ') + done_text;
+  std::string speed =
       absl::StrFormat("%3d%%  %s/s  ETA %s", Percent(counts),
                       Thousands(static_cast<int64_t>(rate + 0.5)), Eta(counts, rate));
-  const std::string tally =
+  constexpr int kWidestSpeed = 28;  // "100%  999,999/s  ETA 99:59:59"
+  const std::string full_tally =
       absl::StrCat("  created ", Thousands(counts.created), " · duplicates ",
                    Thousands(counts.duplicates), " · rejected ", Thousands(counts.rejected));
+  const std::string short_tally = absl::StrCat("  rejected ", Thousands(counts.rejected));
+  const int widest_full =
+      Columns(absl::StrCat("  created ", most, " · duplicates ", most, " · rejected ", most));
+  const int widest_short = Columns(absl::StrCat("  rejected ", most));
   // What is left for the bar, "[" and "] " included, short of the last column (writing there wraps
-  // on some terminals); the tally goes first when it would squeeze the bar.
-  int room = columns - 1 - Columns(done) - 1 - Columns(speed) - 3;
-  const bool with_tally = room - Columns(tally) >= 10;
-  if (with_tally) room -= Columns(tally);
+  // on some terminals). The counts come after it when the bar keeps 10 columns; on a narrow
+  // terminal just the rejections, which want attention.
+  int room = columns - 1 - Columns(done) - 1 - kWidestSpeed - 3;
+  std::string tally;
+  if (room - widest_full >= 10) {
+    room -= widest_full;
+    tally = full_tally;
+  } else if (room - widest_short >= 10) {
+    room -= widest_short;
+    tally = short_tally;
+  }
   const int width = std::clamp(room, 0, 40);
   std::string bar;
   if (width >= 5) {
@@ -97,7 +115,9 @@ std::string ProgressDisplay::BarLine(const LoadCounts& counts, double rate, int 
     for (int i = 0; i < width; ++i) bar += i < filled ? "█" : "░";
     bar += "] ";
   }
-  return absl::StrCat(done, " ", bar, speed, with_tally ? tally : "");
+  // Padded when counts follow, so they stay put too.
+  if (!tally.empty()) speed.resize(std::max<size_t>(speed.size(), kWidestSpeed), ' ');
+  return absl::StrCat(done, " ", bar, speed, tally);
 }
 
 std::string ProgressDisplay::PlainLine(const LoadCounts& counts, double rate) {
