@@ -35,7 +35,6 @@ source "$(dirname "$0")/../scripts/lib.sh"
 
 articles=${1:-20000}
 build=$LAUREL_BUILD_DIR
-address=127.0.0.1:$(free_port)
 clock_ticks=$(getconf CLK_TCK)
 
 if [ -z "${LAUREL_BENCH_SKIP_BUILD:-}" ]; then
@@ -55,15 +54,28 @@ cleanup() {
   rm -rf "$work" "$LAUREL_PG_DIR"
 }
 trap cleanup EXIT
-laurel_start_postgres
+laurel_start_postgres || { cat "$LAUREL_PG_DIR/server.log" >&2; exit 1; }
 
 database_url() { echo "postgresql://postgres@127.0.0.1:$LAUREL_PG_PORT/laurel_bench_$1"; }
 fresh_database() { psql "$LAUREL_ADMIN_URL" -qc "CREATE DATABASE laurel_bench_$1"; }
+# Starts an ingest-service on database laurel_bench_$1, on a port of its choosing (its log says
+# which), and sets $address once it is SERVING.
 start_service() {
-  "$build/ingest-service/ingest-service" --listen="$address" --database_url="$(database_url "$1")" \
-    --log_level=warning >"$work/ingest-service-$1.log" 2>&1 &
+  local log="$work/ingest-service-$1.log" port=
+  "$build/ingest-service/ingest-service" --listen=127.0.0.1:0 --database_url="$(database_url "$1")" \
+    >"$log" 2>&1 &
   service_pid=$!
-  "$build/tools/laurel-health" --target="$address" --wait=30s >/dev/null
+  for _ in $(seq 300); do
+    port=$(sed -n 's/.*"event":"listening".*"port":\([0-9]*\).*/\1/p' "$log")
+    [ -n "$port" ] || ! kill -0 "$service_pid" 2>/dev/null && break
+    sleep 0.1
+  done
+  address=127.0.0.1:$port
+  if [ -z "$port" ] || ! "$build/tools/laurel-health" --target="$address" --wait=60s >/dev/null; then
+    echo "ingest-service did not start:" >&2
+    cat "$log" >&2
+    exit 1
+  fi
 }
 stop_service() {
   kill "$service_pid" && wait "$service_pid" || true
