@@ -107,7 +107,12 @@ measure() {
   [ -n "$service_pid" ] && service_before=$(cpu_of "$service_pid")
   pg_before=$(pg_cpu)
   TIMEFORMAT="%R %U %S"
-  { time "$@" >"$work/$name.out"; } 2>"$work/$name.time"
+  # The command's stderr goes with time's report: shown when the command fails.
+  if ! { time "$@" >"$work/$name.out"; } 2>"$work/$name.time"; then
+    echo "$name failed:" >&2
+    cat "$work/$name.time" >&2
+    exit 1
+  fi
   sleep 0.5  # backends of a client that exited are reaped by now, their CPU in the postmaster's
   read -r wall user system < <(tail -n1 "$work/$name.time")
   local service=0

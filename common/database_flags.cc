@@ -11,6 +11,9 @@ ABSL_FLAG(absl::Duration, db_statement_timeout, absl::Seconds(15),
           "statement_timeout set on every database connection.");
 ABSL_FLAG(absl::Duration, db_acquire_timeout, absl::Seconds(5),
           "How long a call waits for a free database connection before RESOURCE_EXHAUSTED.");
+ABSL_FLAG(int, db_max_waiting, 32,
+          "Most calls waiting for a database connection at once; one more gets RESOURCE_EXHAUSTED "
+          "at once.");
 
 namespace laurel {
 
@@ -21,6 +24,7 @@ PgPoolOptions PgPoolOptionsFromFlags(std::string application_name) {
   options.connect_timeout = absl::GetFlag(FLAGS_db_connect_timeout);
   options.statement_timeout = absl::GetFlag(FLAGS_db_statement_timeout);
   options.acquire_timeout = absl::GetFlag(FLAGS_db_acquire_timeout);
+  options.max_waiting = absl::GetFlag(FLAGS_db_max_waiting);
   options.application_name = std::move(application_name);
   return options;
 }

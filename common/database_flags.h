@@ -11,6 +11,7 @@ ABSL_DECLARE_FLAG(int, db_pool_size);
 ABSL_DECLARE_FLAG(absl::Duration, db_connect_timeout);
 ABSL_DECLARE_FLAG(absl::Duration, db_statement_timeout);
 ABSL_DECLARE_FLAG(absl::Duration, db_acquire_timeout);
+ABSL_DECLARE_FLAG(int, db_max_waiting);
 
 namespace laurel {
 

@@ -37,10 +37,15 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(const GrpcServerOp
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::channelz::experimental::InitChannelzService();
 
+  auto credentials = MakeServerCredentials(options.tls, options.authenticator, options.listen);
+  if (!credentials.ok()) return credentials.status();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &port);
+  builder.AddListeningPort(options.listen, *credentials, &port);
   builder.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
+  grpc::ResourceQuota quota("laurel-server");
+  quota.SetMaxThreads(options.max_threads);
+  builder.SetResourceQuota(quota);
   builder.AddChannelArgument(GRPC_ARG_ENABLE_CHANNELZ, 1);
   for (grpc::Service* service : options.services) builder.RegisterService(service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
@@ -49,7 +54,11 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(const GrpcServerOp
   }
   auto wrapped = std::unique_ptr<GrpcServer>(new GrpcServer(options, std::move(server), port));
   wrapped->SetServing(false);
-  log::Info("listening", {{"address", options.listen}, {"port", port}});
+  log::Info("listening", {{"address", options.listen},
+                          {"port", port},
+                          {"tls", !options.tls.cert_file.empty()},
+                          {"mutual_tls", !options.tls.client_ca_file.empty()},
+                          {"tokens", options.authenticator != nullptr}});
   return wrapped;
 }
 

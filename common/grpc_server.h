@@ -10,7 +10,9 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
+#include "common/server_credentials.h"
 #include "grpcpp/grpcpp.h"
+#include "grpcpp/security/auth_metadata_processor.h"
 
 namespace laurel {
 
@@ -22,7 +24,15 @@ struct GrpcServerOptions {
   // Fully qualified names reported through grpc.health.v1 besides the overall "" entry.
   std::vector<std::string> health_names;
   // Largest request accepted; larger ones fail with RESOURCE_EXHAUSTED before reaching a handler.
-  int max_receive_message_bytes = 16 << 20;
+  int max_receive_message_bytes = 4 << 20;
+  // Most threads serving calls at once; a call beyond gets RESOURCE_EXHAUSTED rather than a queue
+  // that grows as long as the database is slow.
+  int max_threads = 64;
+  // TLS (and mutual TLS); plaintext when tls.cert_file is empty.
+  TlsFiles tls;
+  // Runs on every call before any handler and may refuse it (BearerTokenAuthenticator); none:
+  // every call goes through. Without TLS it needs a loopback `listen` (see MakeServerCredentials).
+  std::shared_ptr<grpc::AuthMetadataProcessor> authenticator;
   // How long to keep answering (while health says NOT_SERVING) after SIGTERM, so load balancers
   // notice before connections close.
   absl::Duration drain_delay = absl::Seconds(1);

@@ -40,7 +40,7 @@ absl::StatusOr<int> AppliedSchemaVersion(pqxx::connection& connection) {
   }
 }
 
-absl::Status ApplyMigrations(pqxx::connection& connection) {
+absl::Status ApplyMigrations(pqxx::connection& connection, int target_version) {
   // libpqxx allows one transaction object per connection at a time, hence the short-lived ones
   // below. The advisory lock belongs to the session, so it spans them all (and dies with the
   // connection).
@@ -54,6 +54,7 @@ absl::Status ApplyMigrations(pqxx::connection& connection) {
     try {
       run_outside_transaction(kCreateMigrationsTable);
       for (const Migration& migration : EmbeddedMigrations()) {
+        if (migration.version > target_version) break;
         pqxx::work transaction(connection);
         if (!transaction
                  .exec_params("SELECT 1 FROM schema_migrations WHERE version = $1",

@@ -1,9 +1,11 @@
 #include "common/pg_pool.h"
 
+#include <optional>
 #include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "common/json_log.h"
 
 namespace laurel {
@@ -69,15 +71,34 @@ absl::StatusOr<std::unique_ptr<pqxx::connection>> PgPool::Open() const {
   }
 }
 
-absl::StatusOr<PgPool::Acquired> PgPool::Acquire() {
+absl::StatusOr<PgPool::Acquired> PgPool::Acquire(const CallLimits* call) {
   {
     absl::MutexLock lock(&mutex_);
     auto available = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
       return !idle_.empty() || open_ < options_.size;
     };
-    if (!mutex_.AwaitWithTimeout(absl::Condition(&available), options_.acquire_timeout)) {
-      return absl::ResourceExhaustedError(
-          absl::StrCat("all ", options_.size, " database connections are busy; retry later"));
+    if (!available()) {
+      if (waiting_ >= options_.max_waiting) {
+        return absl::ResourceExhaustedError(
+            absl::StrCat("all ", options_.size, " database connections are busy and ", waiting_,
+                         " calls wait for one already; retry later"));
+      }
+      absl::Duration wait = options_.acquire_timeout;
+      const bool call_ends_first =
+          call != nullptr && call->deadline - absl::Now() < options_.acquire_timeout;
+      if (call_ends_first) wait = call->deadline - absl::Now();
+      ++waiting_;
+      const bool acquired = mutex_.AwaitWithTimeout(absl::Condition(&available), wait);
+      --waiting_;
+      if (!acquired) {
+        if (call_ends_first) {
+          return absl::DeadlineExceededError(
+              "the call's deadline passed while it waited for a "
+              "database connection");
+        }
+        return absl::ResourceExhaustedError(
+            absl::StrCat("all ", options_.size, " database connections are busy; retry later"));
+      }
     }
     if (!idle_.empty()) {
       Acquired acquired{std::move(idle_.back()), /*reused=*/true};
@@ -99,30 +120,58 @@ void PgPool::Release(std::unique_ptr<pqxx::connection> connection, bool healthy)
   absl::MutexLock lock(&mutex_);
   if (healthy && connection->is_open()) {
     idle_.push_back(std::move(connection));
-  } else {
-    --open_;
+    return;
+  }
+  --open_;
+  // A lost connection mostly means the server went away, and every idle connection opened before
+  // went with it: dropping them now spares the next callers a failure each.
+  if (!healthy) {
+    open_ -= static_cast<int>(idle_.size());
+    idle_.clear();
   }
 }
 
+absl::Status PgPool::ExplainedByCall(absl::Status status, const CallLimits* call) {
+  // A cancelled statement reads as a statement timeout (SQLSTATE 57014); say which end it was.
+  if (call == nullptr || !absl::IsDeadlineExceeded(status)) return status;
+  if (absl::Now() >= call->deadline) {
+    return absl::DeadlineExceededError("the call's deadline passed; its statement was cancelled");
+  }
+  if (call->cancelled()) {
+    return absl::CancelledError("the call was cancelled; its statement was cancelled");
+  }
+  return status;
+}
+
 absl::Status PgPool::WithConnection(const std::function<absl::Status(pqxx::connection&)>& body) {
+  const CallLimits* call = CallScope::Current();
+  if (call != nullptr && call->cancelled()) {
+    return absl::CancelledError("the call ended before it reached the database");
+  }
   // An idle connection may have died with a database restart since its last use; such a failure
-  // says nothing about the database now, so it earns one retry on a freshly opened connection.
+  // says nothing about the database now, so it earns one retry on a freshly opened connection
+  // (Release drops the other idle ones).
   for (int attempt = 0;; ++attempt) {
-    auto acquired = Acquire();
+    auto acquired = Acquire(call);
     if (!acquired.ok()) return acquired.status();
     auto& [connection, reused] = *acquired;
+    std::optional<StatementWatchdog::Watch> watch;
+    if (call != nullptr) watch.emplace(watchdog_, *connection, *call);
     try {
       absl::Status status = body(*connection);
+      watch.reset();
       Release(std::move(connection), /*healthy=*/true);
-      return status;
+      return ExplainedByCall(std::move(status), call);
     } catch (const pqxx::broken_connection& error) {
+      watch.reset();
       Release(std::move(connection), /*healthy=*/false);
       log::Warning("database_connection_lost", {{"error", error.what()}});
       if (!reused || attempt > 0) return StatusFromDatabaseException(error);
     } catch (const std::exception& error) {
+      watch.reset();
       absl::Status status = StatusFromDatabaseException(error);
       Release(std::move(connection), /*healthy=*/!absl::IsUnavailable(status));
-      return status;
+      return ExplainedByCall(std::move(status), call);
     }
   }
 }

@@ -9,6 +9,8 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "common/call_scope.h"
+#include "common/statement_watchdog.h"
 #include "pqxx/pqxx"
 
 namespace laurel {
@@ -24,12 +26,16 @@ struct PgPoolOptions {
   absl::Duration statement_timeout = absl::Seconds(15);
   // How long a caller waits for a free connection before RESOURCE_EXHAUSTED.
   absl::Duration acquire_timeout = absl::Seconds(5);
+  // How many callers may wait for a connection at once; one more gets RESOURCE_EXHAUSTED at once,
+  // so a slow database cannot pile up waiting calls without bound.
+  int max_waiting = 32;
   // Shown in pg_stat_activity.
   std::string application_name = "laurel";
 };
 
 // A bounded pool of libpq connections, opened lazily and reopened after the database comes back, so
-// a service survives database restarts without restarting itself.
+// a service survives database restarts without restarting itself. Inside a CallScope, waits end at
+// the call's deadline and a statement is cancelled as soon as its caller stops waiting for it.
 class PgPool {
  public:
   explicit PgPool(PgPoolOptions options);
@@ -40,7 +46,8 @@ class PgPool {
   // Runs `body` with a connection of its own. Database errors thrown by libpqxx become a Status
   // (UNAVAILABLE when the connection broke: the call is safe to retry), and a broken connection is
   // dropped instead of returned to the pool. RESOURCE_EXHAUSTED when no connection frees up in
-  // time.
+  // time or too many callers wait already; DEADLINE_EXCEEDED or CANCELLED when the call of the
+  // current CallScope ends first.
   absl::Status WithConnection(const std::function<absl::Status(pqxx::connection&)>& body);
 
   // Runs `body` in one transaction that commits when it returns OK and rolls back otherwise.
@@ -53,14 +60,18 @@ class PgPool {
     std::unique_ptr<pqxx::connection> connection;
     bool reused;  // taken from the idle list rather than opened for this call
   };
-  absl::StatusOr<Acquired> Acquire();
+  absl::StatusOr<Acquired> Acquire(const CallLimits* call);
   void Release(std::unique_ptr<pqxx::connection> connection, bool healthy);
+  // `status` of a statement that failed, restated as the end of `call` when that is why it failed.
+  static absl::Status ExplainedByCall(absl::Status status, const CallLimits* call);
   absl::StatusOr<std::unique_ptr<pqxx::connection>> Open() const;
 
   const PgPoolOptions options_;
   absl::Mutex mutex_;
   std::vector<std::unique_ptr<pqxx::connection>> idle_ ABSL_GUARDED_BY(mutex_);
   int open_ ABSL_GUARDED_BY(mutex_) = 0;
+  int waiting_ ABSL_GUARDED_BY(mutex_) = 0;
+  StatementWatchdog watchdog_;
 };
 
 // The Status for an exception thrown by libpqxx (or anything else) while talking to the database.

@@ -26,14 +26,16 @@ laurel_install_packages
 laurel_build
 laurel_start_postgres
 laurel_create_database laurel
+laurel_create_roles laurel
 stop_services
 mkdir -p "$demo_dir"
 
-export LAUREL_DATABASE_URL="postgresql://postgres@127.0.0.1:$LAUREL_PG_PORT/laurel"
-LAUREL_LISTEN=$ingest_address nohup "$LAUREL_BUILD_DIR/ingest-service/ingest-service" \
+# Each service connects as its own role: the query service's may only read.
+database="127.0.0.1:$LAUREL_PG_PORT/laurel"
+LAUREL_DATABASE_URL="postgresql://laurel_ingest@$database" LAUREL_LISTEN=$ingest_address nohup "$LAUREL_BUILD_DIR/ingest-service/ingest-service" \
   >"$demo_dir/ingest-service.log" 2>&1 &
 echo $! >"$demo_dir/ingest-service.pid"
-LAUREL_LISTEN=$query_address nohup "$LAUREL_BUILD_DIR/query-service/query-service" \
+LAUREL_DATABASE_URL="postgresql://laurel_query@$database" LAUREL_LISTEN=$query_address nohup "$LAUREL_BUILD_DIR/query-service/query-service" \
   >"$demo_dir/query-service.log" 2>&1 &
 echo $! >"$demo_dir/query-service.pid"
 

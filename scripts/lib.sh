@@ -13,7 +13,8 @@ laurel_packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   libabsl-dev libpqxx-dev libssl-dev libicu-dev
   libgtest-dev libbenchmark-dev nlohmann-json3-dev
-  postgresql
+  postgresql openssl
+  clang libclang-rt-14-dev
 )
 
 laurel_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -71,6 +72,13 @@ laurel_create_database() {
   if ! psql "$LAUREL_ADMIN_URL" -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1; then
     psql "$LAUREL_ADMIN_URL" -qc "CREATE DATABASE $1"
   fi
+}
+
+# Runs deploy/roles.sql on database $1 of the private cluster: the laurel_ingest role owns and writes
+# the schema, laurel_query may only read it.
+laurel_create_roles() {
+  psql "postgresql://postgres@127.0.0.1:$LAUREL_PG_PORT/$1" -v ON_ERROR_STOP=1 -q \
+    -f "$LAUREL_ROOT/deploy/roles.sql" >/dev/null
 }
 
 # The buf CLI (npm's @bufbuild/buf) in the build directory, exported as LAUREL_BUF: tests play a grpcurl

@@ -9,6 +9,7 @@
 #include "common/env_flags.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
+#include "tools/client_connection.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "Server address, HOST:PORT.");
 ABSL_FLAG(std::string, service, "", "Service to ask about; empty for the whole server.");
@@ -18,17 +19,16 @@ ABSL_FLAG(absl::Duration, wait, absl::ZeroDuration(),
 int main(int argc, char** argv) {
   laurel::ParseFlagsWithEnvironment(
       argc, argv, "laurel-health --target=HOST:PORT [--service=NAME] [--wait=30s]");
-  auto stub = grpc::health::v1::Health::NewStub(
-      grpc::CreateChannel(absl::GetFlag(FLAGS_target), grpc::InsecureChannelCredentials()));
+  auto stub =
+      grpc::health::v1::Health::NewStub(laurel::tools::ClientChannel(absl::GetFlag(FLAGS_target)));
   grpc::health::v1::HealthCheckRequest request;
   request.set_service(absl::GetFlag(FLAGS_service));
   const absl::Time deadline = absl::Now() + absl::GetFlag(FLAGS_wait);
   std::string last;
   do {
-    grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(2));
     grpc::health::v1::HealthCheckResponse response;
-    const grpc::Status status = stub->Check(&context, request, &response);
+    const grpc::Status status =
+        stub->Check(laurel::tools::CallContext(absl::Seconds(2)).get(), request, &response);
     if (status.ok() && response.status() == grpc::health::v1::HealthCheckResponse::SERVING) {
       std::printf("SERVING\n");
       return 0;

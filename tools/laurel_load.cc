@@ -15,7 +15,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "common/env_flags.h"
-#include "grpcpp/grpcpp.h"
+#include "tools/client_connection.h"
 #include "tools/load/article_input.h"
 #include "tools/load/load_report.h"
 #include "tools/load/progress_display.h"
@@ -54,6 +54,9 @@ had no answer under the same idempotency keys; loading the same input again stor
 Progress goes to stderr: a bar on a terminal, a line every --progress_interval otherwise. The
 summary goes to stdout; --summary=json prints it as JSON. Ctrl-C stops at once and prints the
 summary of what was loaded so far; run the same command again to load the rest.
+
+A service with TLS: --ca_file (and --client_cert_file, --client_key_file for mutual TLS). A service
+that wants a token: put one with the ingest scope in LAUREL_TOKEN (never on the command line).
 
 Exit status: 0 every article is stored (newly or already); 1 some articles were rejected (see the
 summary); 2 bad usage; 3 the service could not be reached or kept failing; 130 interrupted.
@@ -162,7 +165,7 @@ int main(int argc, char** argv) {
     laurel::load::ProgressDisplay progress(style, report, stderr,
                                            absl::GetFlag(FLAGS_progress_interval));
     laurel::load::StreamLoader loader(
-        grpc::CreateChannel(target, grpc::InsecureChannelCredentials()), *input, report,
+        laurel::tools::ClientChannel(target), *input, report,
         {.attempts = absl::GetFlag(FLAGS_retries),
          .connect_timeout = absl::GetFlag(FLAGS_connect_timeout),
          .request_id_prefix = RunId()},

@@ -12,6 +12,7 @@
 #include "common/env_flags.h"
 #include "grpcpp/grpcpp.h"
 #include "laurel/v1/query_service.grpc.pb.h"
+#include "tools/client_connection.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50052", "query-service address, HOST:PORT.");
 ABSL_FLAG(std::string, group_by, "province",
@@ -66,12 +67,11 @@ int main(int argc, char** argv) {
     request.mutable_filter()->mutable_date_to()->set_year(absl::GetFlag(FLAGS_year));
   }
 
-  auto stub = laurel::v1::QueryService::NewStub(
-      grpc::CreateChannel(absl::GetFlag(FLAGS_target), grpc::InsecureChannelCredentials()));
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  auto stub =
+      laurel::v1::QueryService::NewStub(laurel::tools::ClientChannel(absl::GetFlag(FLAGS_target)));
   laurel::v1::GetAwardStatisticsResponse response;
-  const grpc::Status status = stub->GetAwardStatistics(&context, request, &response);
+  const grpc::Status status = stub->GetAwardStatistics(
+      laurel::tools::CallContext(absl::Seconds(30)).get(), request, &response);
   if (!status.ok()) {
     std::fprintf(stderr, "GetAwardStatistics failed: %s\n", status.error_message().c_str());
     return 1;

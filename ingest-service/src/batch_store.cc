@@ -1,6 +1,7 @@
 #include "ingest-service/src/batch_store.h"
 
 #include "absl/time/clock.h"
+#include "common/call_scope.h"
 #include "common/json_log.h"
 
 namespace laurel::ingest {
@@ -14,6 +15,13 @@ bool IsTransient(const absl::Status& status) {
          absl::IsResourceExhausted(status) || absl::IsDeadlineExceeded(status);
 }
 
+// The call the batch is stored for has ended (cancelled, or past its deadline): nothing more is worth
+// trying, and the failure says nothing about the articles.
+bool CallOver() {
+  const CallLimits* call = CallScope::Current();
+  return call != nullptr && (call->cancelled() || absl::Now() >= call->deadline);
+}
+
 // InsertBatch, retried while it fails transiently.
 absl::StatusOr<std::vector<StoredArticle>> InsertRetrying(ArticleRepository& repository,
                                                           const std::vector<NewArticle>& articles,
@@ -21,7 +29,9 @@ absl::StatusOr<std::vector<StoredArticle>> InsertRetrying(ArticleRepository& rep
   absl::Duration backoff = options.backoff;
   for (int attempt = 1;; ++attempt) {
     auto stored = repository.InsertBatch(articles);
-    if (stored.ok() || !IsTransient(stored.status()) || attempt >= options.attempts) return stored;
+    if (stored.ok() || !IsTransient(stored.status()) || attempt >= options.attempts || CallOver()) {
+      return stored;
+    }
     log::Warning("batch_retry", {{"articles", static_cast<int64_t>(articles.size())},
                                  {"attempt", attempt},
                                  {"error", stored.status().ToString()}});
@@ -37,7 +47,7 @@ absl::Status Store(ArticleRepository& repository, const std::vector<NewArticle>&
     for (StoredArticle& article : *stored) results.push_back(std::move(article));
     return absl::OkStatus();
   }
-  if (IsTransient(stored.status())) return stored.status();
+  if (IsTransient(stored.status()) || CallOver()) return stored.status();
   if (articles.size() == 1) {
     results.push_back(stored.status());
     return absl::OkStatus();

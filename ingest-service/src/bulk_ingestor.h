@@ -17,10 +17,11 @@ class BulkIngestor {
                int parse_threads)
       : repository_(repository), limits_(limits), options_(options), parsers_(parse_threads) {}
 
-  // The pipeline of a new stream.
-  std::unique_ptr<IngestPipeline> NewStream(IngestPipeline::Callbacks callbacks) {
+  // The pipeline of a new stream; its writes end when `call` does.
+  std::unique_ptr<IngestPipeline> NewStream(IngestPipeline::Callbacks callbacks,
+                                            CallLimits call = {}) {
     return std::make_unique<IngestPipeline>(repository_, parsers_, limits_, options_,
-                                            std::move(callbacks));
+                                            std::move(callbacks), std::move(call));
   }
 
  private:

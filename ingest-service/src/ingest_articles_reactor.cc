@@ -7,15 +7,19 @@
 
 namespace laurel::ingest {
 
-IngestArticlesReactor::IngestArticlesReactor(BulkIngestor& bulk, std::function<void()> on_finished)
+IngestArticlesReactor::IngestArticlesReactor(BulkIngestor& bulk,
+                                             const grpc::CallbackServerContext& context,
+                                             std::function<void()> on_finished)
     : on_finished_(std::move(on_finished)) {
-  pipeline_ = bulk.NewStream({
-      .deliver = [this](std::vector<ArticleOutcome> outcomes,
-                        int64_t bytes) { Deliver(std::move(outcomes), bytes); },
-      .resume = [this] { StartRead(&request_); },
-      .finish = [this](const absl::Status& status,
-                       const v1::IngestArticlesTotals& totals) { Finished(status, totals); },
-  });
+  pipeline_ = bulk.NewStream(
+      {
+          .deliver = [this](std::vector<ArticleOutcome> outcomes,
+                            int64_t bytes) { Deliver(std::move(outcomes), bytes); },
+          .resume = [this] { StartRead(&request_); },
+          .finish = [this](const absl::Status& status,
+                           const v1::IngestArticlesTotals& totals) { Finished(status, totals); },
+      },
+      LimitsOf(context));
   StartRead(&request_);
 }
 

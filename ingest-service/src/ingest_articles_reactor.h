@@ -22,7 +22,8 @@ class IngestArticlesReactor final
  public:
   // `on_finished` runs once the pipeline has finished, before the status goes to the client: a
   // client that starts its next stream as soon as this one ends must find its slot free.
-  IngestArticlesReactor(BulkIngestor& bulk, std::function<void()> on_finished);
+  IngestArticlesReactor(BulkIngestor& bulk, const grpc::CallbackServerContext& context,
+                        std::function<void()> on_finished);
 
   void OnReadDone(bool ok) override;
   void OnWriteDone(bool ok) override;

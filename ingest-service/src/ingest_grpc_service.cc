@@ -1,6 +1,7 @@
 #include "ingest-service/src/ingest_grpc_service.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/call_scope.h"
 #include "common/grpc_status.h"
 #include "ingest-service/src/error_domain.h"
 #include "ingest-service/src/ingest_articles_reactor.h"
@@ -18,9 +19,10 @@ class Refusal final
 
 }  // namespace
 
-grpc::Status IngestGrpcService::IngestArticle(grpc::ServerContext* /*context*/,
+grpc::Status IngestGrpcService::IngestArticle(grpc::ServerContext* context,
                                               const v1::IngestArticleRequest* request,
                                               v1::IngestArticleResponse* response) {
+  const CallScope call(*context);
   auto result = ingestor_.Ingest(*request);
   if (!result.ok()) return ToGrpcStatus(result.status(), kErrorDomain);
   *response = std::move(*result);
@@ -28,7 +30,7 @@ grpc::Status IngestGrpcService::IngestArticle(grpc::ServerContext* /*context*/,
 }
 
 grpc::ServerBidiReactor<v1::IngestArticlesRequest, v1::IngestArticlesResponse>*
-IngestGrpcService::IngestArticles(grpc::CallbackServerContext* /*context*/) {
+IngestGrpcService::IngestArticles(grpc::CallbackServerContext* context) {
   if (streams_.fetch_add(1) >= max_streams_) {
     streams_.fetch_sub(1);
     return new Refusal(ToGrpcStatus(
@@ -38,7 +40,7 @@ IngestGrpcService::IngestArticles(grpc::CallbackServerContext* /*context*/) {
                          "TOO_MANY_STREAMS"),
         kErrorDomain));
   }
-  return new IngestArticlesReactor(bulk_, [this] { streams_.fetch_sub(1); });
+  return new IngestArticlesReactor(bulk_, *context, [this] { streams_.fetch_sub(1); });
 }
 
 }  // namespace laurel::ingest

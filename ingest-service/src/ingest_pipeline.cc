@@ -14,12 +14,13 @@ using Result = v1::IngestArticleOutcome;
 
 IngestPipeline::IngestPipeline(ArticleRepository& repository, WorkerPool& parsers,
                                const RequestLimits& limits, const BulkIngestOptions& options,
-                               Callbacks callbacks)
+                               Callbacks callbacks, CallLimits call)
     : repository_(repository),
       parsers_(parsers),
       limits_(limits),
       options_(options),
-      callbacks_(std::move(callbacks)) {
+      callbacks_(std::move(callbacks)),
+      call_(std::move(call)) {
   absl::MutexLock lock(&mutex_);
   writing_ = std::max(1, options_.writers);
   for (int i = 0; i < writing_; ++i) writers_.emplace_back([this] { Write(); });
@@ -98,6 +99,7 @@ void IngestPipeline::Prepare(int64_t index, int64_t bytes,
 }
 
 void IngestPipeline::Write() {
+  const CallScope call(call_);
   for (bool done = false; !done;) {
     std::vector<Prepared> batch;
     std::vector<ArticleOutcome> rejected;

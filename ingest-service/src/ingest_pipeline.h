@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "common/call_scope.h"
 #include "ingest-service/src/article_repository.h"
 #include "ingest-service/src/batch_store.h"
 #include "ingest-service/src/request_validation.h"
@@ -70,8 +71,10 @@ class IngestPipeline {
     std::function<void(const absl::Status& status, const v1::IngestArticlesTotals& totals)> finish;
   };
 
+  // The writers run within `call` (CallScope): once the client cancels or its deadline passes, the
+  // statement in progress is cancelled and its transaction rolled back.
   IngestPipeline(ArticleRepository& repository, WorkerPool& parsers, const RequestLimits& limits,
-                 const BulkIngestOptions& options, Callbacks callbacks);
+                 const BulkIngestOptions& options, Callbacks callbacks, CallLimits call = {});
   // Cancels what is left and waits for the writer threads.
   ~IngestPipeline();
   IngestPipeline(const IngestPipeline&) = delete;
@@ -116,6 +119,7 @@ class IngestPipeline {
   const RequestLimits limits_;
   const BulkIngestOptions options_;
   const Callbacks callbacks_;
+  const CallLimits call_;
 
   absl::Mutex mutex_;
   int64_t next_index_ ABSL_GUARDED_BY(mutex_) = 0;

@@ -4,12 +4,14 @@
 #include <thread>
 
 #include "absl/flags/flag.h"
+#include "common/bearer_token_auth.h"
 #include "common/database_flags.h"
 #include "common/env_flags.h"
 #include "common/grpc_server.h"
 #include "common/json_log.h"
 #include "common/migrator.h"
 #include "common/pg_pool.h"
+#include "common/server_flags.h"
 #include "ingest-service/src/admin_grpc_service.h"
 #include "ingest-service/src/bulk_ingestor.h"
 #include "ingest-service/src/ingest_grpc_service.h"
@@ -69,7 +71,14 @@ int main(int argc, char** argv) {
   options.listen = absl::GetFlag(FLAGS_listen);
   options.services = {&service, &admin};
   options.health_names = {"laurel.v1.IngestService", "laurel.v1.AdminService"};
-  options.max_receive_message_bytes = static_cast<int>(limits.max_text_bytes) + (64 << 10);
+  if (absl::Status status =
+          laurel::ApplyServerFlags({{"laurel.v1.IngestService", laurel::kIngestScope},
+                                    {"laurel.v1.AdminService", laurel::kAdminScope}},
+                                   options);
+      !status.ok()) {
+    laurel::log::Error("bad_configuration", {{"error", status.ToString()}});
+    return EXIT_FAILURE;
+  }
   auto server = laurel::GrpcServer::Start(options);
   if (!server.ok()) {
     laurel::log::Error("start_failed", {{"error", server.status().ToString()}});

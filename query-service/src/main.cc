@@ -4,12 +4,14 @@
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
+#include "common/bearer_token_auth.h"
 #include "common/database_flags.h"
 #include "common/env_flags.h"
 #include "common/grpc_server.h"
 #include "common/json_log.h"
 #include "common/migrator.h"
 #include "common/pg_pool.h"
+#include "common/server_flags.h"
 #include "query-service/src/pg_query_repository.h"
 #include "query-service/src/query_grpc_service.h"
 
@@ -32,6 +34,12 @@ int main(int argc, char** argv) {
   options.listen = absl::GetFlag(FLAGS_listen);
   options.services = {&service};
   options.health_names = {"laurel.v1.QueryService"};
+  if (absl::Status status =
+          laurel::ApplyServerFlags({{"laurel.v1.QueryService", laurel::kQueryScope}}, options);
+      !status.ok()) {
+    laurel::log::Error("bad_configuration", {{"error", status.ToString()}});
+    return EXIT_FAILURE;
+  }
   auto server = laurel::GrpcServer::Start(options);
   if (!server.ok()) {
     laurel::log::Error("start_failed", {{"error", server.status().ToString()}});

@@ -1,6 +1,7 @@
 #include "query-service/src/query_grpc_service.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/call_scope.h"
 #include "common/grpc_status.h"
 #include "common/resource_names.h"
 #include "query-service/src/paging.h"
@@ -27,15 +28,17 @@ grpc::Status AnswerListing(const Request& request, Response* response, List list
 
 }  // namespace
 
-grpc::Status QueryGrpcService::GetAwardStatistics(grpc::ServerContext* /*context*/,
+grpc::Status QueryGrpcService::GetAwardStatistics(grpc::ServerContext* context,
                                                   const v1::GetAwardStatisticsRequest* request,
                                                   v1::GetAwardStatisticsResponse* response) {
+  const CallScope call(*context);
   return Answer(repository_.GetAwardStatistics(*request), response);
 }
 
-grpc::Status QueryGrpcService::GetArticle(grpc::ServerContext* /*context*/,
+grpc::Status QueryGrpcService::GetArticle(grpc::ServerContext* context,
                                           const v1::GetArticleRequest* request,
                                           v1::GetArticleResponse* response) {
+  const CallScope call(*context);
   auto id = ParseResourceName(kArticles, request->name(), "name");
   if (!id.ok()) return ToGrpcStatus(id.status(), kErrorDomain);
   auto article = repository_.GetArticle(*id);
@@ -50,25 +53,28 @@ grpc::Status QueryGrpcService::GetArticle(grpc::ServerContext* /*context*/,
   return grpc::Status::OK;
 }
 
-grpc::Status QueryGrpcService::ListArticles(grpc::ServerContext* /*context*/,
+grpc::Status QueryGrpcService::ListArticles(grpc::ServerContext* context,
                                             const v1::ListArticlesRequest* request,
                                             v1::ListArticlesResponse* response) {
+  const CallScope call(*context);
   return AnswerListing(*request, response, [this](const auto& filter, const auto& page) {
     return repository_.ListArticles(filter, page);
   });
 }
 
-grpc::Status QueryGrpcService::ListEvents(grpc::ServerContext* /*context*/,
+grpc::Status QueryGrpcService::ListEvents(grpc::ServerContext* context,
                                           const v1::ListEventsRequest* request,
                                           v1::ListEventsResponse* response) {
+  const CallScope call(*context);
   return AnswerListing(*request, response, [this](const auto& filter, const auto& page) {
     return repository_.ListEvents(filter, page);
   });
 }
 
-grpc::Status QueryGrpcService::ListAwards(grpc::ServerContext* /*context*/,
+grpc::Status QueryGrpcService::ListAwards(grpc::ServerContext* context,
                                           const v1::ListAwardsRequest* request,
                                           v1::ListAwardsResponse* response) {
+  const CallScope call(*context);
   return AnswerListing(*request, response, [this](const auto& filter, const auto& page) {
     return repository_.ListAwards(filter, page);
   });

@@ -196,10 +196,20 @@ absl::StatusOr<std::vector<FilterCondition>> ReadFilter(const v1::RecordFilter& 
     if (!bound.ok()) return bound.status();
     conditions.push_back(*bound);
   }
-  for (const auto& [set, instant, kind] :
-       {std::tuple(filter.has_published_from(), &filter.published_from(), Kind::kPublishedFrom),
-        std::tuple(filter.has_published_to(), &filter.published_to(), Kind::kPublishedTo)}) {
+  for (const auto& [set, instant, field, kind] :
+       {std::tuple(filter.has_published_from(), &filter.published_from(), "published_from",
+                   Kind::kPublishedFrom),
+        std::tuple(filter.has_published_to(), &filter.published_to(), "published_to",
+                   Kind::kPublishedTo)}) {
     if (!set) continue;
+    // google.protobuf.Timestamp's own range (years 1 to 9999); beyond it the microseconds below
+    // would overflow.
+    if (instant->seconds() < -62135596800 || instant->seconds() > 253402300799 ||
+        instant->nanos() < 0 || instant->nanos() > 999999999) {
+      return InvalidFilter(field, absl::StrCat("filter.", field,
+                                               " is outside 0001-01-01 to 9999-12-31 or has "
+                                               "nanos outside 0-999999999"));
+    }
     FilterCondition condition;
     condition.kind = kind;
     condition.level = FilterLevel::kArticle;

@@ -53,7 +53,8 @@ struct FilterCondition {
 };
 
 // The set fields of `filter`. INVALID_ARGUMENT (naming the field) for an impossible date, quarter
-// or month, or an enum value this server does not know.
+// or month, a publication instant outside google.protobuf.Timestamp's range, or an enum value this
+// server does not know.
 absl::StatusOr<std::vector<FilterCondition>> ReadFilter(const v1::RecordFilter& filter);
 
 // What a listing's filter is applied to. Each has its own view or table, aliased `f`; fields that

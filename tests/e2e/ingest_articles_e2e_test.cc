@@ -51,7 +51,7 @@ Answer ReadToEnd(Stream& stream) {
 class IngestArticlesTest : public ::testing::Test {
  protected:
   void StartServices(const std::vector<std::string>& flags = {}) {
-    auto services = RunningServices::Start(flags);
+    auto services = RunningServices::Start({.ingest_args = flags});
     ASSERT_TRUE(services.ok()) << services.status();
     services_ = std::move(*services);
     stub_ = v1::IngestService::NewStub(

@@ -8,12 +8,14 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "pqxx/pqxx"
 #include "tests/parser/gold_corpus.h"
 #include "tests/support/running_services.h"
 #include "tests/support/subprocess.h"
+#include "tests/support/test_certificates.h"
 
 namespace laurel {
 namespace {
@@ -156,13 +158,47 @@ TEST_F(LaurelLoadTest, PrintsPlainLinesWhenNotATerminal) {
 }
 
 TEST_F(LaurelLoadTest, SendsSmallerMessagesToAServiceThatAsksForThem) {
-  auto services = RunningServices::Start({"--max_articles_per_message=7"});
+  auto services = RunningServices::Start({.ingest_args = {"--max_articles_per_message=7"}});
   ASSERT_TRUE(services.ok()) << services.status();
   services_ = std::move(*services);
   const ProcessResult result = Load({"--progress=none", "--summary=json", WriteFeed(300)});
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_EQ(nlohmann::json::parse(result.out)["created"], 300);
   EXPECT_EQ(StoredArticles(), 300);
+}
+
+TEST_F(LaurelLoadTest, SpeaksTlsAndSendsTheTokenFromTheEnvironment) {
+  constexpr char kToken[] = "ingest-secret-4e8a2c6f1b3d5a79";
+  auto certificates = testing::TestCertificates::Create();
+  ASSERT_TRUE(certificates.ok()) << certificates.status();
+  testing::ServicesOptions options;
+  options.environment = {{"LAUREL_AUTH_TOKENS", absl::StrCat("ingest ", kToken)}};
+  // Both services: the readiness wait reaches both with the one set of credentials.
+  options.ingest_args = options.query_args = {
+      "--tls_cert_file=" + (*certificates)->server_cert_file(),
+      "--tls_key_file=" + (*certificates)->server_key_file()};
+  grpc::SslCredentialsOptions tls;
+  tls.pem_root_certs = testing::TestCertificates::Read((*certificates)->ca_file());
+  options.credentials = grpc::SslCredentials(tls);
+  auto services = RunningServices::Start(options);
+  ASSERT_TRUE(services.ok()) << services.status();
+  services_ = std::move(*services);
+  const std::vector<std::string> args = {"--progress=none", "--summary=json",
+                                         "--ca_file=" + (*certificates)->ca_file(),
+                                         "--tls_server_name=localhost", WriteFeed(20)};
+
+  unsetenv("LAUREL_TOKEN");
+  const ProcessResult without = Load(args);
+  EXPECT_EQ(without.exit_code, 3) << without.out << without.err;
+  EXPECT_TRUE(absl::StrContains(without.out, "UNAUTHENTICATED")) << without.out;
+  EXPECT_EQ(StoredArticles(), 0);
+
+  setenv("LAUREL_TOKEN", kToken, /*overwrite=*/1);
+  const ProcessResult with = Load(args);
+  unsetenv("LAUREL_TOKEN");
+  EXPECT_EQ(with.exit_code, 0) << with.out << with.err;
+  EXPECT_EQ(nlohmann::json::parse(with.out)["created"], 20);
+  EXPECT_EQ(StoredArticles(), 20);
 }
 
 TEST_F(LaurelLoadTest, ListsRejectedArticlesAndExitsOne) {

@@ -2,15 +2,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "bench/synthetic/article_generator.h"
-#include "common/grpc_status.h"
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
+#include "bench/synthetic/ingest_request.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "laurel/v1/admin_service.grpc.pb.h"
 #include "laurel/v1/ingest_service.grpc.pb.h"
 #include "laurel/v1/query_service.grpc.pb.h"
 #include "tests/parser/gold_corpus.h"
+#include "tests/support/error_reason.h"
 #include "tests/support/running_services.h"
 
 namespace laurel {
@@ -23,13 +22,6 @@ std::unique_ptr<grpc::ClientContext> Context() {
   auto context = std::make_unique<grpc::ClientContext>();
   context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
   return context;
-}
-
-// The ErrorInfo.reason carried by a failed call.
-std::string ErrorReason(const grpc::Status& status) {
-  google::rpc::Status details;
-  if (!details.ParseFromString(status.error_details())) return "";
-  return laurel::ErrorReason(details);
 }
 
 class ServicesTest : public ::testing::Test {
@@ -123,7 +115,7 @@ TEST_F(ServicesTest, BadTextIsRejectedWithAReasonAndWritesNothing) {
     v1::IngestArticleResponse response;
     const grpc::Status status = Ingest(text, &response);
     EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << reason;
-    EXPECT_EQ(ErrorReason(status), reason);
+    EXPECT_EQ(testing::ErrorReason(status), reason);
     EXPECT_FALSE(status.error_message().empty());
   }
   EXPECT_EQ(Statistics({}).total().award_records(), 0);
@@ -238,7 +230,7 @@ TEST_F(ServicesTest, ReparseArticlesRereadsStoredArticles) {
   request.set_max_articles(-1);
   const grpc::Status bad = admin->ReparseArticles(Context().get(), request, &response);
   EXPECT_EQ(bad.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(ErrorReason(bad), "INVALID_MAX_ARTICLES");
+  EXPECT_EQ(testing::ErrorReason(bad), "INVALID_MAX_ARTICLES");
 }
 
 }  // namespace

@@ -3,7 +3,6 @@
 #include <thread>
 #include <vector>
 
-#include "common/migration.h"
 #include "gtest/gtest.h"
 #include "tests/integration/rollup_recount.h"
 #include "tests/support/test_database.h"
@@ -55,15 +54,11 @@ TEST(Migrator, UpgradesAVersionOneDatabaseWithItsData) {
   auto database = testing::TestDatabase::Create();
   ASSERT_TRUE(database.ok()) << database.status();
   pqxx::connection connection((*database)->url());
+  ASSERT_TRUE(ApplyMigrations(connection, /*target_version=*/1).ok());
+  ASSERT_EQ(*AppliedSchemaVersion(connection), 1);
   {
     pqxx::work transaction(connection);
-    const Migration& first = EmbeddedMigrations().front();
-    ASSERT_EQ(first.version, 1);
-    transaction.exec(std::string(first.sql));
     transaction.exec(R"sql(
-      CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,
-                                      applied_at TIMESTAMPTZ NOT NULL DEFAULT now());
-      INSERT INTO schema_migrations (version, name) VALUES (1, '0001_articles_events_awards');
       INSERT INTO articles (url, source, identity_hash, text, parser_version, published_at)
       VALUES ('https://a.example/1', 'Báo A', '', 'một', 1, '2020-06-05 08:00+07'),
              ('https://b.example/1', 'Báo B', '', 'hai', 1, '2020-06-06 08:00+07'),

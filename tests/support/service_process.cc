@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -33,10 +34,21 @@ int FreePort() {
   return ntohs(address.sin_port);
 }
 
+std::shared_ptr<grpc::Channel> TestChannel(const std::string& address,
+                                           std::shared_ptr<grpc::ChannelCredentials> credentials) {
+  grpc::ChannelArguments arguments;
+  arguments.SetSslTargetNameOverride("localhost");
+  // A fresh connection per channel: tests restart services and databases under their clients.
+  arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+  return grpc::CreateCustomChannel(
+      address, credentials != nullptr ? credentials : grpc::InsecureChannelCredentials(),
+      arguments);
+}
+
 absl::StatusOr<grpc::health::v1::HealthCheckResponse::ServingStatus> CheckHealth(
-    const std::string& address, const std::string& service) {
-  auto stub = grpc::health::v1::Health::NewStub(
-      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+    const std::string& address, const std::string& service,
+    std::shared_ptr<grpc::ChannelCredentials> credentials) {
+  auto stub = grpc::health::v1::Health::NewStub(TestChannel(address, std::move(credentials)));
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(2));
   grpc::health::v1::HealthCheckRequest request;
@@ -51,11 +63,12 @@ absl::StatusOr<grpc::health::v1::HealthCheckResponse::ServingStatus> CheckHealth
 
 absl::Status WaitForHealth(const std::string& address,
                            grpc::health::v1::HealthCheckResponse::ServingStatus wanted,
-                           absl::Duration timeout) {
+                           absl::Duration timeout,
+                           std::shared_ptr<grpc::ChannelCredentials> credentials) {
   const absl::Time deadline = absl::Now() + timeout;
   std::string last = "no answer";
   while (absl::Now() < deadline) {
-    auto status = CheckHealth(address);
+    auto status = CheckHealth(address, "", credentials);
     if (status.ok() && *status == wanted) return absl::OkStatus();
     last = status.ok() ? grpc::health::v1::HealthCheckResponse::ServingStatus_Name(*status)
                        : status.status().ToString();
@@ -92,6 +105,8 @@ absl::StatusOr<std::unique_ptr<ServiceProcess>> ServiceProcess::Start(
     const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(log, STDOUT_FILENO);
     dup2(log, STDERR_FILENO);
+    // A test that dies takes its services with it.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     // The test runner may have blocked signals; the service must see its own SIGTERM.
     sigset_t none;
     sigemptyset(&none);

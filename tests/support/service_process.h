@@ -10,20 +10,28 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "grpc/health/v1/health.pb.h"
+#include "grpcpp/grpcpp.h"
 
 namespace laurel::testing {
 
 // A port nobody listens on right now, for a service under test.
 int FreePort();
 
+// A channel to a service under test: plaintext when `credentials` is null. TLS servers under test
+// present a certificate for "localhost".
+std::shared_ptr<grpc::Channel> TestChannel(
+    const std::string& address, std::shared_ptr<grpc::ChannelCredentials> credentials = nullptr);
+
 // Asks grpc.health.v1.Health/Check at `address` about `service` ("" is the whole server).
 absl::StatusOr<grpc::health::v1::HealthCheckResponse::ServingStatus> CheckHealth(
-    const std::string& address, const std::string& service = "");
+    const std::string& address, const std::string& service = "",
+    std::shared_ptr<grpc::ChannelCredentials> credentials = nullptr);
 
 // Polls CheckHealth until it reports `wanted`; DEADLINE_EXCEEDED after `timeout`.
 absl::Status WaitForHealth(const std::string& address,
                            grpc::health::v1::HealthCheckResponse::ServingStatus wanted,
-                           absl::Duration timeout = absl::Seconds(20));
+                           absl::Duration timeout = absl::Seconds(20),
+                           std::shared_ptr<grpc::ChannelCredentials> credentials = nullptr);
 
 // A service binary run as its own process, the way an operator runs it: flags, environment,
 // signals.

@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "common/migrator.h"
@@ -25,14 +27,41 @@ std::string WithDatabase(const std::string& url, const std::string& database) {
 
 }  // namespace
 
+absl::Status TestDatabase::CreateRoles() const {
+  std::ifstream in(LAUREL_ROLES_SQL);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", LAUREL_ROLES_SQL));
+  std::stringstream sql;
+  sql << in.rdbuf();
+  try {
+    pqxx::connection admin(url_);
+    pqxx::nontransaction session(admin);
+    session.exec(sql.str());
+  } catch (const std::exception& error) {
+    return absl::InternalError(absl::StrCat("deploy/roles.sql failed: ", error.what()));
+  }
+  return absl::OkStatus();
+}
+
+std::string TestDatabase::UrlAs(const std::string& role) const {
+  // postgresql://USER@HOST... or postgresql://HOST...: the user, if any, sits before the '@'.
+  const size_t authority = url_.find("://") + 3;
+  const size_t at = url_.find('@', authority);
+  const size_t host =
+      at == std::string::npos || at > url_.find('/', authority) ? authority : at + 1;
+  return absl::StrCat(url_.substr(0, authority), role, "@", url_.substr(host));
+}
+
 absl::StatusOr<std::unique_ptr<TestDatabase>> TestDatabase::Create() {
   const char* admin_url = std::getenv("LAUREL_TEST_DATABASE_URL");
   if (admin_url == nullptr || *admin_url == '\0') {
     return absl::FailedPreconditionError(
         "LAUREL_TEST_DATABASE_URL is not set: run the tests through scripts/test.sh, which starts "
-        "a "
-        "PostgreSQL server for them");
+        "a PostgreSQL server for them");
   }
+  return Create(admin_url);
+}
+
+absl::StatusOr<std::unique_ptr<TestDatabase>> TestDatabase::Create(const std::string& admin_url) {
   static std::atomic<int> counter{0};
   const std::string name = absl::StrCat("laurel_test_", getpid(), "_", counter++);
   try {

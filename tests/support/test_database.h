@@ -13,10 +13,18 @@ namespace laurel::testing {
 class TestDatabase {
  public:
   static absl::StatusOr<std::unique_ptr<TestDatabase>> Create();
+  // The same on the server of `admin_url` (a private PostgreSQL of a fault test).
+  static absl::StatusOr<std::unique_ptr<TestDatabase>> Create(const std::string& admin_url);
   ~TestDatabase();
 
-  // libpq URL of the fresh database.
+  // libpq URL of the fresh database, as the administrator.
   const std::string& url() const { return url_; }
+
+  // Runs deploy/roles.sql on the database, as an operator does before the services first start.
+  absl::Status CreateRoles() const;
+
+  // The URL of the database for `role` (laurel_ingest, laurel_query) instead of the administrator.
+  std::string UrlAs(const std::string& role) const;
 
  private:
   TestDatabase(std::string admin_url, std::string name, std::string url)

@@ -47,5 +47,15 @@ TEST(GrpcStatus, MapsCodesOneToOne) {
   EXPECT_TRUE(ToGrpcStatus(absl::OkStatus(), "d").ok());
 }
 
+TEST(GrpcStatus, HugeMessagesAreCutToFitInTrailers) {
+  // A message quoting a 1 MB request field, cut inside a two-byte character.
+  const std::string quoted = "x" + std::string(1 << 20, '\xc3');
+  const grpc::Status edge =
+      ToGrpcStatus(WithErrorDetails(absl::InvalidArgumentError(quoted), "TOO_BIG", "name"), "d");
+  EXPECT_LE(edge.error_message().size(), 1024u);
+  EXPECT_EQ(edge.error_message().substr(edge.error_message().size() - 3), "…");
+  EXPECT_LT(edge.error_details().size(), 4096u);
+}
+
 }  // namespace
 }  // namespace laurel

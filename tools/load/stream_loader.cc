@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/grpc_status.h"
+#include "tools/client_connection.h"
 
 namespace laurel::load {
 namespace {
@@ -114,15 +115,16 @@ bool StreamLoader::Connect() {
 }
 
 absl::Status StreamLoader::Attempt(bool& progressed) {
-  grpc::ClientContext context;
+  // No deadline: the stream lasts as long as the input does; Interrupt ends it early.
+  const std::unique_ptr<grpc::ClientContext> context = tools::CallContext(absl::InfiniteDuration());
   {
     absl::MutexLock lock(&mutex_);
-    context_ = &context;
+    context_ = context.get();
     stream_over_ = false;
     sent_.clear();
-    if (interrupted_) context.TryCancel();
+    if (interrupted_) context->TryCancel();
   }
-  std::unique_ptr<Stream> stream = stub_->IngestArticles(&context);
+  std::unique_ptr<Stream> stream = stub_->IngestArticles(context.get());
   std::thread sender([this, &stream] { Send(*stream); });
   v1::IngestArticlesResponse response;
   absl::Status protocol;
