@@ -4,6 +4,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "common/prepared_statements.h"
 #include "common/record_rows.h"
 #include "common/resource_names.h"
 #include "common/rollups.h"
@@ -76,8 +77,29 @@ struct Outcome {
   bool same_request = false;
 };
 
-// Writes `articles` (none repeating another) with their records and rollup contributions: the
-// whole batch in one round trip after the COPYs.
+// Batches of at most this many articles run the write's statements prepared; larger ones have
+// them planned for their size. Planning the write takes ~3.5 ms of PostgreSQL CPU whatever the
+// batch (the rollup statement alone 1.7 ms): more than storing one article, nothing next to
+// storing 2000. A plan is made for the size of the staged tables at the time, and reused on the
+// connection: one made for a few articles could be poor for thousands (nested loops over the
+// staging tables), so bulk transactions keep planning theirs.
+constexpr size_t kPreparedBatchArticles = 64;
+
+// The write after the COPYs, as one script and as its statements, the outcome query last.
+const std::string& WriteScript() {
+  static const std::string* const kWrite = new std::string(
+      absl::StrCat(kInsertStagedArticles, kFingerprintStagedEvents, kStoreStagedRecords,
+                   RollupMaintenanceSql(kCreatedArticles, +1), ";\n", kStagedOutcome));
+  return *kWrite;
+}
+const std::vector<std::string>& WriteStatements() {
+  static const auto* const kStatements =
+      new std::vector<std::string>(SplitStatements(WriteScript()));
+  return *kStatements;
+}
+
+// Writes `articles` (none repeating another) with their records and rollup contributions: a
+// large batch in one round trip after the COPYs, a small one as prepared statements.
 std::vector<Outcome> WriteArticles(pqxx::transaction_base& transaction,
                                    const std::vector<const NewArticle*>& articles) {
   EnsureStagingTables(transaction);
@@ -86,12 +108,16 @@ std::vector<Outcome> WriteArticles(pqxx::transaction_base& transaction,
   staged.reserve(articles.size());
   for (size_t i = 0; i < articles.size(); ++i) staged.push_back({ids[i], articles[i]});
   StageArticles(transaction, staged);
-  static const std::string* const kWrite = new std::string(
-      absl::StrCat(kInsertStagedArticles, kFingerprintStagedEvents, kStoreStagedRecords,
-                   RollupMaintenanceSql(kCreatedArticles, +1), ";\n", kStagedOutcome));
+  pqxx::result rows;
+  if (articles.size() <= kPreparedBatchArticles) {
+    for (const std::string& statement : WriteStatements())
+      rows = ExecPrepared(transaction, statement);
+  } else {
+    rows = transaction.exec(WriteScript());
+  }
   std::vector<Outcome> outcomes;
   outcomes.reserve(articles.size());
-  for (const pqxx::row& row : transaction.exec(*kWrite)) {
+  for (const pqxx::row& row : rows) {
     // No stored id: the conflicting article was removed between the insert and the lookup.
     if (row[0].is_null()) throw pqxx::serialization_failure("conflicting article vanished");
     outcomes.push_back({row[0].as<int64_t>(), row[1].as<bool>(), row[2].as<bool>()});
