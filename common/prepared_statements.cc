@@ -18,13 +18,6 @@ std::string PreparedStatementName(absl::string_view prefix, absl::string_view sq
   return absl::StrCat(prefix, "_", absl::Hex(hash));
 }
 
-pqxx::result ExecPrepared(pqxx::transaction_base& transaction, const std::string& sql) {
-  const std::string name = PreparedStatementName("write", sql);
-  // Declaring it again with the same text is a no-op; libpqxx sends PREPARE on first use.
-  transaction.conn().prepare(name, sql);
-  return transaction.exec_prepared(name);
-}
-
 std::vector<std::string> SplitStatements(absl::string_view script) {
   std::vector<std::string> statements;
   for (absl::string_view statement : absl::StrSplit(script, ";\n")) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -16,8 +17,16 @@ namespace laurel {
 // one name and two texts (almost surely) two.
 std::string PreparedStatementName(absl::string_view prefix, absl::string_view sql);
 
-// Runs `sql`, one statement without parameters, prepared on the transaction's connection.
-pqxx::result ExecPrepared(pqxx::transaction_base& transaction, const std::string& sql);
+// Runs `sql`, one statement with `params` for its $1, $2, ..., prepared on the transaction's
+// connection.
+template <typename... Params>
+pqxx::result ExecPrepared(pqxx::transaction_base& transaction, const std::string& sql,
+                          Params&&... params) {
+  const std::string name = PreparedStatementName("laurel", sql);
+  // Declaring it again with the same text is a no-op; libpqxx sends PREPARE on first use.
+  transaction.conn().prepare(name, sql);
+  return transaction.exec_prepared(name, std::forward<Params>(params)...);
+}
 
 // The statements of `script`, a series of statements each ending with ';' at the end of a line (the
 // way Laurel's SQL is written), for preparing one by one.
