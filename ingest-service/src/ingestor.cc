@@ -1,6 +1,7 @@
 #include "ingest-service/src/ingestor.h"
 
 #include <string>
+#include <utility>
 
 #include "common/grpc_status.h"
 #include "ingest-service/src/article_identity.h"
@@ -13,7 +14,16 @@ absl::StatusOr<v1::IngestArticleResponse> Ingestor::Ingest(
     const v1::IngestArticleRequest& request) const {
   auto article = PrepareArticle(request, limits_);
   if (!article.ok()) return article.status();
-  return repository_.Insert(*article);
+  auto stored = writes_.Store(std::move(*article));
+  if (!stored.ok()) return stored.status();
+  // Read back after the commit, outside the group's transaction, which other calls wait on.
+  auto response = repository_.Load(stored->id);
+  if (!response.ok()) return response.status();
+  if (!response->has_value()) {
+    return absl::AbortedError("the article was stored and removed concurrently; retry");
+  }
+  (*response)->set_created(stored->created);
+  return std::move(**response);
 }
 
 absl::StatusOr<NewArticle> PrepareArticle(const v1::IngestArticleRequest& request,

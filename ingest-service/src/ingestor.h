@@ -2,6 +2,7 @@
 
 #include "absl/status/statusor.h"
 #include "ingest-service/src/article_repository.h"
+#include "ingest-service/src/group_commit.h"
 #include "ingest-service/src/request_validation.h"
 #include "laurel/v1/ingest_service.pb.h"
 
@@ -12,17 +13,19 @@ namespace laurel::ingest {
 absl::StatusOr<NewArticle> PrepareArticle(const v1::IngestArticleRequest& request,
                                           const RequestLimits& limits);
 
-// Turns one submitted article into stored records: validate, parse, store — or, for an article
-// already stored, answer with what was stored the first time.
+// Turns one submitted article into stored records: validate, parse (on the caller's thread, so
+// concurrent calls parse in parallel), store in a group commit with the articles of concurrent
+// calls — or, for an article already stored, answer with what was stored the first time.
 class Ingestor {
  public:
-  Ingestor(ArticleRepository& repository, RequestLimits limits)
-      : repository_(repository), limits_(limits) {}
+  Ingestor(ArticleRepository& repository, GroupCommit& writes, RequestLimits limits)
+      : repository_(repository), writes_(writes), limits_(limits) {}
 
   absl::StatusOr<v1::IngestArticleResponse> Ingest(const v1::IngestArticleRequest& request) const;
 
  private:
   ArticleRepository& repository_;
+  GroupCommit& writes_;
   const RequestLimits limits_;
 };
 

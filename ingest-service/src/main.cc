@@ -14,6 +14,7 @@
 #include "common/server_flags.h"
 #include "ingest-service/src/admin_grpc_service.h"
 #include "ingest-service/src/bulk_ingestor.h"
+#include "ingest-service/src/group_commit.h"
 #include "ingest-service/src/ingest_grpc_service.h"
 #include "ingest-service/src/ingestor.h"
 #include "ingest-service/src/pg_article_repository.h"
@@ -38,6 +39,12 @@ ABSL_FLAG(int, max_bulk_streams, 4,
           "Most IngestArticles streams served at once; more are refused with RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int, parse_threads, 0,
           "Threads parsing the articles of IngestArticles streams; 0 means one per core.");
+ABSL_FLAG(
+    int, unary_writers, 1,
+    "Transactions IngestArticle calls share at once (a database connection each); the articles "
+    "of calls arriving meanwhile wait for the next one (group commit).");
+ABSL_FLAG(int, unary_transaction_articles, 64,
+          "Most articles of IngestArticle calls stored in one transaction.");
 ABSL_FLAG(absl::Duration, readiness_interval, absl::Seconds(2),
           "How often database reachability is checked for health.");
 
@@ -52,7 +59,10 @@ int main(int argc, char** argv) {
   laurel::ingest::PgArticleRepository repository(pool);
   laurel::ingest::RequestLimits limits;
   limits.max_text_bytes = absl::GetFlag(FLAGS_max_article_bytes);
-  laurel::ingest::Ingestor ingestor(repository, limits);
+  laurel::ingest::GroupCommit unary_writes(
+      repository, {.writers = absl::GetFlag(FLAGS_unary_writers),
+                   .max_articles = absl::GetFlag(FLAGS_unary_transaction_articles)});
+  laurel::ingest::Ingestor ingestor(repository, unary_writes, limits);
   laurel::ingest::BulkIngestOptions bulk_options;
   bulk_options.window_bytes = absl::GetFlag(FLAGS_bulk_window_bytes);
   bulk_options.transaction_articles = absl::GetFlag(FLAGS_bulk_transaction_articles);

@@ -152,18 +152,14 @@ absl::StatusOr<std::optional<v1::IngestArticleResponse>> PgArticleRepository::Fi
   return found;
 }
 
-absl::StatusOr<v1::IngestArticleResponse> PgArticleRepository::Insert(const NewArticle& article) {
-  std::optional<v1::IngestArticleResponse> response;
+absl::StatusOr<std::optional<v1::IngestArticleResponse>> PgArticleRepository::Load(int64_t id) {
+  std::optional<v1::IngestArticleResponse> found;
   absl::Status status = pool_.InTransaction([&](pqxx::work& transaction) {
-    const Outcome outcome = WriteArticles(transaction, {&article}).front();
-    response = LoadStored(transaction, outcome.stored_id, outcome.created);
+    found = LoadStored(transaction, id, /*created=*/false);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
-  if (!response.has_value()) {
-    return absl::AbortedError("the article was stored and removed concurrently; retry");
-  }
-  return std::move(*response);
+  return found;
 }
 
 absl::StatusOr<std::vector<StoredArticle>> PgArticleRepository::InsertBatch(
@@ -189,6 +185,7 @@ absl::StatusOr<std::vector<StoredArticle>> PgArticleRepository::InsertBatch(
   if (!status.ok()) return status;
   for (size_t i = 0; i < articles.size(); ++i) {
     const Outcome& outcome = outcomes[leader_of[i]];
+    results[i].id = outcome.stored_id;
     results[i].name = ResourceName(kArticles, outcome.stored_id);
     results[i].created = outcome.created && first[i] == i;
     results[i].replayed = !outcome.created && outcome.same_request && first[i] == i;
