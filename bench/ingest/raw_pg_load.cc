@@ -125,6 +125,13 @@ int Transactions(const std::string& url, const std::string& dir, int clients) {
   for (const Row& row : events) events_of[*row[event_article]].push_back(&row);
   for (const Row& row : awards) awards_of[*row[award_article]].push_back(&row);
 
+  // Read by every thread at once: looked up with find, never operator[], which inserts.
+  const auto rows_of = [](const std::map<std::string, std::vector<const Row*>>& index,
+                          const std::string& article_id) {
+    const auto it = index.find(article_id);
+    return it == index.end() ? std::vector<const Row*>() : it->second;
+  };
+
   std::vector<std::unique_ptr<pqxx::connection>> connections;
   for (int i = 0; i < clients; ++i) connections.push_back(std::make_unique<pqxx::connection>(url));
   std::atomic<size_t> next = 0;
@@ -136,8 +143,8 @@ int Transactions(const std::string& url, const std::string& dir, int clients) {
         const Row& article = articles[a];
         pqxx::work transaction(*connection);
         Insert(transaction, "articles", {&article});
-        Insert(transaction, "events", events_of[*article[0]]);
-        Insert(transaction, "awards", awards_of[*article[0]]);
+        Insert(transaction, "events", rows_of(events_of, *article[0]));
+        Insert(transaction, "awards", rows_of(awards_of, *article[0]));
         transaction.commit();
       }
     });
