@@ -111,6 +111,10 @@ grpc::Status BearerTokenAuthenticator::Process(const InputMetadata& auth_metadat
     consumed_auth_metadata->insert({"authorization", std::string(authorization)});
   }
   const absl::Status status = Authorize(path, authorization);
+  if (!status.ok() && on_refusal_ != nullptr) {
+    const std::string service(ServiceOf(path));
+    on_refusal_(policy_.scope_by_service.contains(service) ? service : "", status);
+  }
   // absl::StatusCode and grpc::StatusCode share the canonical numbering.
   return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -39,6 +40,11 @@ struct TokenGrant {
 // 16 characters or a malformed line; the message never repeats a secret.
 absl::StatusOr<std::vector<TokenGrant>> ParseTokenGrants(absl::string_view text);
 
+// Told of every call the authenticator refuses: the service it was for, when the policy names it
+// ("" otherwise: the path comes from the client, which must not be able to mint metric labels), and
+// the refusal. Called on gRPC's threads; must be thread-safe.
+using RefusalObserver = std::function<void(absl::string_view service, const absl::Status& refusal)>;
+
 // Bearer-token authentication with scopes, run by gRPC for every call before any handler sees it
 // ("authorization: Bearer TOKEN"). Without a known token: UNAUTHENTICATED; with one lacking the
 // service's scope: PERMISSION_DENIED. Services named in neither list of the policy (channelz) take
@@ -46,8 +52,11 @@ absl::StatusOr<std::vector<TokenGrant>> ParseTokenGrants(absl::string_view text)
 // neither timing nor a memory dump gives a secret away.
 class BearerTokenAuthenticator final : public grpc::AuthMetadataProcessor {
  public:
-  BearerTokenAuthenticator(std::vector<TokenGrant> grants, AccessPolicy policy)
-      : grants_(std::move(grants)), policy_(std::move(policy)) {}
+  BearerTokenAuthenticator(std::vector<TokenGrant> grants, AccessPolicy policy,
+                           RefusalObserver on_refusal = nullptr)
+      : grants_(std::move(grants)),
+        policy_(std::move(policy)),
+        on_refusal_(std::move(on_refusal)) {}
 
   // OK when a call to `path` ("/package.Service/Method") carrying the `authorization` header value
   // (empty when absent) may go ahead.
@@ -64,6 +73,7 @@ class BearerTokenAuthenticator final : public grpc::AuthMetadataProcessor {
 
   const std::vector<TokenGrant> grants_;
   const AccessPolicy policy_;
+  const RefusalObserver on_refusal_;
 };
 
 }  // namespace laurel

@@ -48,12 +48,18 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(const GrpcServerOp
   builder.SetResourceQuota(quota);
   builder.AddChannelArgument(GRPC_ARG_ENABLE_CHANNELZ, 1);
   for (grpc::Service* service : options.services) builder.RegisterService(service);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  for (const auto& make_interceptor : options.interceptors) {
+    interceptors.push_back(make_interceptor());
+  }
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));
   }
   auto wrapped = std::unique_ptr<GrpcServer>(new GrpcServer(options, std::move(server), port));
   wrapped->SetServing(false);
+  wrapped->server_->GetHealthCheckService()->SetServingStatus(kLivenessHealthName, true);
   log::Info("listening", {{"address", options.listen},
                           {"port", port},
                           {"tls", !options.tls.cert_file.empty()},

@@ -13,8 +13,14 @@
 #include "common/server_credentials.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/security/auth_metadata_processor.h"
+#include "grpcpp/support/server_interceptor.h"
 
 namespace laurel {
+
+// The grpc.health.v1 entry that is SERVING for as long as the process answers at all, whatever the
+// database does: what a liveness probe asks, so an outage of the database makes pods unready
+// rather than restarting them.
+inline constexpr char kLivenessHealthName[] = "liveness";
 
 struct GrpcServerOptions {
   // HOST:PORT to listen on; port 0 picks a free port (see GrpcServer::port).
@@ -23,6 +29,11 @@ struct GrpcServerOptions {
   std::vector<grpc::Service*> services;
   // Fully qualified names reported through grpc.health.v1 besides the overall "" entry.
   std::vector<std::string> health_names;
+  // Each makes one interceptor factory, in order (metrics, logs, ...). A function rather than the
+  // factory itself because the server builder takes ownership of what it is given.
+  std::vector<
+      std::function<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>()>>
+      interceptors;
   // Largest request accepted; larger ones fail with RESOURCE_EXHAUSTED before reaching a handler.
   int max_receive_message_bytes = 4 << 20;
   // Most threads serving calls at once; a call beyond gets RESOURCE_EXHAUSTED rather than a queue

@@ -79,7 +79,7 @@ Field::Field(absl::string_view key, bool value) {
 
 bool Enabled(Level level) { return level >= CurrentLevel(); }
 
-void Write(Level level, absl::string_view event, std::initializer_list<Field> fields) {
+void Write(Level level, absl::string_view event, absl::Span<const Field> fields) {
   if (!Enabled(level)) return;
   std::string line = absl::StrCat(
       "{\"ts\":\"", absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(), absl::UTCTimeZone()),

@@ -6,6 +6,7 @@
 
 #include "absl/flags/declare.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 
 ABSL_DECLARE_FLAG(std::string, log_level);
 
@@ -38,7 +39,10 @@ class Field {
 bool Enabled(Level level);
 
 // Writes {"ts":…,"level":…,"event":event, fields…} as one line.
-void Write(Level level, absl::string_view event, std::initializer_list<Field> fields = {});
+void Write(Level level, absl::string_view event, absl::Span<const Field> fields);
+inline void Write(Level level, absl::string_view event, std::initializer_list<Field> fields = {}) {
+  Write(level, event, absl::Span<const Field>(fields.begin(), fields.size()));
+}
 
 inline void Debug(absl::string_view event, std::initializer_list<Field> fields = {}) {
   Write(Level::kDebug, event, fields);

@@ -71,7 +71,17 @@ absl::StatusOr<std::unique_ptr<pqxx::connection>> PgPool::Open() const {
   }
 }
 
+void PgPool::ReportUsage() {
+  if (options_.observer != nullptr) options_.observer->UsageChanged(in_use_, open_);
+}
+
+void PgPool::ReportAcquire(absl::Time start, bool acquired) {
+  if (options_.observer == nullptr) return;
+  options_.observer->AcquireFinished(absl::Now() - start, acquired);
+}
+
 absl::StatusOr<PgPool::Acquired> PgPool::Acquire(const CallLimits* call) {
+  const absl::Time start = absl::Now();
   {
     absl::MutexLock lock(&mutex_);
     auto available = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
@@ -79,6 +89,7 @@ absl::StatusOr<PgPool::Acquired> PgPool::Acquire(const CallLimits* call) {
     };
     if (!available()) {
       if (waiting_ >= options_.max_waiting) {
+        ReportAcquire(start, /*acquired=*/false);
         return absl::ResourceExhaustedError(
             absl::StrCat("all ", options_.size, " database connections are busy and ", waiting_,
                          " calls wait for one already; retry later"));
@@ -91,6 +102,7 @@ absl::StatusOr<PgPool::Acquired> PgPool::Acquire(const CallLimits* call) {
       const bool acquired = mutex_.AwaitWithTimeout(absl::Condition(&available), wait);
       --waiting_;
       if (!acquired) {
+        ReportAcquire(start, /*acquired=*/false);
         if (call_ends_first) {
           return absl::DeadlineExceededError(
               "the call's deadline passed while it waited for a "
@@ -100,17 +112,23 @@ absl::StatusOr<PgPool::Acquired> PgPool::Acquire(const CallLimits* call) {
             absl::StrCat("all ", options_.size, " database connections are busy; retry later"));
       }
     }
+    ReportAcquire(start, /*acquired=*/true);
+    ++in_use_;
     if (!idle_.empty()) {
-      Acquired acquired{std::move(idle_.back()), /*reused=*/true};
+      Acquired taken{std::move(idle_.back()), /*reused=*/true};
       idle_.pop_back();
-      return acquired;
+      ReportUsage();
+      return taken;
     }
     ++open_;  // Reserve the slot; the connection is opened without holding the lock.
+    ReportUsage();
   }
   auto opened = Open();
   if (!opened.ok()) {
     absl::MutexLock lock(&mutex_);
     --open_;
+    --in_use_;
+    ReportUsage();
     return opened.status();
   }
   return Acquired{std::move(*opened), /*reused=*/false};
@@ -118,8 +136,10 @@ absl::StatusOr<PgPool::Acquired> PgPool::Acquire(const CallLimits* call) {
 
 void PgPool::Release(std::unique_ptr<pqxx::connection> connection, bool healthy) {
   absl::MutexLock lock(&mutex_);
+  --in_use_;
   if (healthy && connection->is_open()) {
     idle_.push_back(std::move(connection));
+    ReportUsage();
     return;
   }
   --open_;
@@ -129,6 +149,7 @@ void PgPool::Release(std::unique_ptr<pqxx::connection> connection, bool healthy)
     open_ -= static_cast<int>(idle_.size());
     idle_.clear();
   }
+  ReportUsage();
 }
 
 absl::Status PgPool::ExplainedByCall(absl::Status status, const CallLimits* call) {

@@ -15,6 +15,17 @@
 
 namespace laurel {
 
+// Told how the pool is used, so it can be watched (metrics) without the pool knowing how. Called
+// with the pool's lock held: implementations must be quick and must not call back into the pool.
+class PgPoolObserver {
+ public:
+  virtual ~PgPoolObserver() = default;
+  // A caller waited `waited` for a connection and got one, or gave up (`acquired` false).
+  virtual void AcquireFinished(absl::Duration waited, bool acquired) = 0;
+  // Connections lent out and connections open (lent out or idle), after every change.
+  virtual void UsageChanged(int in_use, int open) = 0;
+};
+
 struct PgPoolOptions {
   // libpq connection URL, e.g. postgresql://laurel@db:5432/laurel.
   std::string url;
@@ -31,6 +42,8 @@ struct PgPoolOptions {
   int max_waiting = 32;
   // Shown in pg_stat_activity.
   std::string application_name = "laurel";
+  // Not owned; may be null. Must outlive the pool.
+  PgPoolObserver* observer = nullptr;
 };
 
 // A bounded pool of libpq connections, opened lazily and reopened after the database comes back, so
@@ -65,11 +78,14 @@ class PgPool {
   // `status` of a statement that failed, restated as the end of `call` when that is why it failed.
   static absl::Status ExplainedByCall(absl::Status status, const CallLimits* call);
   absl::StatusOr<std::unique_ptr<pqxx::connection>> Open() const;
+  void ReportUsage() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  void ReportAcquire(absl::Time start, bool acquired) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
 
   const PgPoolOptions options_;
   absl::Mutex mutex_;
   std::vector<std::unique_ptr<pqxx::connection>> idle_ ABSL_GUARDED_BY(mutex_);
   int open_ ABSL_GUARDED_BY(mutex_) = 0;
+  int in_use_ ABSL_GUARDED_BY(mutex_) = 0;
   int waiting_ ABSL_GUARDED_BY(mutex_) = 0;
   StatementWatchdog watchdog_;
 };

@@ -47,7 +47,7 @@ absl::StatusOr<std::string> ConfiguredTokens() {
 }  // namespace
 
 absl::Status ApplyServerFlags(const std::map<std::string, std::string>& scope_by_service,
-                              GrpcServerOptions& options) {
+                              GrpcServerOptions& options, RefusalObserver on_refusal) {
   options.max_receive_message_bytes = static_cast<int>(absl::GetFlag(FLAGS_max_request_bytes));
   options.max_threads = absl::GetFlag(FLAGS_max_threads);
   options.tls = {absl::GetFlag(FLAGS_tls_cert_file), absl::GetFlag(FLAGS_tls_key_file),
@@ -67,8 +67,8 @@ absl::Status ApplyServerFlags(const std::map<std::string, std::string>& scope_by
                             "grpc.reflection.v1.ServerReflection"};
   }
   log::Info("authentication_on", {{"tokens", static_cast<int64_t>(grants->size())}});
-  options.authenticator =
-      std::make_shared<BearerTokenAuthenticator>(std::move(*grants), std::move(policy));
+  options.authenticator = std::make_shared<BearerTokenAuthenticator>(
+      std::move(*grants), std::move(policy), std::move(on_refusal));
   return absl::OkStatus();
 }
 

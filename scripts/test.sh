@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.sh"
 
 laurel_install_packages
 laurel_build
-laurel_install_buf
+laurel_install_node_tools
 laurel_start_postgres
 export LAUREL_TEST_DATABASE_URL="$LAUREL_ADMIN_URL"
 export LAUREL_REPORT_DIR="$LAUREL_BUILD_DIR/reports"

@@ -14,12 +14,13 @@ using Result = v1::IngestArticleOutcome;
 
 IngestPipeline::IngestPipeline(ArticleRepository& repository, WorkerPool& parsers,
                                const RequestLimits& limits, const BulkIngestOptions& options,
-                               Callbacks callbacks, CallLimits call)
+                               Callbacks callbacks, IngestObserver* observer, CallLimits call)
     : repository_(repository),
       parsers_(parsers),
       limits_(limits),
       options_(options),
       callbacks_(std::move(callbacks)),
+      observer_(observer),
       call_(std::move(call)) {
   absl::MutexLock lock(&mutex_);
   writing_ = std::max(1, options_.writers);
@@ -189,9 +190,10 @@ void IngestPipeline::Finish() {
 absl::Status IngestPipeline::Commit(std::vector<Prepared>& batch,
                                     std::vector<ArticleOutcome>& rejected, int64_t rejected_bytes) {
   std::vector<ArticleOutcome> outcomes = std::move(rejected);
+  const size_t first_stored = outcomes.size();
   int64_t bytes = rejected_bytes;
+  std::vector<NewArticle> articles;
   if (!batch.empty()) {
-    std::vector<NewArticle> articles;
     articles.reserve(batch.size());
     for (Prepared& prepared : batch) articles.push_back(std::move(prepared.article));
     auto stored = StoreBatch(repository_, articles, options_.store);
@@ -210,15 +212,39 @@ absl::Status IngestPipeline::Commit(std::vector<Prepared>& batch,
       } else {
         outcome.result =
             result->created || result->replayed ? Result::RESULT_CREATED : Result::RESULT_DUPLICATE;
+        outcome.created = result->created;
         outcome.article = result->name;
       }
     }
   }
   if (!outcomes.empty()) {
     Count(outcomes);
+    if (observer_ != nullptr) Observe(outcomes, first_stored, articles);
     callbacks_.deliver(std::move(outcomes), bytes);
   }
   return absl::OkStatus();
+}
+
+void IngestPipeline::Observe(const std::vector<ArticleOutcome>& outcomes, size_t first,
+                             const std::vector<NewArticle>& articles) {
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    const ArticleOutcome& outcome = outcomes[i];
+    if (outcome.result == Result::RESULT_REJECTED) {
+      // As for IngestArticle: what the article holds, not a failure of the database.
+      if (absl::IsInvalidArgument(outcome.error))
+        observer_->ArticleRejected(ErrorReason(outcome.error));
+      continue;
+    }
+    // The records as stored, for the counts; a replayed article was created by an earlier stream.
+    v1::IngestArticleResponse stored;
+    const NewArticle& article = articles[i - first];
+    stored.set_created(outcome.created);
+    if (outcome.created) {
+      for (const v1::Event& event : article.records.events) *stored.add_events() = event;
+      for (const UnstoredAward& award : article.records.awards) *stored.add_awards() = award.award;
+    }
+    observer_->ArticleStored(stored);
+  }
 }
 
 void IngestPipeline::Count(const std::vector<ArticleOutcome>& outcomes) {

@@ -14,6 +14,7 @@
 #include "common/call_scope.h"
 #include "ingest-service/src/article_repository.h"
 #include "ingest-service/src/batch_store.h"
+#include "ingest-service/src/ingest_observer.h"
 #include "ingest-service/src/request_validation.h"
 #include "ingest-service/src/worker_pool.h"
 #include "laurel/v1/ingest_service.pb.h"
@@ -47,8 +48,9 @@ struct BulkIngestOptions {
 struct ArticleOutcome {
   int64_t index = 0;
   v1::IngestArticleOutcome::Result result = v1::IngestArticleOutcome::RESULT_UNSPECIFIED;
-  std::string article;  // resource name, CREATED and DUPLICATE
-  absl::Status error;   // REJECTED
+  std::string article;   // resource name, CREATED and DUPLICATE
+  absl::Status error;    // REJECTED
+  bool created = false;  // stored by this stream (CREATED and not a replay)
 };
 
 // One IngestArticles stream, free of gRPC: articles are offered as they arrive, parsed on the
@@ -71,10 +73,12 @@ class IngestPipeline {
     std::function<void(const absl::Status& status, const v1::IngestArticlesTotals& totals)> finish;
   };
 
-  // The writers run within `call` (CallScope): once the client cancels or its deadline passes, the
-  // statement in progress is cancelled and its transaction rolled back.
+  // `observer` (may be null) hears of every article stored or rejected. The writers run within
+  // `call` (CallScope): once the client cancels or its deadline passes, the statement in progress
+  // is cancelled and its transaction rolled back.
   IngestPipeline(ArticleRepository& repository, WorkerPool& parsers, const RequestLimits& limits,
-                 const BulkIngestOptions& options, Callbacks callbacks, CallLimits call = {});
+                 const BulkIngestOptions& options, Callbacks callbacks,
+                 IngestObserver* observer = nullptr, CallLimits call = {});
   // Cancels what is left and waits for the writer threads.
   ~IngestPipeline();
   IngestPipeline(const IngestPipeline&) = delete;
@@ -113,12 +117,16 @@ class IngestPipeline {
   // Waits for the parse tasks still running, then reports the end.
   void Finish();
   void Count(const std::vector<ArticleOutcome>& outcomes);
+  // Tells the observer about `outcomes`; `articles[i]` is the article of `outcomes[first + i]`.
+  void Observe(const std::vector<ArticleOutcome>& outcomes, size_t first,
+               const std::vector<NewArticle>& articles);
 
   ArticleRepository& repository_;
   WorkerPool& parsers_;
   const RequestLimits limits_;
   const BulkIngestOptions options_;
   const Callbacks callbacks_;
+  IngestObserver* const observer_;
   const CallLimits call_;
 
   absl::Mutex mutex_;

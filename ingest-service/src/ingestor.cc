@@ -13,8 +13,20 @@ namespace laurel::ingest {
 absl::StatusOr<v1::IngestArticleResponse> Ingestor::Ingest(
     const v1::IngestArticleRequest& request) const {
   auto article = PrepareArticle(request, limits_);
-  if (!article.ok()) return article.status();
-  auto stored = writes_.Store(std::move(*article));
+  auto result = article.ok() ? Store(std::move(*article))
+                             : absl::StatusOr<v1::IngestArticleResponse>(article.status());
+  if (observer_ != nullptr) {
+    if (result.ok()) {
+      observer_->ArticleStored(*result);
+    } else if (absl::IsInvalidArgument(result.status())) {
+      observer_->ArticleRejected(ErrorReason(result.status()));
+    }
+  }
+  return result;
+}
+
+absl::StatusOr<v1::IngestArticleResponse> Ingestor::Store(NewArticle article) const {
+  auto stored = writes_.Store(std::move(article));
   if (!stored.ok()) return stored.status();
   // Read back after the commit, outside the group's transaction, which other calls wait on.
   auto response = repository_.Load(stored->id);

@@ -3,6 +3,7 @@
 #include "absl/status/statusor.h"
 #include "ingest-service/src/article_repository.h"
 #include "ingest-service/src/group_commit.h"
+#include "ingest-service/src/ingest_observer.h"
 #include "ingest-service/src/request_validation.h"
 #include "laurel/v1/ingest_service.pb.h"
 
@@ -18,15 +19,21 @@ absl::StatusOr<NewArticle> PrepareArticle(const v1::IngestArticleRequest& reques
 // calls — or, for an article already stored, answer with what was stored the first time.
 class Ingestor {
  public:
-  Ingestor(ArticleRepository& repository, GroupCommit& writes, RequestLimits limits)
-      : repository_(repository), writes_(writes), limits_(limits) {}
+  // `observer` (not owned, may be null) hears of every article stored or rejected.
+  Ingestor(ArticleRepository& repository, GroupCommit& writes, RequestLimits limits,
+           IngestObserver* observer = nullptr)
+      : repository_(repository), writes_(writes), limits_(limits), observer_(observer) {}
 
   absl::StatusOr<v1::IngestArticleResponse> Ingest(const v1::IngestArticleRequest& request) const;
 
  private:
+  // Stores `article` in the next group and reads it back for the answer.
+  absl::StatusOr<v1::IngestArticleResponse> Store(NewArticle article) const;
+
   ArticleRepository& repository_;
   GroupCommit& writes_;
   const RequestLimits limits_;
+  IngestObserver* const observer_;
 };
 
 }  // namespace laurel::ingest

@@ -12,10 +12,13 @@
 #include "common/migrator.h"
 #include "common/pg_pool.h"
 #include "common/server_flags.h"
+#include "common/service_telemetry.h"
 #include "query-service/src/pg_query_repository.h"
 #include "query-service/src/query_grpc_service.h"
 
 ABSL_FLAG(std::string, listen, "0.0.0.0:50052", "HOST:PORT to serve gRPC on.");
+ABSL_FLAG(std::string, metrics_listen, "0.0.0.0:9452",
+          "HOST:PORT to serve Prometheus metrics on, at /metrics.");
 ABSL_FLAG(absl::Duration, readiness_interval, absl::Seconds(2),
           "How often the database and its schema are checked for health.");
 
@@ -26,16 +29,23 @@ int main(int argc, char** argv) {
       "query-service --listen=HOST:PORT --database_url=URL\n"
       "Every flag may also be set as LAUREL_<FLAG> in the environment.");
 
-  laurel::PgPool pool(laurel::PgPoolOptionsFromFlags("laurel-query"));
+  auto telemetry = laurel::ServiceTelemetry::Start(absl::GetFlag(FLAGS_metrics_listen));
+  if (!telemetry.ok()) {
+    laurel::log::Error("start_failed", {{"error", telemetry.status().ToString()}});
+    return EXIT_FAILURE;
+  }
+  laurel::PgPool pool((*telemetry)->WatchPool(laurel::PgPoolOptionsFromFlags("laurel-query")));
   laurel::query::PgQueryRepository repository(pool);
   laurel::query::QueryGrpcService service(repository);
 
   laurel::GrpcServerOptions options;
   options.listen = absl::GetFlag(FLAGS_listen);
   options.services = {&service};
+  options.interceptors = {(*telemetry)->RpcInterceptor()};
   options.health_names = {"laurel.v1.QueryService"};
   if (absl::Status status =
-          laurel::ApplyServerFlags({{"laurel.v1.QueryService", laurel::kQueryScope}}, options);
+          laurel::ApplyServerFlags({{"laurel.v1.QueryService", laurel::kQueryScope}}, options,
+                                   (*telemetry)->AuthRefusals(options.health_names));
       !status.ok()) {
     laurel::log::Error("bad_configuration", {{"error", status.ToString()}});
     return EXIT_FAILURE;

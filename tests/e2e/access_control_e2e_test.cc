@@ -9,6 +9,7 @@
 #include "laurel/v1/ingest_service.grpc.pb.h"
 #include "laurel/v1/query_service.grpc.pb.h"
 #include "tests/support/buf_curl.h"
+#include "tests/support/prometheus_text.h"
 #include "tests/support/running_services.h"
 #include "tests/support/test_certificates.h"
 
@@ -98,6 +99,36 @@ TEST(AccessControl, TokensGrantTheirScopeAndNothingElse) {
   EXPECT_EQ(query.ingest, StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(query.bulk, StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(query.query, StatusCode::OK);
+}
+
+// Refused calls never reach a method, so the per-RPC metrics do not see them; they are counted
+// (by service and code) and logged on their own.
+TEST(AccessControl, RefusedCallsAreCountedAndLogged) {
+  ServicesOptions options = WithTokens();
+  options.ingest_args = {"--log_level=info"};
+  auto services = Start(options);
+  ASSERT_NE(services, nullptr);
+  Call(*services, "");
+  Call(*services, kQueryToken);
+  const testing::CommandResult curl = testing::Curl(services->ingest().metrics_address());
+  ASSERT_EQ(curl.exit_code, 0) << curl.output;
+  auto scrape = testing::ParsePrometheusText(curl.output);
+  ASSERT_TRUE(scrape.ok()) << scrape.status();
+  const auto refused = [&scrape](const std::string& code) {
+    return scrape->Value(
+        testing::Series("laurel_grpc_server_auth_refused_total",
+                        {{"grpc_service", "laurel.v1.IngestService"}, {"grpc_code", code}}));
+  };
+  // Each Call makes two calls to the ingest service: IngestArticle and an IngestArticles stream.
+  EXPECT_EQ(refused("UNAUTHENTICATED"), 2);
+  EXPECT_EQ(refused("PERMISSION_DENIED"), 2);
+  EXPECT_EQ(scrape->Value(testing::Series("laurel_grpc_server_handled_total",
+                                          {{"grpc_service", "laurel.v1.IngestService"},
+                                           {"grpc_method", "IngestArticle"},
+                                           {"grpc_code", "UNAUTHENTICATED"}})),
+            0);
+  EXPECT_NE(services->ingest().logs().find("\"event\":\"rpc_refused\""), std::string::npos)
+      << services->ingest().logs();
 }
 
 // AdminService/ReparseArticles rewrites every stored article: only an admin token may call it, and
@@ -248,7 +279,7 @@ TEST_F(TlsTest, CommandLineClientsSpeakTlsAndSendTheTokenFromTheEnvironment) {
       {{"LAUREL_AUTH_TOKENS", absl::StrCat("ingest ", kIngestToken)}});
   ASSERT_TRUE(ingest.ok());
   const std::string health =
-      absl::StrCat(testing::HealthToolBinary(), " --target=", address,
+      absl::StrCat(testing::ToolBinary("laurel-health"), " --target=", address,
                    " --ca_file=", certificates_->ca_file(), " --tls_server_name=localhost");
   const auto with_token =
       testing::RunCommand(absl::StrCat("LAUREL_TOKEN=", kIngestToken, " ", health, " --wait=20s"));

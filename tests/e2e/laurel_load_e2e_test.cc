@@ -21,8 +21,8 @@ namespace laurel {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::ProcessOptions;
-using testing::ProcessResult;
+using testing::RunOptions;
+using testing::RunResult;
 using testing::RunningServices;
 using testing::RunProcess;
 
@@ -88,11 +88,11 @@ class LaurelLoadTest : public ::testing::Test {
     ASSERT_FALSE(dir_.empty());
   }
 
-  ProcessResult Load(std::vector<std::string> args, ProcessOptions options = {}) {
+  RunResult Load(std::vector<std::string> args, RunOptions options = {}) {
     args.insert(args.begin(), absl::StrCat("--target=", services_->ingest_address()));
     auto result = RunProcess(kLoader, args, options);
     EXPECT_TRUE(result.ok()) << result.status();
-    return result.ok() ? *result : ProcessResult{};
+    return result.ok() ? *result : RunResult{};
   }
 
   int64_t StoredArticles() { return laurel::StoredArticles(services_->database_url()); }
@@ -111,14 +111,14 @@ TEST_F(LaurelLoadTest, LoadsTheCorpusAndASecondRunStoresNothingNew) {
   for (const auto& entry : fs::directory_iterator(articles))
     files += entry.path().extension() == ".txt";
 
-  const ProcessResult first = Load({"--progress=lines", articles});
+  const RunResult first = Load({"--progress=lines", articles});
   EXPECT_EQ(first.exit_code, 0) << first.out << first.err;
   EXPECT_TRUE(absl::StrContains(first.out, absl::StrCat(files, " of ", files, " articles loaded")))
       << first.out;
   EXPECT_TRUE(absl::StrContains(first.out, absl::StrCat("created     ", files, "\n"))) << first.out;
   EXPECT_EQ(StoredArticles(), files);
 
-  const ProcessResult second = Load({"--progress=none", "--summary=json", articles});
+  const RunResult second = Load({"--progress=none", "--summary=json", articles});
   EXPECT_EQ(second.exit_code, 0) << second.out << second.err;
   const auto summary = nlohmann::json::parse(second.out);
   EXPECT_EQ(summary["articles"], files);
@@ -130,7 +130,7 @@ TEST_F(LaurelLoadTest, LoadsTheCorpusAndASecondRunStoresNothingNew) {
 }
 
 TEST_F(LaurelLoadTest, DrawsABarWithRateAndEtaOnATerminal) {
-  const ProcessResult result =
+  const RunResult result =
       Load({"--source=Báo Thử", WriteFeed(300)}, {.stderr_terminal = true});
   EXPECT_EQ(result.exit_code, 0) << result.err;
   // Redrawn in place: carriage returns and erase-line, the bar, rate and ETA.
@@ -145,7 +145,7 @@ TEST_F(LaurelLoadTest, DrawsABarWithRateAndEtaOnATerminal) {
 }
 
 TEST_F(LaurelLoadTest, PrintsPlainLinesWhenNotATerminal) {
-  const ProcessResult result = Load({"--progress_interval=10ms", WriteFeed(300)});
+  const RunResult result = Load({"--progress_interval=10ms", WriteFeed(300)});
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_TRUE(absl::StrContains(result.err, "laurel-load: 300 articles in 1 file → "))
       << result.err;
@@ -161,7 +161,7 @@ TEST_F(LaurelLoadTest, SendsSmallerMessagesToAServiceThatAsksForThem) {
   auto services = RunningServices::Start({.ingest_args = {"--max_articles_per_message=7"}});
   ASSERT_TRUE(services.ok()) << services.status();
   services_ = std::move(*services);
-  const ProcessResult result = Load({"--progress=none", "--summary=json", WriteFeed(300)});
+  const RunResult result = Load({"--progress=none", "--summary=json", WriteFeed(300)});
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_EQ(nlohmann::json::parse(result.out)["created"], 300);
   EXPECT_EQ(StoredArticles(), 300);
@@ -188,13 +188,13 @@ TEST_F(LaurelLoadTest, SpeaksTlsAndSendsTheTokenFromTheEnvironment) {
                                          "--tls_server_name=localhost", WriteFeed(20)};
 
   unsetenv("LAUREL_TOKEN");
-  const ProcessResult without = Load(args);
+  const RunResult without = Load(args);
   EXPECT_EQ(without.exit_code, 3) << without.out << without.err;
   EXPECT_TRUE(absl::StrContains(without.out, "UNAUTHENTICATED")) << without.out;
   EXPECT_EQ(StoredArticles(), 0);
 
   setenv("LAUREL_TOKEN", kToken, /*overwrite=*/1);
-  const ProcessResult with = Load(args);
+  const RunResult with = Load(args);
   unsetenv("LAUREL_TOKEN");
   EXPECT_EQ(with.exit_code, 0) << with.out << with.err;
   EXPECT_EQ(nlohmann::json::parse(with.out)["created"], 20);
@@ -207,7 +207,7 @@ TEST_F(LaurelLoadTest, ListsRejectedArticlesAndExitsOne) {
   std::ofstream(dir_ / "notes.md") << "not an article: skipped";
   std::ofstream(dir_ / "feed.jsonl") << ArticleLine(1) << "\n{\"text\": unquoted}\n"
                                      << "{\"text\": \"Bài \\u00e1 \\uffff\", \"title\": \"x\"}\n";
-  const ProcessResult result = Load({"--progress=none", "--summary=json", dir_.string()});
+  const RunResult result = Load({"--progress=none", "--summary=json", dir_.string()});
   EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
   const auto summary = nlohmann::json::parse(result.out);
   EXPECT_EQ(summary["articles"], 5);
@@ -224,7 +224,7 @@ TEST_F(LaurelLoadTest, BadUsageExitsTwo) {
   EXPECT_EQ(Load({}).exit_code, 2);
   EXPECT_EQ(Load({(dir_ / "missing").string()}).exit_code, 2);
   std::ofstream(dir_ / "notes.md") << "x";
-  const ProcessResult unknown = Load({(dir_ / "notes.md").string()});
+  const RunResult unknown = Load({(dir_ / "notes.md").string()});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_TRUE(absl::StrContains(unknown.err, "neither a .txt article nor a .jsonl")) << unknown.err;
   EXPECT_EQ(Load({"--summary=yaml", dir_.string()}).exit_code, 2);
@@ -245,7 +245,7 @@ TEST_F(LaurelLoadTest, CtrlCPrintsTheSummarySoFarAndTheNextRunLoadsTheRest) {
   const int kArticles = 4000;
   const std::string feed = WriteFeed(kArticles);
   bool sent = false;
-  const ProcessResult interrupted =
+  const RunResult interrupted =
       Load({"--progress_interval=10ms", feed}, {.watch = [&sent](const std::string& err, int pid) {
              if (!sent && DoneSoFar(err) > 0) {
                sent = true;
@@ -259,7 +259,7 @@ TEST_F(LaurelLoadTest, CtrlCPrintsTheSummarySoFarAndTheNextRunLoadsTheRest) {
   EXPECT_TRUE(absl::StrContains(interrupted.out, "not loaded")) << interrupted.out;
   EXPECT_LT(StoredArticles(), kArticles);
 
-  const ProcessResult rest = Load({"--progress=none", "--summary=json", feed});
+  const RunResult rest = Load({"--progress=none", "--summary=json", feed});
   EXPECT_EQ(rest.exit_code, 0) << rest.out << rest.err;
   const auto summary = nlohmann::json::parse(rest.out);
   EXPECT_EQ(summary["created"].get<int64_t>() + summary["duplicates"].get<int64_t>(), kArticles);

@@ -3,6 +3,7 @@
 #include "absl/time/clock.h"
 #include "bench/synthetic/article_generator.h"
 #include "bench/synthetic/ingest_request.h"
+#include "common/grpc_server.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "laurel/v1/admin_service.grpc.pb.h"
@@ -185,6 +186,24 @@ TEST(ServiceStartup, QueryServiceWaitsForTheSchemaThenServes) {
       << (*query)->logs();
   EXPECT_EQ(*testing::CheckHealth(query_address, "laurel.v1.QueryService"),
             HealthCheckResponse::SERVING);
+}
+
+TEST(ServiceStartup, LivenessServesWhileTheDatabaseIsDown) {
+  const std::string address = absl::StrCat("127.0.0.1:", testing::FreePort());
+  // Nobody listens on this port: the database is "down" for as long as the test runs.
+  const std::string unreachable =
+      absl::StrCat("postgresql://postgres@127.0.0.1:", testing::FreePort(), "/laurel");
+  auto query = testing::ServiceProcess::Start(
+      testing::QueryServiceBinary(),
+      {absl::StrCat("--listen=", address), absl::StrCat("--database_url=", unreachable),
+       "--readiness_interval=200ms"});
+  ASSERT_TRUE(query.ok());
+  ASSERT_TRUE(testing::WaitForHealth(address, HealthCheckResponse::NOT_SERVING).ok())
+      << (*query)->logs();
+  // Readiness says "send no traffic"; liveness says "do not restart me".
+  EXPECT_EQ(*testing::CheckHealth(address, kLivenessHealthName), HealthCheckResponse::SERVING);
+  EXPECT_EQ(*testing::CheckHealth(address, "laurel.v1.QueryService"),
+            HealthCheckResponse::NOT_SERVING);
 }
 
 // Read-your-writes: once IngestArticle returns, the statistics the query service serves include it.

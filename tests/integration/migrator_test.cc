@@ -3,6 +3,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/migration.h"
 #include "gtest/gtest.h"
 #include "tests/integration/rollup_recount.h"
 #include "tests/support/test_database.h"
@@ -25,8 +26,9 @@ TEST(Migrator, AppliesEverythingOnceAndIsIdempotent) {
   EXPECT_EQ(*AppliedSchemaVersion(connection), EmbeddedSchemaVersion());
   ASSERT_TRUE(ApplyMigrations(connection).ok());
   pqxx::read_transaction transaction(connection);
-  EXPECT_EQ(transaction.exec1("SELECT count(*) FROM schema_migrations")[0].as<int>(),
-            EmbeddedSchemaVersion());
+  // One row per migration; versions may have gaps (a number taken by a branch not merged yet).
+  EXPECT_EQ(transaction.exec1("SELECT count(*) FROM schema_migrations")[0].as<size_t>(),
+            EmbeddedMigrations().size());
 }
 
 TEST(Migrator, ConcurrentServicesMigrateOnce) {

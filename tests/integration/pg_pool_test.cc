@@ -162,6 +162,38 @@ TEST_F(PgPoolTest, QueueOfWaitersIsBounded) {
   for (auto& holder : holders) holder.join();
 }
 
+// What the pool's metrics are made of: every acquire, refusals included, and the connections lent
+// out and open after every change.
+class CountingObserver : public PgPoolObserver {
+ public:
+  void AcquireFinished(absl::Duration /*waited*/, bool acquired) override {
+    ++(acquired ? acquired_ : refused_);
+  }
+  void UsageChanged(int in_use, int open) override {
+    in_use_ = in_use;
+    open_ = open;
+  }
+
+  std::atomic<int> acquired_{0}, refused_{0}, in_use_{-1}, open_{-1};
+};
+
+TEST_F(PgPoolTest, ObserverSeesEveryAcquireAndRefusal) {
+  CountingObserver observer;
+  PgPoolOptions options = Options();
+  options.max_waiting = 0;  // a caller finding no free connection is refused at once
+  options.observer = &observer;
+  PgPool pool(options);
+  std::atomic<int> started{0};
+  auto holders = OccupyPool(pool, 2, started);
+  EXPECT_EQ(observer.in_use_, 2);
+  EXPECT_TRUE(absl::IsResourceExhausted(Sleep(pool, 0)));
+  for (auto& holder : holders) holder.join();
+  EXPECT_EQ(observer.acquired_, 2);
+  EXPECT_EQ(observer.refused_, 1);
+  EXPECT_EQ(observer.in_use_, 0);
+  EXPECT_EQ(observer.open_, 2);
+}
+
 TEST_F(PgPoolTest, ConnectionsKilledBehindItsBackAreReplacedWithoutAFailedCall) {
   PgPoolOptions options = Options();
   options.size = 4;

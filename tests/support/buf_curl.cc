@@ -31,4 +31,9 @@ CommandResult BufCurl(const std::string& arguments, const std::string& target) {
                                  " http://", target));
 }
 
+CommandResult Curl(const std::string& address, const std::string& path) {
+  return RunCommand(
+      absl::StrCat("curl --silent --show-error --fail --max-time 10 http://", address, path));
+}
+
 }  // namespace laurel::testing

@@ -19,4 +19,7 @@ std::string Buf();
 // followed by /service/method).
 CommandResult BufCurl(const std::string& arguments, const std::string& target);
 
+// `curl` of http://`address``path`: what an operator (or Prometheus) sees on a metrics port.
+CommandResult Curl(const std::string& address, const std::string& path = "/metrics");
+
 }  // namespace laurel::testing

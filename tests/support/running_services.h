@@ -7,6 +7,8 @@
 
 #include "absl/status/statusor.h"
 #include "grpcpp/grpcpp.h"
+#include "laurel/v1/ingest_service.grpc.pb.h"
+#include "laurel/v1/query_service.grpc.pb.h"
 #include "tests/support/service_process.h"
 #include "tests/support/test_database.h"
 
@@ -15,8 +17,8 @@ namespace laurel::testing {
 // The built ingest-service and query-service binaries.
 std::string IngestServiceBinary();
 std::string QueryServiceBinary();
-// The built laurel-health command-line client.
-std::string HealthToolBinary();
+// A built command-line tool: "laurel-health", "laurel-migrate", ...
+std::string ToolBinary(const std::string& name);
 
 // How RunningServices starts the services; the defaults suit most tests.
 struct ServicesOptions {
@@ -47,10 +49,16 @@ class RunningServices {
   // The database as its administrator.
   const std::string& database_url() const { return database_->url(); }
 
+  // Clients of the two services, with the options' credentials.
+  std::unique_ptr<v1::IngestService::Stub> IngestStub() const;
+  std::unique_ptr<v1::QueryService::Stub> QueryStub() const;
+
  private:
   RunningServices() = default;
+  std::shared_ptr<grpc::ChannelCredentials> ChannelCredentials() const;
 
   std::unique_ptr<TestDatabase> database_;
+  std::shared_ptr<grpc::ChannelCredentials> credentials_;
   std::string ingest_address_;
   std::string query_address_;
   std::unique_ptr<ServiceProcess> ingest_;

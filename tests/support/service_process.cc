@@ -1,6 +1,7 @@
 #include "tests/support/service_process.h"
 
 #include <fcntl.h>
+#include <grp.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -13,7 +14,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
@@ -81,17 +84,34 @@ absl::Status WaitForHealth(const std::string& address,
 
 absl::StatusOr<std::unique_ptr<ServiceProcess>> ServiceProcess::Start(
     const std::string& binary, const std::vector<std::string>& args,
-    const std::vector<std::pair<std::string, std::string>>& environment) {
+    const std::vector<std::pair<std::string, std::string>>& environment,
+    const ProcessOptions& options) {
   static std::atomic<int> counter{0};
   const char* temp = std::getenv("TMPDIR");
   const std::string log_path = absl::StrCat(temp != nullptr ? temp : "/tmp", "/laurel-test-",
                                             getpid(), "-", counter++, ".log");
   std::vector<std::string> env_strings;
-  for (char** entry = environ; *entry != nullptr; ++entry) env_strings.emplace_back(*entry);
+  if (!options.clean_environment) {
+    for (char** entry = environ; *entry != nullptr; ++entry) env_strings.emplace_back(*entry);
+  }
   for (const auto& [name, value] : environment)
     env_strings.push_back(absl::StrCat(name, "=", value));
   std::vector<std::string> argv_strings = {binary};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::string metrics_listen;
+  for (const auto& [name, value] : environment) {
+    if (name == "LAUREL_METRICS_LISTEN") metrics_listen = value;
+  }
+  for (const std::string& arg : args) {
+    if (absl::StartsWith(arg, "--metrics_listen=")) metrics_listen = arg.substr(17);
+  }
+  if (metrics_listen.empty()) {
+    metrics_listen = absl::StrCat("127.0.0.1:", FreePort());
+    argv_strings.push_back(absl::StrCat("--metrics_listen=", metrics_listen));
+  }
+  // A wildcard address is scraped on loopback.
+  const std::string metrics_address = absl::StrCat(
+      "127.0.0.1:", std::vector<absl::string_view>(absl::StrSplit(metrics_listen, ':')).back());
 
   std::vector<char*> argv_pointers, env_pointers;
   for (auto& s : argv_strings) argv_pointers.push_back(s.data());
@@ -105,7 +125,10 @@ absl::StatusOr<std::unique_ptr<ServiceProcess>> ServiceProcess::Start(
     const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(log, STDOUT_FILENO);
     dup2(log, STDERR_FILENO);
-    // A test that dies takes its services with it.
+    // The log file is opened first, so the test can read it whoever the process runs as.
+    if (options.gid >= 0 && (setgroups(0, nullptr) != 0 || setgid(options.gid) != 0)) _exit(126);
+    if (options.uid >= 0 && setuid(options.uid) != 0) _exit(126);
+    // A test that dies takes its services with it (set after the user switch, which clears it).
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     // The test runner may have blocked signals; the service must see its own SIGTERM.
     sigset_t none;
@@ -114,7 +137,7 @@ absl::StatusOr<std::unique_ptr<ServiceProcess>> ServiceProcess::Start(
     execve(binary.c_str(), argv_pointers.data(), env_pointers.data());
     _exit(127);
   }
-  return std::unique_ptr<ServiceProcess>(new ServiceProcess(pid, log_path));
+  return std::unique_ptr<ServiceProcess>(new ServiceProcess(pid, log_path, metrics_address));
 }
 
 ServiceProcess::~ServiceProcess() {
@@ -128,6 +151,15 @@ ServiceProcess::~ServiceProcess() {
 absl::StatusOr<int> ServiceProcess::Terminate(absl::Duration timeout) {
   if (pid_ <= 0) return absl::FailedPreconditionError("already stopped");
   kill(pid_, SIGTERM);
+  auto exit_code = Wait(timeout);
+  if (absl::IsDeadlineExceeded(exit_code.status())) {
+    return absl::DeadlineExceededError("the service did not stop after SIGTERM");
+  }
+  return exit_code;
+}
+
+absl::StatusOr<int> ServiceProcess::Wait(absl::Duration timeout) {
+  if (pid_ <= 0) return absl::FailedPreconditionError("already stopped");
   const absl::Time deadline = absl::Now() + timeout;
   while (absl::Now() < deadline) {
     int status = 0;
@@ -137,7 +169,7 @@ absl::StatusOr<int> ServiceProcess::Terminate(absl::Duration timeout) {
     }
     absl::SleepFor(absl::Milliseconds(20));
   }
-  return absl::DeadlineExceededError("the service did not stop after SIGTERM");
+  return absl::DeadlineExceededError("the process did not exit in time");
 }
 
 std::string ServiceProcess::logs() const {

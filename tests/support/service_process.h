@@ -33,28 +33,50 @@ absl::Status WaitForHealth(const std::string& address,
                            absl::Duration timeout = absl::Seconds(20),
                            std::shared_ptr<grpc::ChannelCredentials> credentials = nullptr);
 
+// How a ServiceProcess is started beyond its arguments and environment.
+struct ProcessOptions {
+  // Start with exactly the given environment, inheriting nothing (a container's view).
+  bool clean_environment = false;
+  // Run as this user and group (the test must be root to switch); -1 keeps the test's own.
+  int uid = -1;
+  int gid = -1;
+};
+
 // A service binary run as its own process, the way an operator runs it: flags, environment,
 // signals.
 class ServiceProcess {
  public:
   // Starts `binary` with `args` and, on top of this process's environment, `environment`. Its
-  // stdout and stderr go to a log file, readable through logs().
+  // stdout and stderr go to a log file, readable through logs(). Unless `args` or `environment`
+  // choose one, the service serves metrics on a free loopback port (not on its default, which
+  // services started by tests running in parallel would fight over).
   static absl::StatusOr<std::unique_ptr<ServiceProcess>> Start(
       const std::string& binary, const std::vector<std::string>& args,
-      const std::vector<std::pair<std::string, std::string>>& environment = {});
+      const std::vector<std::pair<std::string, std::string>>& environment = {},
+      const ProcessOptions& options = {});
   ~ServiceProcess();  // kills the process if it still runs
 
   // Sends SIGTERM and waits for the exit; returns the exit code (128 + signal when killed by one).
   absl::StatusOr<int> Terminate(absl::Duration timeout = absl::Seconds(20));
 
+  // Waits for the process to exit by itself; returns the exit code as Terminate does.
+  absl::StatusOr<int> Wait(absl::Duration timeout = absl::Seconds(20));
+
+  pid_t pid() const { return pid_; }
+
   // Everything the process wrote so far.
   std::string logs() const;
 
+  // Where a scraper reaches its metrics, HOST:PORT.
+  const std::string& metrics_address() const { return metrics_address_; }
+
  private:
-  ServiceProcess(pid_t pid, std::string log_path) : pid_(pid), log_path_(std::move(log_path)) {}
+  ServiceProcess(pid_t pid, std::string log_path, std::string metrics_address)
+      : pid_(pid), log_path_(std::move(log_path)), metrics_address_(std::move(metrics_address)) {}
 
   pid_t pid_;
   const std::string log_path_;
+  const std::string metrics_address_;
 };
 
 }  // namespace laurel::testing

@@ -12,9 +12,9 @@
 
 namespace laurel::testing {
 
-absl::StatusOr<ProcessResult> RunProcess(const std::string& binary,
+absl::StatusOr<RunResult> RunProcess(const std::string& binary,
                                          const std::vector<std::string>& args,
-                                         const ProcessOptions& options) {
+                                         const RunOptions& options) {
   int out_pipe[2];
   int err_read = -1, err_write = -1;
   if (pipe(out_pipe) != 0) return absl::InternalError("pipe failed");
@@ -54,7 +54,7 @@ absl::StatusOr<ProcessResult> RunProcess(const std::string& binary,
   close(out_pipe[1]);
   close(err_write);
 
-  ProcessResult result;
+  RunResult result;
   const absl::Time deadline = absl::Now() + options.timeout;
   pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_read, POLLIN, 0}};
   std::string* sinks[2] = {&result.out, &result.err};

@@ -9,7 +9,7 @@
 
 namespace laurel::testing {
 
-struct ProcessOptions {
+struct RunOptions {
   // Make stderr a pseudo-terminal, as when a person runs the command (isatty(2) is true).
   bool stderr_terminal = false;
   // Called with everything read from stderr so far, and the command's pid, whenever more arrives:
@@ -19,7 +19,7 @@ struct ProcessOptions {
   absl::Duration timeout = absl::Seconds(120);
 };
 
-struct ProcessResult {
+struct RunResult {
   int exit_code = -1;  // 128 + signal when killed by one
   std::string out;
   std::string err;
@@ -28,8 +28,8 @@ struct ProcessResult {
 // Runs `binary` with `args` to its end and returns what it printed. Unlike RunCommand (buf_curl.h)
 // there is no shell: standard output and error stay apart, stderr can be a terminal, and the test
 // can act on the process while it runs.
-absl::StatusOr<ProcessResult> RunProcess(const std::string& binary,
+absl::StatusOr<RunResult> RunProcess(const std::string& binary,
                                          const std::vector<std::string>& args,
-                                         const ProcessOptions& options = {});
+                                         const RunOptions& options = {});
 
 }  // namespace laurel::testing

@@ -4,13 +4,12 @@
 
 #include <atomic>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "common/migrator.h"
 #include "gtest/gtest.h"
 #include "pqxx/pqxx"
+#include "tests/support/source_tree.h"
 
 namespace laurel::testing {
 namespace {
@@ -28,14 +27,12 @@ std::string WithDatabase(const std::string& url, const std::string& database) {
 }  // namespace
 
 absl::Status TestDatabase::CreateRoles() const {
-  std::ifstream in(LAUREL_ROLES_SQL);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", LAUREL_ROLES_SQL));
-  std::stringstream sql;
-  sql << in.rdbuf();
+  auto sql = ReadFile(SourcePath("deploy/roles.sql"));
+  if (!sql.ok()) return sql.status();
   try {
     pqxx::connection admin(url_);
     pqxx::nontransaction session(admin);
-    session.exec(sql.str());
+    session.exec(*sql);
   } catch (const std::exception& error) {
     return absl::InternalError(absl::StrCat("deploy/roles.sql failed: ", error.what()));
   }

@@ -1,5 +1,9 @@
 #include "common/bearer_token_auth.h"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
@@ -85,6 +89,41 @@ TEST(BearerTokenAuth, ServicesWithoutAScopeTakeAnyKnownToken) {
   const char* channelz = "/grpc.channelz.v1.Channelz/GetServers";
   EXPECT_TRUE(absl::IsUnauthenticated(authenticator.Authorize(channelz, "")));
   EXPECT_TRUE(authenticator.Authorize(channelz, Bearer(kQueryToken)).ok());
+}
+
+TEST(BearerTokenAuth, TellsItsObserverOfEveryRefusal) {
+  auto grants = ParseTokenGrants(absl::StrCat("ingest ", kIngestToken, "\nquery ", kQueryToken));
+  ASSERT_TRUE(grants.ok()) << grants.status();
+  AccessPolicy policy;
+  policy.scope_by_service = {{"laurel.v1.IngestService", kIngestScope}};
+  policy.open_services = {"grpc.health.v1.Health"};
+  std::vector<std::pair<std::string, absl::StatusCode>> refusals;
+  BearerTokenAuthenticator authenticator(
+      std::move(*grants), std::move(policy),
+      [&refusals](absl::string_view service, const absl::Status& refusal) {
+        refusals.emplace_back(std::string(service), refusal.code());
+      });
+  const auto call = [&authenticator](const std::string& path, const std::string& authorization) {
+    grpc::AuthMetadataProcessor::InputMetadata metadata;
+    metadata.insert({":path", path});
+    if (!authorization.empty()) metadata.insert({"authorization", authorization});
+    grpc::AuthMetadataProcessor::OutputMetadata consumed, response;
+    return authenticator.Process(metadata, nullptr, &consumed, &response).error_code();
+  };
+  EXPECT_EQ(call("/laurel.v1.IngestService/IngestArticle", Bearer(kIngestToken)),
+            grpc::StatusCode::OK);
+  EXPECT_EQ(call("/grpc.health.v1.Health/Check", ""), grpc::StatusCode::OK);
+  EXPECT_TRUE(refusals.empty());
+  EXPECT_EQ(call("/laurel.v1.IngestService/IngestArticle", ""), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(call("/laurel.v1.IngestService/IngestArticle", Bearer(kQueryToken)),
+            grpc::StatusCode::PERMISSION_DENIED);
+  // A path the policy does not know is not repeated: clients choose it.
+  EXPECT_EQ(call("/made.up.Service/Method", ""), grpc::StatusCode::UNAUTHENTICATED);
+  const std::vector<std::pair<std::string, absl::StatusCode>> expected = {
+      {"laurel.v1.IngestService", absl::StatusCode::kUnauthenticated},
+      {"laurel.v1.IngestService", absl::StatusCode::kPermissionDenied},
+      {"", absl::StatusCode::kUnauthenticated}};
+  EXPECT_EQ(refusals, expected);
 }
 
 TEST(BearerTokenAuth, BadConfigurationIsRejectedWithoutEchoingSecrets) {
