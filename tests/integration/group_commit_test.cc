@@ -95,16 +95,19 @@ class GroupCommitTest : public ::testing::Test {
       result = writes_->Store(std::move(article));
     });
   }
+  // Starts storing a first article, into `first`, and waits until its group has reached the gate:
+  // the writer is busy, and the articles stored next wait for the following group.
+  std::thread BusyWriter(absl::StatusOr<StoredArticle>& first) {
+    std::thread call = StoreAsync(MakeArticle("bài đầu", {}, {AwardSpec{}}), first);
+    gated_->AwaitBatches(1);
+    return call;
+  }
   // Waits until `count` articles wait for a group.
   void AwaitWaiting(int count) {
     while (writes_->Waiting() < count) absl::SleepFor(absl::Milliseconds(5));
   }
 
-  int64_t Count(const std::string& sql) {
-    pqxx::connection connection(url_);
-    pqxx::read_transaction transaction(connection);
-    return transaction.exec1(sql)[0].as<int64_t>();
-  }
+  int64_t Count(const std::string& sql) { return testing::SelectNumber(url_, sql); }
 
   std::unique_ptr<testing::TestDatabase> database_;
   std::string url_;
@@ -117,8 +120,7 @@ class GroupCommitTest : public ::testing::Test {
 TEST_F(GroupCommitTest, CallsArrivingDuringATransactionShareTheNextOne) {
   std::vector<absl::StatusOr<StoredArticle>> results(6, absl::UnknownError("unset"));
   std::vector<std::thread> calls;
-  calls.push_back(StoreAsync(MakeArticle("bài đầu", {EventSpec{}}, {AwardSpec{}}), results[0]));
-  gated_->AwaitBatches(1);
+  calls.push_back(BusyWriter(results[0]));
   for (int i = 1; i < 6; ++i) {
     calls.push_back(StoreAsync(
         MakeArticle(absl::StrCat("bài ", i), {EventSpec{.day = i}}, {AwardSpec{.count = i}}),
@@ -141,8 +143,7 @@ TEST_F(GroupCommitTest, CallsArrivingDuringATransactionShareTheNextOne) {
 
 TEST_F(GroupCommitTest, ABadArticleFailsAloneAndLeavesNothingBehind) {
   absl::StatusOr<StoredArticle> first = absl::UnknownError("unset");
-  std::thread blocker = StoreAsync(MakeArticle("bài đầu", {}, {AwardSpec{}}), first);
-  gated_->AwaitBatches(1);
+  std::thread blocker = BusyWriter(first);
   std::vector<absl::StatusOr<StoredArticle>> results(3, absl::UnknownError("unset"));
   std::vector<std::thread> calls;
   calls.push_back(StoreAsync(MakeArticle("bài tốt một", {EventSpec{}}, {AwardSpec{}}), results[0]));
@@ -168,8 +169,7 @@ TEST_F(GroupCommitTest, ABadArticleFailsAloneAndLeavesNothingBehind) {
 
 TEST_F(GroupCommitTest, ACallThatEndsBeforeItsArticleIsTakenLeavesItUnstored) {
   absl::StatusOr<StoredArticle> first = absl::UnknownError("unset");
-  std::thread blocker = StoreAsync(MakeArticle("bài đầu", {}, {AwardSpec{}}), first);
-  gated_->AwaitBatches(1);
+  std::thread blocker = BusyWriter(first);
   absl::StatusOr<StoredArticle> late = absl::UnknownError("unset");
   {
     const CallScope call(CallLimits{.deadline = absl::Now() + absl::Milliseconds(200)});

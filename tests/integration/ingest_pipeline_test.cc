@@ -135,11 +135,7 @@ class IngestPipelineTest : public ::testing::Test {
     repository_ = std::make_unique<PgArticleRepository>(*pool_);
   }
 
-  int64_t Count(const std::string& sql) {
-    pqxx::connection connection(url_);
-    pqxx::nontransaction session(connection);
-    return session.exec1(sql)[0].as<int64_t>();
-  }
+  int64_t Count(const std::string& sql) { return testing::SelectNumber(url_, sql); }
 
   std::unique_ptr<testing::TestDatabase> database_;
   std::string url_;

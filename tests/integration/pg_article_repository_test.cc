@@ -27,11 +27,7 @@ class PgArticleRepositoryTest : public ::testing::Test {
 
   int64_t Count(const std::string& table) { return Query("SELECT count(*) FROM " + table); }
 
-  int64_t Query(const std::string& sql) {
-    pqxx::connection connection(database_->url());
-    pqxx::read_transaction transaction(connection);
-    return transaction.exec1(sql)[0].as<int64_t>();
-  }
+  int64_t Query(const std::string& sql) { return testing::SelectNumber(database_->url(), sql); }
 
   std::unique_ptr<testing::TestDatabase> database_;
   std::unique_ptr<PgPool> pool_;
