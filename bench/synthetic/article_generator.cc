@@ -73,11 +73,7 @@ Place PlaceOn(int index, const Date& date) {
   place.index = index;
   place.name = parser::ProvinceNameOn(index, date);
   place.current = std::string(parser::CurrentProvinceOf(index)->name);
-  if (OnOrAfter(date, 2025, 7, 1)) {
-    place.city = parser::CurrentProvinceOf(index)->centrally_run;
-  } else {
-    place.city = parser::Provinces()[index].centrally_run;
-  }
+  place.city = parser::CentrallyRunOn(index, date);
   place.text_name = place.name == "Bà Rịa - Vũng Tàu" ? "BR-VT"
                     : place.name == "Hồ Chí Minh"     ? "TP Hồ Chí Minh"
                                                       : place.name;
@@ -451,13 +447,6 @@ Ceremony MakeCeremony(uint64_t seed, uint64_t origin) {
     const AwardForm& form = random.Pick(AwardForms());
     const IssuerKind issuer_kind = random.Pick(form.issuers);
     if (issuer_kind == IssuerKind::kLocal && ceremony.organizer_kind == Organizer::kMinistry) {
-      continue;
-    }
-    // Huế has been a centrally run city since 1 January 2025, but the parser still files its
-    // bodies under "tỉnh Huế".
-    const bool became_city = place.city && !parser::Provinces()[place.index].centrally_run;
-    if (became_city &&
-        (issuer_kind == IssuerKind::kProvince || issuer_kind == IssuerKind::kProvincialBody)) {
       continue;
     }
     Conferral conferral{&form, MakeIssuer(issuer_kind, ceremony, place, random), {}};

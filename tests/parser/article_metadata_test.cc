@@ -45,6 +45,9 @@ TEST(ArticleMetadataTest, BylinesAfterTheLastSentence) {
   EXPECT_EQ(MustParse("Tiêu đề\nCâu một. Câu hai kết thúc. Trần Bình").author, "Trần Bình");
   EXPECT_EQ(MustParse("Tiêu đề\nCâu một kết thúc./. Hải Yến/VOV.VN").author, "Hải Yến/VOV.VN");
   EXPECT_EQ(MustParse("Tiêu đề\nCâu một kết thúc. (Phương Anh)").author, "Phương Anh");
+  EXPECT_EQ(MustParse("Tiêu đề\nCâu một kết thúc. Trung Hùng (Tổng hợp theo báo Dân trí, Dân Việt)")
+                .author,
+            "Trung Hùng");
   EXPECT_EQ(MustParse("Tiêu đề\nCâu một kết thúc. Theo Dân trí").author, "");
   EXPECT_EQ(MustParse("Tiêu đề\nCâu cuối cùng của Công ty.").author, "");
 }
@@ -59,6 +62,29 @@ TEST(ArticleMetadataTest, SourceTagsAndCaptions) {
   EXPECT_EQ(MustParse("Hai nông dân được khen (NLĐ) - Nội dung bài.").title,
             "Hai nông dân được khen");
   EXPECT_EQ(MustParse("Bộ trưởng trao quà. Ảnh: Minh Hà\nNội dung bài.").title, "");
+}
+
+TEST(ArticleMetadataTest, AnImpossibleDateLineIsNeitherDateNorTitle) {
+  const ParsedArticle article = MustParse("31/02/2021 08:15\n\nTiêu đề bài viết\n\nNội dung.");
+  EXPECT_FALSE(article.published_at.has_value());
+  EXPECT_EQ(article.title, "Tiêu đề bài viết");
+  EXPECT_EQ(MustParse("Thứ hai, 31/02/2021\nTiêu đề\nNội dung.").title, "Tiêu đề");
+}
+
+TEST(ArticleMetadataTest, ACaptionRunningOnFromTheHeadlineStartsTheBody) {
+  EXPECT_EQ(MustParse("Phải bảo đảm an toàn lao động Phó Thủ tướng Lê Văn Hai trao bằng khen cho "
+                      "các đơn vị. Năm qua cả nước xảy ra 6.000 vụ tai nạn.\nNội dung.")
+                .title,
+            "Phải bảo đảm an toàn lao động");
+  EXPECT_EQ(MustParse("Sống xứng đáng với quê hương Ông Lê Thanh Hải, Chủ tịch UBND TPHCM thăm "
+                      "hỏi các cán bộ. (NLĐO)-Buổi họp mặt đã diễn ra.\nNội dung.")
+                .title,
+            "Sống xứng đáng với quê hương");
+  // A title naming the person it is about stays whole.
+  EXPECT_EQ(MustParse("Trao Huân chương Lao động cho Ông Nguyễn Văn An\nNội dung.").title,
+            "Trao Huân chương Lao động cho Ông Nguyễn Văn An");
+  EXPECT_EQ(MustParse("Bộ trưởng Nguyễn Kim Sơn gửi thư khen học sinh\nNội dung.").title,
+            "Bộ trưởng Nguyễn Kim Sơn gửi thư khen học sinh");
 }
 
 }  // namespace

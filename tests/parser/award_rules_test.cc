@@ -58,6 +58,26 @@ TEST(AwardRulesTest, OneRecordPerGroupAndRestatementsCountedOnce) {
   }
 }
 
+TEST(AwardRulesTest, TheVerbAfterABodyIsNoPartOfItsName) {
+  const Award award = OnlyAward(
+      "Ngày 20/11, Trường Đại học Cần Thơ long trọng tổ chức Lễ kỷ niệm 41 năm Ngày Nhà giáo Việt "
+      "Nam và đón nhận Huân chương Lao động hạng Nhì.");
+  EXPECT_EQ(award.recipients, (std::vector<std::string>{"Trường Đại học Cần Thơ"}));
+  EXPECT_EQ(award.count, 1);
+}
+
+TEST(AwardRulesTest, MembersNamedAfterACountedGroup) {
+  EXPECT_EQ(
+      OnlyAward("UBND tỉnh Tây Ninh tặng Bằng khen cho 2 tập thể là Bệnh viện Đa khoa tỉnh "
+                "và Trung tâm Kiểm soát bệnh tật tỉnh vì đã có thành tích xuất sắc.")
+          .recipients,
+      (std::vector<std::string>{"Bệnh viện Đa khoa tỉnh", "Trung tâm Kiểm soát bệnh tật tỉnh"}));
+  EXPECT_EQ(OnlyAward("UBND tỉnh Bình Định tặng Bằng khen cho 3 cá nhân gồm: ông Nguyễn Văn Long, "
+                      "bà Trần Thị Định và ông Lê Văn Tài.")
+                .recipients,
+            (std::vector<std::string>{"Nguyễn Văn Long", "Trần Thị Định", "Lê Văn Tài"}));
+}
+
 TEST(AwardRulesTest, CountsWrittenInWords) {
   const ParsedArticle article = MustParse(Article(
       "Chủ tịch UBND tỉnh Nghệ An vừa tặng bằng khen cho hai tập thể và mười lăm cá nhân."));
@@ -405,6 +425,170 @@ TEST(AwardRulesTest, OldOrdersAndPastPeriodsAreBackground) {
   ExpectNoAwards(
       "Trong giai đoạn 2016 - 2020, các cấp đã khen thưởng cho hơn 800 tập thể và 1.900 "
       "lượt cá nhân.");
+}
+
+TEST(AwardRulesTest, NamesAfterACountedGroupAreItsMembersOnlyWhenIntroducedAsSuch) {
+  const Award listed = OnlyAward(
+      "Chủ tịch UBND tỉnh Khánh Hòa trao bằng khen cho 2 tập thể là Công ty Cổ phần Sông "
+      "Đà và Công ty TNHH Minh Phát.");
+  EXPECT_EQ(listed.count, 2);
+  EXPECT_EQ(listed.recipients,
+            (std::vector<std::string>{"Công ty Cổ phần Sông Đà", "Công ty TNHH Minh Phát"}));
+  const Award colon = OnlyAward(
+      "Chủ tịch UBND tỉnh Khánh Hòa trao bằng khen cho 3 cá nhân: ông Nguyễn Văn An, bà Lê Thị "
+      "Hoa và ông Trần Minh Tuấn.");
+  EXPECT_EQ(colon.count, 3);
+  EXPECT_EQ(colon.recipients.size(), 3u);
+  // "và" right after the group adds a recipient of its own.
+  const ParsedArticle separate = MustParse(
+      Article("Chủ tịch UBND tỉnh Khánh Hòa trao bằng khen cho 2 tập thể và ông Nguyễn Văn An."));
+  ASSERT_EQ(separate.awards.size(), 2u);
+  EXPECT_EQ(separate.awards[0].recipient_kind, RecipientKind::kCollective);
+  EXPECT_EQ(separate.awards[0].count, 2);
+  EXPECT_TRUE(separate.awards[0].recipients.empty());
+  EXPECT_EQ(separate.awards[1].recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(separate.awards[1].count, 1);
+  EXPECT_EQ(separate.awards[1].recipients, std::vector<std::string>{"Nguyễn Văn An"});
+}
+
+TEST(AwardRulesTest, APlaceAfterAGroupIsItsAddress) {
+  const Award award = OnlyAward(
+      "Giám đốc Sở Giáo dục và Đào tạo tỉnh Quảng Trị khen thưởng 3 nam sinh Trường THCS Gio Hải, "
+      "huyện Gio Linh vì đã cứu bạn bị đuối nước.");
+  EXPECT_EQ(award.recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(award.count, 3);
+}
+
+TEST(AwardRulesTest, TheSameNamesRestatedElsewhereAreOneRecordWithTheIssuerNamedWithIt) {
+  const ParsedArticle article = MustParse(Article(
+      "Sáng 29/4, Phòng Cảnh sát hình sự (Công an tỉnh An Giang) phối hợp với Công an huyện Tri "
+      "Tôn, đã trao tặng giấy khen cho chị Neáng Kim Sone và chị Neáng Chếk.\n"
+      "Chị Neáng Kim Sone và chị Neáng Chếk được trao giấy khen của Công an tỉnh An Giang."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].count, 2);
+  EXPECT_EQ(article.awards[0].issuer, "Công an tỉnh An Giang");
+}
+
+TEST(AwardRulesTest, AnOfficeBeforeABodyAndANameIsOnePerson) {
+  const Award director =
+      OnlyAward("Chủ tịch UBND tỉnh Nghệ An tặng bằng khen cho Giám đốc Sở Y tế Nguyễn Văn An.");
+  EXPECT_EQ(director.recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(director.recipients, std::vector<std::string>{"Nguyễn Văn An"});
+  const Award ambassador = OnlyAward(
+      "Chủ tịch nước trao Huân chương Lao động hạng Nhất cho Đại sứ Việt Nam tại Liên bang Nga "
+      "Nguyễn Thanh Sơn.");
+  EXPECT_EQ(ambassador.recipients, std::vector<std::string>{"Nguyễn Thanh Sơn"});
+  // After a name and a comma the office only describes the person; a mission is a body.
+  const Award described = OnlyAward(
+      "Chủ tịch UBND tỉnh Nghệ An tặng bằng khen cho ông Nguyễn Văn An, Giám đốc Sở Y tế và bà Lê "
+      "Thị Hoa, Phó Chủ tịch UBND huyện Nam Đàn.");
+  EXPECT_EQ(described.count, 2);
+  const Award mission = OnlyAward(
+      "Chủ tịch nước trao Huân chương Lao động hạng Nhì cho tập thể cán bộ, nhân viên Đại sứ quán "
+      "Việt Nam tại Liên bang Nga.");
+  EXPECT_EQ(mission.recipient_kind, RecipientKind::kCollective);
+  EXPECT_EQ(mission.count, 1);
+}
+
+TEST(AwardRulesTest, ThanksAndPraiseInASpeechAreNoAward) {
+  ExpectNoAwards(
+      "Bộ trưởng Lê Văn Thành cảm ơn và biểu dương chính quyền hai địa phương, Bệnh viện Đa khoa "
+      "Đà Nẵng đã cứu chữa người bị nạn.");
+  const Award praise = OnlyAward("Dịp này, Chủ tịch UBND huyện Đông Anh biểu dương 20 tập thể.");
+  EXPECT_EQ(praise.award_type, AwardType::kOther);
+  EXPECT_EQ(praise.count, 20);
+  EXPECT_EQ(praise.issuer, "UBND huyện Đông Anh");
+}
+
+TEST(AwardRulesTest, ACaptionNamingTheAwardMoreFullyRestatesTheCountedRecord) {
+  const ParsedArticle article = MustParse(Article(
+      "Chủ tịch Tổng Liên đoàn Lao động Việt Nam tặng Kỷ niệm chương Vì sự nghiệp Công đoàn Việt "
+      "Nam cho Tổng Giám đốc Thông tấn xã Việt Nam Nguyễn Đức Lợi. Ảnh: Phương Hoa\n"
+      "Nhân dịp này, Tổng Liên đoàn Lao động Việt Nam đã trao 5 Kỷ niệm chương \"Vì sự nghiệp "
+      "Công đoàn\" tặng lãnh đạo Thông tấn xã Việt Nam."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].count, 5);
+  EXPECT_EQ(article.awards[0].award_name, "Kỷ niệm chương Vì sự nghiệp Công đoàn");
+}
+
+TEST(AwardRulesTest, APlacesDesignationIsNoAward) {
+  const ParsedArticle article = MustParse(
+      "2025-06-28T23:22:05+07:00\nLạng Sơn đón nhận danh hiệu mới\nChiều 28-6, UBND tỉnh Lạng "
+      "Sơn tổ chức lễ đón nhận Danh hiệu Công viên địa chất toàn cầu UNESCO Lạng Sơn.");
+  EXPECT_TRUE(article.awards.empty());
+  EXPECT_TRUE(article.events.empty());
+}
+
+TEST(AwardRulesTest, RecognitionReportedAsDoneCountsItsUncountedGroups) {
+  const ParsedArticle done = MustParse(
+      Article("Tại chương trình, Công ty Nhiệt điện Vĩnh Tân đã tuyên dương các gia đình tiêu biểu "
+              "và các em học sinh có thành tích cao."));
+  ASSERT_EQ(done.awards.size(), 2u);
+  EXPECT_EQ(done.awards[0].recipient_kind, RecipientKind::kCollective);
+  EXPECT_FALSE(done.awards[0].count.has_value());
+  EXPECT_EQ(done.awards[0].issuer, "Công ty Nhiệt điện Vĩnh Tân");
+  EXPECT_EQ(done.awards[1].recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(MustParse(Article("Nhiều tập thể, cá nhân có thành tích xuất sắc đã được biểu dương, "
+                              "khen thưởng."))
+                .awards.size(),
+            2u);
+  // Advice is no act.
+  ExpectNoAwards("Các cấp cần kịp thời biểu dương, khen thưởng những đơn vị làm tốt.");
+}
+
+TEST(AwardRulesTest, ATournamentsPlacingsAreSportsResults) {
+  const ParsedArticle article = MustParse(Article(
+      "Kết quả, Ban Tổ chức trao 3 giải nhất, 3 giải nhì và 6 giải ba cho các cặp VĐV xuất sắc. "
+      "Nhân dịp này, CLB Facolos Cao Bằng khen thưởng 8 VĐV của CLB đạt thành tích tại các giải."));
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].award_type, AwardType::kOther);
+  EXPECT_EQ(article.awards[0].recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(article.awards[0].count, 8);
+}
+
+TEST(AwardRulesTest, AYearAfterTheMeritsClauseDatesTheAward) {
+  ExpectNoAwards(
+      "Với những thành tích trong hai cuộc kháng chiến, năm 1996, chiến khu An Phú Đông vinh dự "
+      "được Nhà nước trao tặng danh hiệu Anh hùng Lực lượng vũ trang nhân dân.");
+  EXPECT_EQ(OnlyAward("UBND tỉnh Nghệ An tặng bằng khen cho 5 tập thể có thành tích xuất sắc năm "
+                      "2020.")
+                .count,
+            5);
+}
+
+TEST(AwardRulesTest, ProfessionsAndGroupsNamedRightAfterTheirNoun) {
+  const ParsedArticle article = MustParse(Article(
+      "Chủ tịch UBND tỉnh Nghệ An tặng bằng khen cho ca sĩ Hồng Nhung, nhà báo Trọng Phước và "
+      "nhóm Trio 666."));
+  ASSERT_EQ(article.awards.size(), 2u);
+  EXPECT_EQ(article.awards[0].recipients, (std::vector<std::string>{"Hồng Nhung", "Trọng Phước"}));
+  EXPECT_EQ(article.awards[1].recipients, std::vector<std::string>{"nhóm Trio 666"});
+}
+
+TEST(AwardRulesTest, AListOfMembersDetailsTheGroupsToldOfWithoutCounts) {
+  const ParsedArticle article = MustParse(Article(
+      "Chủ tịch UBND tỉnh Nghệ An trao bằng khen cho Báo Nghệ An, một số đơn vị, cá nhân và nghệ "
+      "sĩ "
+      "có nhiều đóng góp cho phong trào văn hóa tại tỉnh trong năm qua (gồm Tổng biên tập Báo Nghệ "
+      "An Nguyễn Văn Hải, nhà báo Lê Minh Tâm - Trưởng văn phòng tại Vinh, Ban Văn nghệ Báo Nghệ "
+      "An "
+      "và ca sĩ Thu Hà)."));
+  ASSERT_EQ(article.awards.size(), 2u);
+  EXPECT_EQ(article.awards[0].recipient_kind, RecipientKind::kCollective);
+  EXPECT_EQ(article.awards[0].count, 2);
+  EXPECT_EQ(article.awards[1].recipient_kind, RecipientKind::kIndividual);
+  EXPECT_EQ(article.awards[1].count, 3);
+  EXPECT_EQ(article.awards[1].recipients,
+            (std::vector<std::string>{"Nguyễn Văn Hải", "Lê Minh Tâm", "Thu Hà"}));
+}
+
+TEST(AwardRulesTest, ManyBodiesAndPeopleAreTwoUncountedGroups) {
+  const ParsedArticle article = MustParse(
+      Article("Nhiều tập thể, cá nhân đã được Chủ tịch UBND tỉnh Nghệ An tặng bằng khen."));
+  ASSERT_EQ(article.awards.size(), 2u);
+  EXPECT_EQ(article.awards[0].recipient_kind, RecipientKind::kCollective);
+  EXPECT_EQ(article.awards[1].recipient_kind, RecipientKind::kIndividual);
+  EXPECT_FALSE(article.awards[1].count.has_value());
 }
 
 }  // namespace

@@ -24,6 +24,9 @@ TEST(DateLineTest, ReadsTheFormatsNewsSitesUse) {
   EXPECT_EQ(Stamp("2025-06-28T23:20:47+07:00"), "2025-06-28 23:20:47 +420");
   EXPECT_EQ(Stamp("20201002"), "2020-10-02 00:00:00 +420");
   EXPECT_EQ(Stamp("3/11/2013 11:01"), "2013-11-03 11:01:00 +420");
+  EXPECT_EQ(Stamp("2020-06-05 10:30"), "2020-06-05 10:30:00 +420");
+  EXPECT_EQ(Stamp("05.06.2020 10:30"), "2020-06-05 10:30:00 +420");
+  EXPECT_EQ(Stamp("1.355.000"), "none");
 }
 
 TEST(DateLineTest, HeadlinesWithDatesAreNotDateLines) {
@@ -56,7 +59,10 @@ TEST(EventDayTest, ReadsDayAndMonthAfterATimeOfDay) {
            {"Vào chiều 12/3, buổi lễ diễn ra.", 12, 3, 0},
            {"Tối nay (14/6), lễ tôn vinh diễn ra.", 14, 6, 0},
            {"Buổi lễ được tổ chức ngày 30/6/2017 tại Hà Nội.", 30, 6, 2017},
-           {"Sáng 3.7, đoàn công tác đến thăm.", 3, 7, 0}}) {
+           {"Sáng 3.7, đoàn công tác đến thăm.", 3, 7, 0},
+           {"Sáng thứ Tư (3/6), Công an tỉnh tổ chức hội nghị.", 3, 6, 0},
+           {"Sáng Chủ nhật, 31/5, buổi lễ diễn ra.", 31, 5, 0},
+           {"Hôm 3/6, tại TP Vinh, lễ tuyên dương đã diễn ra.", 3, 6, 0}}) {
     const Sentence s = Read(text);
     const auto found = FindEventDay(s.tokens, 0, s.tokens.size());
     ASSERT_TRUE(found.has_value()) << text;
@@ -97,6 +103,15 @@ TEST(PeriodTest, ReadsReviewedYearsAndSetsAnniversariesApart) {
   const std::vector<Period> ages = FindPeriods(age.tokens, 0, age.tokens.size());
   ASSERT_EQ(ages.size(), 1u);
   EXPECT_TRUE(ages[0].anniversary);
+}
+
+TEST(WrittenYearTest, ANumberOfYearsIsNoYear) {
+  // "1981 năm khởi nghĩa Hai Bà Trưng": an anniversary's count, which dates nothing.
+  const Sentence s = Read("kỷ niệm 1981 năm khởi nghĩa Hai Bà Trưng, năm 2020 và 5/6/2019");
+  std::vector<int> years;
+  for (const WrittenYear& year : FindYears(s.tokens, 0, s.tokens.size()))
+    years.push_back(year.year);
+  EXPECT_EQ(years, (std::vector<int>{2020, 2019}));
 }
 
 TEST(CalendarTest, AddsDays) {

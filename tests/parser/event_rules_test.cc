@@ -42,6 +42,21 @@ TEST(EventRulesTest, ADateAfterPublicationBelongsToTheYearBefore) {
   EXPECT_EQ(article.events[0].province, "Hà Tĩnh");
 }
 
+TEST(EventRulesTest, TheLastWeeksOfTheYearBeforeAreNewsStill) {
+  const ParsedArticle article =
+      MustParse(Dated("Thứ Sáu, 10/01/2020, 08:00 (GMT+7)",
+                      "Ngày 31/12/2019, Công an tỉnh Quảng Trị tổ chức hội nghị tổng kết, trao "
+                      "Giấy khen cho 10 tập thể."));
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_EQ(FormatDate(article.events[0].date), "2019-12-31");
+  ASSERT_EQ(article.awards.size(), 1u);
+  EXPECT_EQ(article.awards[0].count, 10);
+  // A date months before stays background.
+  EXPECT_TRUE(MustParse(Dated("10/01/2020 08:00",
+                              "Ngày 15/6/2019, Công an tỉnh được tặng Cờ thi đua của Bộ Công an."))
+                  .awards.empty());
+}
+
 TEST(EventRulesTest, WithoutAYearTheDateIsUnknown) {
   const ParsedArticle article = MustParse(
       "Lễ tuyên dương\n\nSáng 6/2, UBND xã Kỳ Bắc tổ chức lễ tuyên dương em Hồ Văn Nam ở Hà Tĩnh.");
@@ -71,6 +86,34 @@ TEST(EventRulesTest, CongressesAndPeriodsReviewed) {
   EXPECT_EQ(article.events[0].province, "Hà Nội");
   EXPECT_EQ(article.events[0].period_start_year, 2015);
   EXPECT_EQ(article.events[0].period_end_year, 2020);
+}
+
+TEST(EventRulesTest, ThePeriodOfWhatIsAgreedIsNoPeriodReviewed) {
+  const ParsedArticle article = MustParse(
+      "Tin hoạt động\n\nChiều 23/6, tại Hà Nội, Tổng Liên đoàn Lao động Việt Nam và Thông tấn xã "
+      "Việt Nam tổ chức Lễ ký kết Chương trình phối hợp tuyên truyền giai đoạn 2017 - 2022. Dịp "
+      "này, Tổng Liên đoàn trao Kỷ niệm chương cho 5 cá nhân.");
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_EQ(article.events[0].period_start_year, 0);
+  // A period after the one launched is looked back on.
+  const ParsedArticle congress = MustParse(Dated(
+      "10:15, 20/11/2020",
+      "Sáng 19/11, Bộ Tư pháp tổ chức Đại hội Thi đua yêu nước lần thứ V. Tại đại hội, Thứ trưởng "
+      "đã phát động phong trào thi đua giai đoạn 2021-2025 nhằm phát huy những thành tích đã đạt "
+      "được trong phong trào thi đua giai đoạn 2015-2020. Bộ trưởng tặng bằng khen cho 9 tập "
+      "thể."));
+  ASSERT_EQ(congress.events.size(), 1u);
+  EXPECT_EQ(congress.events[0].period_start_year, 2015);
+  EXPECT_EQ(congress.events[0].period_end_year, 2020);
+}
+
+TEST(EventRulesTest, ProvincesNamedAsOftenAsEachOtherPlaceNoEvent) {
+  const ParsedArticle article = MustParse(Dated(
+      "09:00, 15/10/2020",
+      "Phát biểu tại buổi lễ, Thiếu tướng Vũ Ngọc Thiềm thay mặt Nhà nước trao tặng Học viện "
+      "Huân chương Bảo vệ Tổ quốc hạng Nhì. Học viện có hai cơ sở đào tạo Hà Nội và TP.HCM."));
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_EQ(article.events[0].province, "");
 }
 
 TEST(EventRulesTest, AMinistryDoesNotImplyHanoiAndAbroadIsNoProvince) {
@@ -195,6 +238,133 @@ TEST(EventRulesTest, ThisMorningWithADateAndASpanWrittenWithoutSpaces) {
                                    "(5/9/1969-5/9/2019) và đón nhận Huân chương Lao động hạng Nhì.")
                            .date),
             "2019-09-03");
+}
+
+TEST(EventRulesTest, OrganisersNamedLikeVerbsOrWithCommasAreReadWhole) {
+  // A body celebrating holds the gathering.
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, tại Hà Nội, Nhà xuất bản Kim Đồng kỷ niệm 60 năm thành lập và "
+                        "đón nhận Huân chương Lao động hạng Nhất."),
+            "Nhà xuất bản Kim Đồng");
+  // Without one named as organising, the body welcoming its award holds the gathering.
+  EXPECT_EQ(
+      OrganizerOf("Sáng 19/11, tại lễ khánh thành dây chuyền số 2 và đón nhận Huân chương Lao "
+                  "động hạng Ba của Công ty Cổ phần Xi măng Thành Thắng, Phó Thủ tướng "
+                  "phát biểu."),
+      "Công ty Cổ phần Xi măng Thành Thắng");
+  // A ministry organising is named in full.
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, Bộ VHTTDL tổ chức lễ trao bằng khen cho 12 tập thể."),
+            "Bộ Văn hóa, Thể thao và Du lịch");
+  // A time told without a comma is no part of the organiser.
+  EXPECT_EQ(OrganizerOf("Sáng thứ Ba 19/11 UBND tỉnh Vĩnh Long tổ chức lễ trao bằng khen cho 12 "
+                        "tập thể."),
+            "UBND tỉnh Vĩnh Long");
+  // "Ban Tổ chức" names a committee; its act of organising comes after.
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, Ban Tổ chức Tỉnh ủy Quảng Trị tổ chức hội nghị tổng kết, "
+                        "trao giấy khen cho 10 tập thể."),
+            "Ban Tổ chức Tỉnh ủy Quảng Trị");
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, UBND tỉnh Vĩnh Long tổ chức hội nghị tổng kết phong trào thi "
+                        "đua và tặng bằng khen cho 12 tập thể."),
+            "UBND tỉnh Vĩnh Long");
+  EXPECT_EQ(OrganizerOf("Sáng 19/11, lễ kỷ niệm 30 năm ngày thành lập do Bộ Văn hóa, Thể thao và "
+                        "Du lịch tổ chức đã diễn ra tại Hà Nội. Bộ trưởng trao bằng khen cho 10 "
+                        "tập thể."),
+            "Bộ Văn hóa, Thể thao và Du lịch");
+  // "Kế hoạch" in a ministry's name is no plan.
+  const Event congress = OnlyEvent(
+      "Tối 19/11, tại tỉnh Bắc Ninh, Bộ Kế hoạch và Đầu tư tổ chức Đại hội Thi đua yêu nước lần "
+      "thứ IV. Bộ trưởng tặng bằng khen cho 9 tập thể.");
+  EXPECT_EQ(congress.kind, EventKind::kCongress);
+  EXPECT_EQ(FormatDate(congress.date), "2019-11-19");
+  EXPECT_EQ(congress.organizer, "Bộ Kế hoạch và Đầu tư");
+  EXPECT_EQ(congress.province, "Bắc Ninh");
+}
+
+TEST(EventRulesTest, PlacesWrittenInFull) {
+  const Event hcm = OnlyEvent(
+      "Sáng 19/11, UBND thành phố Hồ Chí Minh tổ chức hội nghị tổng kết và tặng bằng khen cho 5 "
+      "tập thể.");
+  EXPECT_EQ(hcm.province, "Hồ Chí Minh");
+  EXPECT_EQ(hcm.organizer, "UBND thành phố Hồ Chí Minh");
+  const Event brvt = OnlyEvent(
+      "Sáng 19/11, UBND tỉnh Bà Rịa - Vũng Tàu tổ chức hội nghị tổng kết và tặng bằng khen cho 5 "
+      "tập thể.");
+  EXPECT_EQ(brvt.province, "Bà Rịa - Vũng Tàu");
+  EXPECT_EQ(brvt.organizer, "UBND tỉnh Bà Rịa - Vũng Tàu");
+}
+
+TEST(EventRulesTest, ACouncilSessionWhereAwardsAreGivenIsAnEventOfItsOwnKind) {
+  const Event session = OnlyEvent(
+      "Chiều 19/11, Hội đồng nhân dân tỉnh Hà Nam khóa XIX, nhiệm kỳ 2016-2021 tổ chức Kỳ họp thứ "
+      "30. Nhiều tập thể, cá nhân có thành tích xuất sắc đã được biểu dương, khen thưởng.");
+  EXPECT_EQ(session.kind, EventKind::kOther);
+  EXPECT_EQ(session.organizer, "Hội đồng nhân dân tỉnh Hà Nam");
+  EXPECT_EQ(session.province, "Hà Nam");
+}
+
+TEST(EventRulesTest, GatheringsHeldApartAreEventsOfTheirOwnWithTheirAwards) {
+  const ParsedArticle article = MustParse(Dated(
+      "10:15, 20/11/2019",
+      "Sáng 19/11, UBND tỉnh Nghệ An tổ chức hội nghị tổng kết công tác thi đua, khen thưởng. Tại "
+      "hội nghị, Chủ tịch UBND tỉnh tặng bằng khen cho 20 tập thể. Trước đó, sáng 17/11, tại tỉnh "
+      "Hà Tĩnh, Bộ Công an tổ chức lễ trao Huy chương Vì an ninh Tổ quốc cho 15 cán bộ. Sáng "
+      "19/11, "
+      "hội nghị tổng kết đã diễn ra trang trọng với sự tham dự của 300 đại biểu."));
+  ASSERT_EQ(article.events.size(), 2u);
+  EXPECT_EQ(FormatDate(article.events[0].date), "2019-11-19");
+  EXPECT_EQ(article.events[0].province, "Nghệ An");
+  EXPECT_EQ(FormatDate(article.events[1].date), "2019-11-17");
+  EXPECT_EQ(article.events[1].province, "Hà Tĩnh");
+  EXPECT_EQ(article.events[1].organizer, "Bộ Công an");
+  ASSERT_EQ(article.awards.size(), 2u);
+  EXPECT_EQ(article.awards[0].event_index, 0);
+  EXPECT_EQ(article.awards[1].award_type, AwardType::kMedal);
+  EXPECT_EQ(article.awards[1].event_index, 1);
+}
+
+TEST(EventRulesTest, TheSameDayInAnotherProvinceIsAnotherGathering) {
+  const ParsedArticle article = MustParse(Dated(
+      "10:15, 20/11/2019",
+      "Sáng 19/11, tại Hà Nội, Trung ương Hội Nông dân Việt Nam tổ chức lễ tuyên dương 63 nông dân "
+      "xuất sắc. Cùng ngày, tại TP.HCM, Hội Nông dân thành phố tổ chức lễ trao bằng khen cho 20 "
+      "hội "
+      "viên."));
+  ASSERT_EQ(article.events.size(), 2u);
+  EXPECT_EQ(FormatDate(article.events[1].date), "2019-11-19");
+  EXPECT_EQ(article.events[1].province, "Hồ Chí Minh");
+  ASSERT_EQ(article.awards.size(), 2u);
+  for (const Award& award : article.awards) {
+    if (award.award_type == AwardType::kOther) {  // honoured at "lễ tuyên dương", counted
+      EXPECT_EQ(award.count, 63);
+      EXPECT_EQ(award.issuer, "Trung ương Hội Nông dân Việt Nam");
+      EXPECT_EQ(award.event_index, 0);
+    } else {
+      EXPECT_EQ(award.issuer, "Hội Nông dân thành phố Hồ Chí Minh");
+      EXPECT_EQ(award.event_index, 1);
+    }
+  }
+}
+
+TEST(EventRulesTest, AGatheringYearsBeforeIsHistoryNotTheNews) {
+  const ParsedArticle article = MustParse(Dated(
+      "10:15, 20/11/2019",
+      "Ngày 2/9/2010, tỉnh Nghệ An long trọng tổ chức lễ đón nhận Huân chương Sao vàng. Sáng "
+      "19/11, "
+      "UBND tỉnh Nghệ An tổ chức hội nghị tổng kết công tác thi đua. Chủ tịch UBND tỉnh tặng bằng "
+      "khen cho 20 tập thể."));
+  ASSERT_EQ(article.events.size(), 1u);
+  EXPECT_EQ(FormatDate(article.events[0].date), "2019-11-19");
+  EXPECT_EQ(article.events[0].kind, EventKind::kConference);
+}
+
+TEST(EventRulesTest, ATournamentOrContestIsNoCeremony) {
+  const Event tournament = OnlyEvent(
+      "Ngày 19/11, Câu lạc bộ Facolos Cao Bằng tổ chức Giải Pickleball Facolos & Friends. Nhân dịp "
+      "này, Câu lạc bộ khen thưởng 8 hội viên đạt thành tích tại các giải trong tỉnh.");
+  EXPECT_EQ(tournament.kind, EventKind::kOther);
+  EXPECT_EQ(OnlyEvent("Sáng 19/11, Hội Nhà báo tỉnh Cao Bằng tổ chức lễ trao Giải báo chí tỉnh "
+                      "cho 12 tác phẩm.")
+                .kind,
+            EventKind::kCeremony);
 }
 
 }  // namespace

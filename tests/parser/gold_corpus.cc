@@ -195,6 +195,25 @@ nlohmann::json ToJson(const ParsedArticle& article) {
   return json;
 }
 
+std::vector<std::string> AwardLines(const ParsedArticle& article) {
+  std::vector<std::string> lines;
+  for (const Award& award : article.awards) {
+    lines.push_back(AwardTypeName(award.award_type) + " | " + award.award_name + " | " +
+                    award.issuer + " | " + RecipientKindName(award.recipient_kind) + " | " +
+                    (award.count ? std::to_string(*award.count) : "null"));
+  }
+  return lines;
+}
+
+std::vector<std::string> EventLines(const ParsedArticle& article) {
+  std::vector<std::string> lines;
+  for (const Event& event : article.events) {
+    lines.push_back(EventKindName(event.kind) + " | " + FormatDate(event.date) + " | " +
+                    event.province + " | " + event.organizer);
+  }
+  return lines;
+}
+
 std::string CodePointSlice(std::string_view text, int64_t begin, int64_t end) {
   std::string slice;
   int64_t index = 0;

@@ -34,6 +34,12 @@ std::string FormatDate(const Date& date);
 // A parsed article in the gold JSON format (plus span, confidence and current_province).
 nlohmann::json ToJson(const ParsedArticle& article);
 
+// One line per record in the gold's terms, for tests that compare many at once:
+// "CERTIFICATE_OF_MERIT | Bằng khen | UBND tỉnh Nghệ An | COLLECTIVE | 3" and
+// "CONFERENCE | 2021-03-12 | Nghệ An | UBND tỉnh Nghệ An".
+std::vector<std::string> AwardLines(const ParsedArticle& article);
+std::vector<std::string> EventLines(const ParsedArticle& article);
+
 // Text as the scorer compares it: NFC, one tone placement, look-alikes folded, lower case, one
 // space.
 std::string Comparable(const std::string& text);

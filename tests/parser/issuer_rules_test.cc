@@ -77,5 +77,123 @@ TEST(IssuerRulesTest, ABareCityIsTheCityNamedLastInAnArticleAboutAProvince) {
   EXPECT_EQ(article.awards[0].issuer, "Liên đoàn Lao động thành phố Hải Phòng");
 }
 
+TEST(IssuerRulesTest, AbbreviationsAreExpandedOnlyAsWholeWordsInTheirCase) {
+  // "Tư" in "Bộ Tư pháp" is a word of its own name; only "TƯ" in capitals is "Trung ương".
+  EXPECT_EQ(IssuerOf("Bộ trưởng Bộ Tư pháp tặng bằng khen cho 6 tập thể."), "Bộ Tư pháp");
+  EXPECT_EQ(IssuerOf("Giám đốc Sở Tư pháp tỉnh Lạng Sơn tặng giấy khen cho 4 cá nhân."),
+            "Sở Tư pháp tỉnh Lạng Sơn");
+  EXPECT_EQ(IssuerOf("Hội đồng Đội TƯ tặng bằng khen cho 2 đội viên."), "Hội đồng Đội Trung ương");
+  EXPECT_EQ(IssuerOf("Thừa ủy quyền của Ban Chấp hành TƯ Đoàn, anh Lê Minh Hà trao bằng khen cho "
+                     "3 đoàn viên."),
+            "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh");
+  // "VN" only in capitals: "Vn" is no abbreviation of anything.
+  EXPECT_EQ(IssuerOf("Tổng LĐLĐ VN tặng bằng khen cho 9 tập thể."),
+            "Tổng Liên đoàn Lao động Việt Nam");
+  // Named without the rest, the confederation is still the only one.
+  EXPECT_EQ(IssuerOf("Dịp này, 9 tập thể nhận bằng khen của Tổng Liên đoàn."),
+            "Tổng Liên đoàn Lao động Việt Nam");
+  EXPECT_EQ(IssuerOf("Hội LHPN Việt Nam tặng bằng khen cho 9 tập thể."),
+            "Hội Liên hiệp Phụ nữ Việt Nam");
+  EXPECT_EQ(IssuerOf("Hội CCB tỉnh Quảng Trị tặng bằng khen cho 8 tập thể."),
+            "Hội Cựu chiến binh tỉnh Quảng Trị");
+}
+
+TEST(IssuerRulesTest, MinistriesAndDepartmentsNamedWithAndCommasAndDashes) {
+  EXPECT_EQ(IssuerOf("Bộ trưởng Bộ Lao động - Thương binh và Xã hội tặng bằng khen cho 5 tập thể."),
+            "Bộ Lao động - Thương binh và Xã hội");
+  EXPECT_EQ(IssuerOf("Bộ trưởng Bộ Giáo dục và Đào tạo tặng bằng khen cho 12 học sinh."),
+            "Bộ Giáo dục và Đào tạo");
+  EXPECT_EQ(IssuerOf("Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Thừa Thiên Huế tặng giấy "
+                     "khen cho 5 vận động viên."),
+            "Sở Văn hóa, Thể thao và Du lịch tỉnh Thừa Thiên Huế");
+  EXPECT_EQ(IssuerOf("Thừa ủy quyền của Giám đốc Sở Lao động - Thương binh và Xã hội thành phố Đà "
+                     "Nẵng, ông Trần Văn Hải trao giấy khen cho 8 cán bộ."),
+            "Sở Lao động - Thương binh và Xã hội thành phố Đà Nẵng");
+  EXPECT_EQ(IssuerOf("Bộ GD&ĐT tặng bằng khen cho 4 giáo viên."), "Bộ Giáo dục và Đào tạo");
+  EXPECT_EQ(IssuerOf("Sở LĐ-TB&XH tỉnh Nghệ An tặng giấy khen cho 6 cá nhân."),
+            "Sở Lao động - Thương binh và Xã hội tỉnh Nghệ An");
+  EXPECT_EQ(IssuerOf("Bộ trưởng Bộ giáo dục và đào tạo tặng bằng khen cho 7 học sinh."),
+            "Bộ Giáo dục và Đào tạo");
+}
+
+TEST(IssuerRulesTest, HeadsOfMinisterialLevelBodies) {
+  EXPECT_EQ(IssuerOf("Thống đốc Ngân hàng Nhà nước tặng bằng khen cho 5 tập thể."),
+            "Ngân hàng Nhà nước Việt Nam");
+  EXPECT_EQ(IssuerOf("Tổng Thanh tra Chính phủ tặng bằng khen cho 5 cá nhân."),
+            "Thanh tra Chính phủ");
+  EXPECT_EQ(IssuerOf("Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc tặng bằng khen cho 5 cá nhân."),
+            "Ủy ban Dân tộc");
+}
+
+TEST(IssuerRulesTest, PlacesThatLookLikeTitlesOrVerbs) {
+  // "Bà" is a woman's title, "Bà Rịa" a place; "phong" confers, "Tân Phong" is a commune.
+  EXPECT_EQ(IssuerOf("Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu tặng bằng khen cho 12 tập thể."),
+            "UBND tỉnh Bà Rịa - Vũng Tàu");
+  EXPECT_EQ(IssuerOf("UBND xã Tân Phong tặng giấy khen cho 5 hộ gia đình."), "UBND xã Tân Phong");
+  EXPECT_EQ(IssuerOf("Chủ tịch UBND huyện Phong Điền tặng giấy khen cho 5 tập thể."),
+            "UBND huyện Phong Điền");
+  // A final "Long" or "Định" is no "long trọng" or "quyết định".
+  EXPECT_EQ(IssuerOf("UBND tỉnh Vĩnh Long tặng bằng khen cho 3 tập thể."), "UBND tỉnh Vĩnh Long");
+  EXPECT_EQ(IssuerOf("UBND tỉnh Bình Định tặng bằng khen cho 3 tập thể."), "UBND tỉnh Bình Định");
+  EXPECT_EQ(IssuerOf("Chủ tịch UBND huyện Tuy Phước tặng giấy khen cho 15 tập thể."),
+            "UBND huyện Tuy Phước");
+}
+
+TEST(IssuerRulesTest, ARoleSetOffByCommasBeforeTheVerb) {
+  EXPECT_EQ(IssuerOf("Ông Nguyễn Văn Thưởng, Chủ tịch UBND tỉnh Tuyên Quang, trao bằng khen cho 8 "
+                     "cá nhân."),
+            "UBND tỉnh Tuyên Quang");
+}
+
+TEST(IssuerRulesTest, EachClauseHasItsOwnGiver) {
+  const ParsedArticle article =
+      MustParse(Article("UBND tỉnh Bình Định tặng bằng khen cho 12 tập thể và Chủ tịch UBND tỉnh "
+                        "Nam Định trao giấy khen cho 30 cá nhân."));
+  ASSERT_EQ(article.awards.size(), 2u);
+  EXPECT_EQ(article.awards[0].issuer, "UBND tỉnh Bình Định");
+  EXPECT_EQ(article.awards[1].issuer, "UBND tỉnh Nam Định");
+  const ParsedArticle districts = MustParse(
+      Article("Sáng 12-3, UBND huyện Tuy Phước tổ chức lễ kỷ niệm 40 năm ngày thành lập huyện. "
+              "Tại buổi lễ, Chủ tịch UBND huyện Tuy Phước trao giấy khen cho 15 tập thể. Chủ tịch "
+              "UBND huyện An Nhơn trao giấy khen cho 6 cá nhân."));
+  ASSERT_EQ(districts.awards.size(), 2u);
+  EXPECT_EQ(districts.awards[0].issuer, "UBND huyện Tuy Phước");
+  EXPECT_EQ(districts.awards[1].issuer, "UBND huyện An Nhơn");
+}
+
+TEST(IssuerRulesTest, HueIsACentrallyRunCityFrom2025AndMergedProvincesTakeTheirUnitsName) {
+  const auto issuer_on = [](const std::string& date_line, const std::string& body) {
+    const ParsedArticle article = MustParse(date_line + "\n\nTin khen thưởng\n\n" + body);
+    EXPECT_EQ(article.awards.size(), 1u) << body;
+    return article.awards.empty() ? "" : article.awards[0].issuer;
+  };
+  EXPECT_EQ(
+      issuer_on("08:30, 12/03/2025", "Chủ tịch UBND thành phố Huế tặng bằng khen cho 12 tập thể."),
+      "UBND thành phố Huế");
+  EXPECT_EQ(issuer_on("08:30, 12/03/2025",
+                      "Giám đốc Sở Y tế tỉnh Thừa Thiên Huế tặng giấy khen cho 12 tập thể."),
+            "Sở Y tế thành phố Huế");
+  EXPECT_EQ(issuer_on("08:30, 12/03/2024",
+                      "Chủ tịch UBND tỉnh Thừa Thiên Huế tặng bằng khen cho 12 tập thể."),
+            "UBND tỉnh Thừa Thiên Huế");
+  EXPECT_EQ(
+      issuer_on("08:30, 12/08/2025", "Chủ tịch UBND tỉnh Quảng Nam tặng bằng khen cho 12 tập thể."),
+      "UBND thành phố Đà Nẵng");
+}
+
+TEST(IssuerRulesTest, AMinisterNamedWithoutTheMinistryGivesTheArticlesMinistry) {
+  EXPECT_EQ(IssuerOf("Tới dự có Bộ trưởng Bộ VHTTDL Nguyễn Ngọc Thiện. Bộ trưởng Nguyễn Ngọc Thiện "
+                     "tặng kỷ niệm chương cho bà Trần Thị Thanh."),
+            "Bộ Văn hóa, Thể thao và Du lịch");
+}
+
+TEST(IssuerRulesTest, ClubsAndCompaniesKeepThePlaceInTheirName) {
+  EXPECT_EQ(IssuerOf("CLB Facolos Cao Bằng khen thưởng 8 VĐV của CLB."),
+            "Câu lạc bộ Facolos Cao Bằng");
+  EXPECT_EQ(IssuerOf("Công ty Cổ phần Cấp nước Nghệ An tặng giấy khen cho 12 công nhân."),
+            "Công ty Cổ phần Cấp nước Nghệ An");
+  EXPECT_EQ(IssuerOf("Công an Nghệ An tặng giấy khen cho 12 chiến sĩ."), "Công an tỉnh Nghệ An");
+}
+
 }  // namespace
 }  // namespace laurel::parser

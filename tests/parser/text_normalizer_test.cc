@@ -1,6 +1,7 @@
 #include "ingest-service/src/parser/text_normalizer.h"
 
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "ingest-service/src/parser/parse_article.h"
@@ -37,6 +38,51 @@ TEST(TextNormalizerTest, FoldsLookAlikesQuotesDashesAndSpaces) {
   EXPECT_EQ(Folded("Hà\xC2\xA0Nội  \t có"), "Hà Nội có");
   EXPECT_EQ(Folded("Thủ_tướng Chính_phủ"), "Thủ tướng Chính phủ");
   EXPECT_EQ(Folded("dòng 1\n\n   \ndòng 2"), "dòng 1\ndòng 2");
+}
+
+TEST(TextNormalizerTest, FoldsLookAlikesInsideLongLines) {
+  // Long enough for the sixteen-byte fast path; U+0189 and U+00D0 for U+0110.
+  EXPECT_EQ(Folded("Chủ tịch UBND tỉnh \xC6\x89ồng Nai trao bằng khen cho \xC3\x90oàn viên"),
+            "Chủ tịch UBND tỉnh Đồng Nai trao bằng khen cho Đoàn viên");
+  EXPECT_EQ(Folded("kích thước 3 \xC3\x97 4 mét, chia 6 \xC3\xB7 2 phần bằng nhau"),
+            "kích thước 3 × 4 mét, chia 6 ÷ 2 phần bằng nhau");
+}
+
+// The fast path takes sixteen bytes at a time; a short text is folded a character at a time. Every
+// letter that path takes (Latin-1, Latin Extended-A/B, Latin Extended Additional, with the
+// Vietnamese block), after a letter whose tone may move onto it or not, at every position of a
+// block, must fold alike both ways.
+TEST(TextNormalizerTest, FoldsSixteenBytesAtATimeAsOneAtATime) {
+  std::vector<std::string> letters;
+  for (int lead = 0xC3; lead <= 0xC6; ++lead) {
+    for (int trail = 0x80; trail <= 0xBF; ++trail) {
+      letters.push_back({static_cast<char>(lead), static_cast<char>(trail)});
+    }
+  }
+  for (int second = 0xB8; second <= 0xBB; ++second) {
+    for (int third = 0x80; third <= 0xBF; ++third) {
+      letters.push_back({'\xE1', static_cast<char>(second), static_cast<char>(third)});
+    }
+  }
+  const std::string filler = "abcdefghijklmnopqrstuvwxyz";
+  for (const std::string& letter : letters) {
+    for (const std::string word :
+         {letter + "n", "o" + letter, "U" + letter, "u" + letter + "n", "Q" + letter}) {
+      const NormalizedText alone = NormalizeTextLenient(word);
+      for (size_t lead_in = 2; lead_in <= 20; ++lead_in) {
+        const std::string head = filler.substr(0, lead_in) + " ";
+        const std::string tail = " " + filler;
+        const NormalizedText inside = NormalizeTextLenient(head + word + tail);
+        ASSERT_EQ(inside.text, head + alone.text + tail) << word << " after " << lead_in;
+        ASSERT_EQ(inside.lower, head + alone.lower + tail) << word << " after " << lead_in;
+        for (size_t byte = 0; byte < alone.text.size(); ++byte) {
+          ASSERT_EQ(inside.OriginalIndex(head.size() + byte),
+                    static_cast<int64_t>(head.size()) + alone.OriginalIndex(byte))
+              << word << " after " << lead_in;
+        }
+      }
+    }
+  }
 }
 
 TEST(TextNormalizerTest, DecodesHtmlEntities) {

@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "ingest-service/src/parser/award_lexicon.h"
 #include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/tokenizer.h"
 #include "ingest-service/src/parser/utf8.h"
@@ -157,6 +158,40 @@ bool LooksLikeByline(const std::vector<Token>& tokens, size_t first, size_t last
   return !IsOneOf(tokens[first], {"theo", "nguồn", "ảnh", "xem"});
 }
 
+// Where a photo caption naming someone runs on from the headline on one line ("... bảo đảm ATLĐ
+// Phó Thủ tướng Phạm Gia Khiêm trao bằng khen ...", "... Cách mạng Ông Lê Thanh Hải, Chủ tịch
+// ..."): a capitalised office or title, a person's name after it, right after a word that cannot
+// introduce them. npos when there is none.
+size_t CaptionAfterHeadline(const NormalizedText& normalized, size_t begin, size_t end) {
+  constexpr size_t kMinHeadlineWords = 4;
+  constexpr size_t kNameWithin = 6;       // tokens from the office to the name
+  constexpr size_t kHeadlineBytes = 400;  // a headline runs on into a caption well before this
+  size_t window_end = end;
+  if (end - begin > kHeadlineBytes) {
+    // Cut at a space so no word (or UTF-8 sequence) is split.
+    window_end = normalized.text.rfind(' ', begin + kHeadlineBytes);
+    if (window_end == std::string_view::npos || window_end < begin) window_end = end;
+  }
+  const std::vector<Token> tokens = Tokenize(normalized, begin, window_end);
+  for (size_t k = kMinHeadlineWords; k + 2 < tokens.size(); ++k) {
+    const Token& previous = tokens[k - 1];
+    if (!tokens[k].capitalised || !previous.is_word ||
+        IsOneOf(previous, {"cho", "của", "và", "với", "tặng", "trao", "tại", "gặp", "thăm"})) {
+      continue;
+    }
+    size_t length = 0;
+    if (!IsPersonRole(tokens, k, length) &&
+        !(IsOneOf(tokens[k], {"ông", "bà"}) && IsHonorific(tokens, k, length))) {
+      continue;
+    }
+    for (size_t n = k + length; n + 1 < tokens.size() && n < k + length + kNameWithin; ++n) {
+      if (!tokens[n].is_word) break;
+      if (IsFamilyName(tokens[n]) && tokens[n + 1].capitalised) return tokens[k].begin;
+    }
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 ArticleMetadata ReadMetadata(std::string_view original, const NormalizedText& normalized) {
@@ -193,13 +228,22 @@ ArticleMetadata ReadMetadata(std::string_view original, const NormalizedText& no
         body_line = std::max(body_line, i + 1);
         continue;
       }
+      // "31/02/2021": a date line that writes no real date dates nothing and titles nothing.
+      if (i == body_line && IsDateLineShaped(line)) {
+        body_line = i + 1;
+        continue;
+      }
     }
     if (!title_from_header && metadata.title_end == metadata.title_begin && i == body_line) {
       if (!IsCaptionOrItem(line)) {
-        // "Headline (NLĐ) - Body ...": a newspaper tag on the first line starts the body.
-        const size_t tag = SourceTag(line);
-        const size_t title_end =
-            tag == std::string_view::npos ? lines[i].end : lines[i].begin + tag;
+        // "Headline (NLĐ) - Body ...": a newspaper tag on the first line starts the body; so does
+        // a caption running on from the headline.
+        size_t tag = SourceTag(line);
+        if (tag != std::string_view::npos) tag += lines[i].begin;
+        const size_t caption = CaptionAfterHeadline(
+            normalized, lines[i].begin, tag == std::string_view::npos ? lines[i].end : tag);
+        if (caption != std::string_view::npos) tag = caption;
+        const size_t title_end = tag == std::string_view::npos ? lines[i].end : tag;
         metadata.title = OriginalText(original, normalized, lines[i].begin, title_end);
         metadata.title_begin = lines[i].begin;
         metadata.title_end = title_end;
@@ -245,6 +289,16 @@ ArticleMetadata ReadMetadata(std::string_view original, const NormalizedText& no
     size_t first = start;
     while (first < tokens.size() && !tokens[first].is_word && tokens[first].text != "(") ++first;
     size_t stop = tokens.size();
+    // "Trung Hùng (Tổng hợp theo báo Dân trí)": where the story came from follows the byline.
+    if (stop > first + 2 && tokens[stop - 1].text == ")") {
+      size_t open = stop - 1;
+      while (open > first && tokens[open].text != "(") --open;
+      if (open > first && open + 1 < stop &&
+          (MatchesPhrase(tokens, open + 1, "tổng hợp") ||
+           IsOneOf(tokens[open + 1], {"theo", "nguồn"}))) {
+        stop = open;
+      }
+    }
     // "Vân Anh/VOV-Trung tâm Tin Vân Anh/VOV-Trung tâm Tin": a byline printed twice.
     const size_t half = (stop - first) / 2;
     if (half > 0 && (stop - first) % 2 == 0) {

@@ -6,7 +6,9 @@
 #include <utility>
 
 #include "ingest-service/src/parser/award_lexicon.h"
+#include "ingest-service/src/parser/body_names.h"
 #include "ingest-service/src/parser/dates.h"
+#include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/numbers.h"
 #include "ingest-service/src/parser/recipients.h"
 #include "ingest-service/src/parser/string_util.h"
@@ -18,6 +20,8 @@ constexpr size_t kMaxIssuerWords = 14;
 constexpr size_t kMaxMentionsPerSentence = 32;
 constexpr size_t kMaxBackReferenceWords = 5;  // "3 đội viên nói trên": count, noun, "nói trên"
 constexpr double kBaseConfidence = 0.9;
+constexpr int kMonthsPerYear = 12;
+constexpr int kRecentMonths = 2;  // a date this many months before publication is news still
 
 bool IsStateAward(AwardType type) {
   return type == AwardType::kOrder || type == AwardType::kMedal ||
@@ -32,14 +36,28 @@ bool IsNotAnAct(const std::vector<Token>& tokens, const AwardMention& mention, s
   if (mention.first > begin &&
       IsOneOf(tokens[mention.first - 1], {"lễ", "dự", "trình", "nghị", "thức", "động", "gia",
                                           "công", "việc", "hình", "chế", "quỹ", "đêm", "buổi"})) {
-    return true;
+    // ... unless the gathering honours a counted group: "lễ tuyên dương 63 nông dân xuất sắc".
+    size_t length = 0;
+    const std::optional<ParsedNumber> count = ParseCount(tokens, mention.last);
+    const bool counted_group =
+        tokens[mention.first - 1].lower == "lễ" && count &&
+        RecipientNoun(tokens, mention.last + count->tokens, length).has_value();
+    return !counted_group;
   }
   size_t k = mention.first;
   while (k > begin && !tokens[k - 1].is_word &&
          (tokens[k - 1].text == "-" || tokens[k - 1].text == ",")) {
     --k;
   }
-  return k >= begin + 2 && MatchesPhrase(tokens, k - 2, "thi đua");
+  if (k >= begin + 2 && MatchesPhrase(tokens, k - 2, "thi đua")) return true;
+  // "cảm ơn và biểu dương chính quyền hai địa phương": thanks and praise in a speech.
+  for (size_t j = k; j > begin && j + 4 > k; --j) {
+    if (MatchesAnyPhrase(tokens, j - 1,
+                         {"cảm ơn", "ghi nhận", "khen ngợi", "đánh giá cao", "hoan nghênh"})) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Words that open a time, place or circumstance before a clause's subject: "Tại chương trình, 90
@@ -61,9 +79,17 @@ bool IsAuthorityHead(const std::vector<Token>& tokens, size_t i) {
          MatchesPhrase(tokens, i, "hội đồng");
 }
 
-// Verbs after which the subject gives the award: "UBND tỉnh đã trao tặng bằng khen".
+// Verbs after which the subject gives the award: "UBND tỉnh đã trao tặng bằng khen", "gửi thư
+// khen". Capitalised, "Phong" and "Thưởng" are names.
 bool IsGivingVerb(const Token& token) {
-  return IsOneOf(token, {"trao", "tặng", "truy", "phong", "gắn", "thưởng"});
+  return IsOneOf(token, {"trao", "tặng", "truy", "phong", "gắn", "thưởng", "gửi"}) &&
+         !(token.capitalised && IsOneOf(token, {"phong", "thưởng"}));
+}
+
+// "Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc": one holder of two titles, the comma at tokens[k] between.
+bool JoinsTitles(const std::vector<Token>& tokens, size_t k) {
+  return tokens[k].text == "," && k >= 2 && MatchesPhrase(tokens, k - 2, "bộ trưởng") &&
+         MatchesPhrase(tokens, k + 1, "chủ nhiệm");
 }
 
 // The issuer phrase starting at tokens[i]: up to a word that ends it.
@@ -71,14 +97,22 @@ size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
   size_t k = i;
   // "Đại sứ quán Việt Nam tại Đức": a mission is named with where it is.
   const bool mission = MatchesAnyPhrase(tokens, i, {"đại sứ quán", "tổng lãnh sự quán"});
-  while (k < end && k < i + kMaxIssuerWords) {
+  size_t limit = i + kMaxIssuerWords;
+  while (k < end && k < limit) {
     const Token& token = tokens[k];
+    // "Bộ Lao động - Thương binh và Xã hội": a ministry's name is read whole, as one word.
+    if (const size_t known = KnownBodyAt(tokens, k, end)) {
+      k += known;
+      limit += known - 1;
+      continue;
+    }
     if (mission && token.lower == "tại" && k + 1 < end && tokens[k + 1].capitalised) {
       k += 2;
       continue;
     }
     if (!token.is_word) {
-      if (token.text == "-" || token.text == "&") {
+      if (token.text == "-" || token.text == "&" || IsAbbreviationStop(tokens, k) ||
+          JoinsTitles(tokens, k)) {
         ++k;
         continue;
       }
@@ -90,12 +124,16 @@ size_t IssuerPhraseEnd(const std::vector<Token>& tokens, size_t i, size_t end) {
       }
       break;
     }
-    // "nhân" and "tổ" end it only as "nhân dịp" and "tổ chức" ("Ban tổ chức" is a body).
-    bool stop = (token.classes & kIssuerStop) != 0;
-    if (stop && IsOneOf(token, {"nhân", "tổ"})) {
+    // "nhân" and "tổ" end it only as "nhân dịp" and "tổ chức" ("Ban tổ chức" is a body), "phong"
+    // not as "phong trào"; a capitalised word is part of a name ("xã Tân Phong", "huyện Năm
+    // Căn"). "X phối hợp với Y" is X's.
+    bool stop = (token.classes & kIssuerStop) != 0 && !(token.capitalised && k > i);
+    if (stop && IsOneOf(token, {"nhân", "tổ", "phong"})) {
       stop = MatchesPhrase(tokens, k, "nhân dịp") ||
-             (MatchesPhrase(tokens, k, "tổ chức") && !(k > i && tokens[k - 1].lower == "ban"));
+             (MatchesPhrase(tokens, k, "tổ chức") && !(k > i && tokens[k - 1].lower == "ban")) ||
+             (token.lower == "phong" && !MatchesPhrase(tokens, k, "phong trào"));
     }
+    if (!token.capitalised && MatchesPhrase(tokens, k, "phối hợp")) stop = true;
     if (stop) {
       // "Bộ Giáo dục và Đào tạo": "và" inside a body's name, not before another body.
       size_t head_length;
@@ -119,7 +157,7 @@ std::string PhraseText(const std::vector<Token>& tokens, size_t first, size_t la
 
 bool StartsWithPerson(const std::vector<Token>& tokens, size_t i, size_t end) {
   size_t length;
-  if (i >= end) return false;
+  if (i >= end || PlaceStartsAt(tokens, i, end)) return false;
   if (IsHonorific(tokens, i, length) && i + length < end && tokens[i + length].capitalised)
     return true;
   return IsFamilyName(tokens[i]) && i + 1 < end && tokens[i + 1].capitalised;
@@ -128,7 +166,8 @@ bool StartsWithPerson(const std::vector<Token>& tokens, size_t i, size_t end) {
 // Roles of people who hand awards over on someone else's behalf, or whose role says nothing of
 // issuing.
 bool IsDeputyOrPerson(const std::vector<Token>& tokens, size_t i) {
-  return IsOneOf(tokens[i], {"phó", "ông", "bà", "anh", "chị", "đại", "thượng", "trung", "thiếu",
+  return !PlaceStartsAt(tokens, i, tokens.size()) &&
+         IsOneOf(tokens[i], {"phó", "ông", "bà", "anh", "chị", "đại", "thượng", "trung", "thiếu",
                              "đồng", "nguyên", "ủy", "uỷ"}) &&
          !MatchesPhrase(tokens, i, "ủy ban") && !MatchesPhrase(tokens, i, "đại sứ") &&
          !MatchesPhrase(tokens, i, "đại học") && !MatchesPhrase(tokens, i, "trung ương") &&
@@ -139,6 +178,7 @@ struct Issuer {
   std::string canonical;
   bool weak = false;
   bool delegated = false;  // "thừa ủy quyền của X": X's award, whoever hands it over
+  bool stated = false;     // named with the award: "Bằng khen của X"
 };
 
 // The subject of an active clause ending at `verb`: comma-separated bodies ("Hội đồng đội tỉnh, Sở
@@ -151,23 +191,43 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
   while (stop > begin && !tokens[stop - 1].capitalised &&
          IsOneOf(tokens[stop - 1],
                  {"đã", "vừa", "cũng", "quyết", "định", "sẽ", "trao", "tặng", "tổ", "chức", "truy",
-                  "phong", "trân", "trọng", "long", "trọng", "thể"}) &&
+                  "và", "phong", "trân", "trọng", "long", "trọng", "thể"}) &&
          !(stop >= begin + 3 && MatchesPhrase(tokens, stop - 3, "ban tổ chức"))) {
     --stop;
+  }
+  // Commas and "và" inside a ministry's name ("Bộ Văn hóa, Thể thao và Du lịch") separate nothing.
+  // Nor do commas in brackets: "Trường THCS Nguyễn Du (huyện Krông Pắc, Đắk Lắk) đã tặng".
+  const auto bracketed = [&](size_t j) {
+    for (size_t k = j; k > begin; --k) {
+      if (tokens[k - 1].text == ")") return false;
+      if (tokens[k - 1].text == "(") return true;
+    }
+    return false;
+  };
+  const auto separates = [&](size_t j) {
+    const std::string_view text = tokens[j].text;
+    return (text == "," || text == ";" || text == ":" || text == "." || text == "\"") &&
+           !InsideKnownBody(tokens, j, begin) && !IsAbbreviationStop(tokens, j) && !bracketed(j);
+  };
+  // "Ông X, Chủ tịch UBND tỉnh Y, trao ...": an authority set off by commas before the verb.
+  if (stop > begin + 1 && tokens[stop - 1].text == ",") {
+    size_t role = stop - 1;
+    while (role > begin && !separates(role - 1)) --role;
+    if (role < stop - 1 && tokens[role].capitalised && IsAuthorityHead(tokens, role)) --stop;
   }
   size_t k = stop;
   while (k > begin) {
     size_t start = k;
-    while (start > begin && tokens[start - 1].text != "," && tokens[start - 1].text != ";" &&
-           tokens[start - 1].text != ":" && tokens[start - 1].text != "." &&
-           tokens[start - 1].text != "\"") {
-      --start;
-    }
+    while (start > begin && !separates(start - 1)) --start;
     // Split "UBND xã Thạch Văn và Trường tiểu học ..." on "và" between bodies.
     size_t part_end = k;
     for (size_t j = k; j > start; --j) {
       size_t head_length;
-      if (tokens[j - 1].lower == "và" && j < k && IsOrganisationHead(tokens, j, head_length)) {
+      if (tokens[j - 1].lower == "và" && j < k && !InsideKnownBody(tokens, j - 1, begin) &&
+          (IsOrganisationHead(tokens, j, head_length) ||
+           // "... cho 12 tập thể và Chủ tịch UBND tỉnh X trao ...": a new giver after the last
+           // clause's recipients.
+           (tokens[j].capitalised && IsAuthorityHead(tokens, j) && !tokens[start].capitalised))) {
         parts.insert(parts.begin(), {j, part_end});
         part_end = j - 1;
       }
@@ -178,10 +238,7 @@ std::vector<std::pair<size_t, size_t>> SubjectParts(const std::vector<Token>& to
     // Only a list of bodies continues leftwards.
     size_t previous = start - 1;
     size_t previous_start = previous;
-    while (previous_start > begin && tokens[previous_start - 1].text != "," &&
-           tokens[previous_start - 1].text != ";" && tokens[previous_start - 1].text != ".") {
-      --previous_start;
-    }
+    while (previous_start > begin && !separates(previous_start - 1)) --previous_start;
     if (!(IsAuthorityHead(tokens, previous_start) ||
           IsOneOf(tokens[previous_start], {"hội", "tỉnh", "thành"}))) {
       break;
@@ -204,6 +261,12 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
                          const IssuerContext& context) {
   Issuer issuer;
   if (first >= last) return issuer;
+  // "... cho 4 tập thể, 6 cá nhân và trao giấy khen ...": the last clause's recipients give
+  // nothing.
+  if (ParseCount(tokens, first)) {
+    issuer.weak = true;
+    return issuer;
+  }
   // "Nhân dịp này Tổng Liên đoàn ... đã trao": an adverbial without a comma before the subject.
   if (IsAdverbialStart(tokens, first)) {
     for (size_t k = first + 1; k < last; ++k) {
@@ -230,7 +293,12 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
     issuer.weak = true;
     return issuer;
   }
-  if (IsDeputyOrPerson(tokens, first)) {
+  // "... đã đến thăm, động viên và trao thưởng": a verb listed before the giving one names nobody.
+  bool listed_verb = last < tokens.size() && tokens[last].lower == "và";
+  for (size_t k = first; k < last && listed_verb; ++k) {
+    listed_verb = tokens[k].is_word && !tokens[k].capitalised && !IsAuthorityHead(tokens, k);
+  }
+  if (IsDeputyOrPerson(tokens, first) || listed_verb) {
     issuer.weak = true;
     return issuer;
   }
@@ -240,7 +308,9 @@ Issuer IssuerFromSubject(const std::vector<Token>& tokens, size_t first, size_t 
   if (StartsWith(issuer.canonical, "Bộ trưởng") || StartsWith(issuer.canonical, "Chủ tịch ")) {
     issuer.canonical.clear();
   }
-  issuer.weak = issuer.canonical.empty() || !IsAuthorityHead(tokens, first);
+  // A deputy minister hands over what the minister or the Prime Minister gives.
+  issuer.weak = issuer.canonical.empty() || !IsAuthorityHead(tokens, first) ||
+                MatchesPhrase(tokens, first, "thứ trưởng");
   return issuer;
 }
 
@@ -270,7 +340,12 @@ std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin,
     }
     if (after == 0) continue;
     size_t stop = after;
-    while (stop < end && tokens[stop].text != "," && stop < after + kMaxIssuerWords) ++stop;
+    size_t limit = after + kMaxIssuerWords;
+    while (stop < end && (tokens[stop].text != "," || JoinsTitles(tokens, stop)) && stop < limit) {
+      const size_t known = KnownBodyAt(tokens, stop, end);
+      stop += known > 0 ? known : 1;
+      limit += known > 0 ? known - 1 : 0;
+    }
     Issuer issuer;
     issuer.canonical = CanonicalIssuer(PhraseText(tokens, after, stop), context);
     issuer.delegated = delegated;
@@ -281,25 +356,48 @@ std::optional<Issuer> OnBehalfOf(const std::vector<Token>& tokens, size_t begin,
 
 // Background: awards dated in an earlier year, or summed up over past years.
 bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, int reference_year,
-                  const std::vector<AwardMention>& mentions) {
+                  int reference_month, const std::vector<AwardMention>& mentions) {
+  // A span of past time before the award sums up the past ("Trong năm qua, đơn vị đã được tặng
+  // ..."); after it, it is when the merit was earned ("... có nhiều đóng góp trong năm qua").
+  const size_t award_at = mentions.empty() ? end : mentions.front().first;
   for (size_t i = begin; i < end; ++i) {
     if (!(tokens[i].classes & kBackgroundStart)) continue;
     if (IsOneOf(tokens[i], {"từng"}) ||
-        MatchesAnyPhrase(
-            tokens, i,
-            {"trước đây", "nhiệm kỳ qua", "năm qua", "đến nay", "tính đến", "nhiều huân",
-             "phần thưởng cao quý khác", "nhiều năm liền", "nhiều lần"})) {
+        MatchesAnyPhrase(tokens, i,
+                         {"trước đây", "nhiều huân", "phần thưởng cao quý khác", "nhiều năm liền",
+                          "nhiều lần"}) ||
+        MatchesAnyPhrase(tokens, i, {"đến nay", "tính đến"})) {
       return true;
+    }
+    if (MatchesAnyPhrase(tokens, i, {"nhiệm kỳ qua", "năm qua"})) {
+      bool merit = false;
+      for (size_t k = award_at; k < i && !merit; ++k) {
+        merit = MatchesAnyPhrase(tokens, k, {"thành tích", "đóng góp"});
+      }
+      if (!merit) return true;
     }
   }
   if (reference_year == 0) return false;
   const std::vector<Period> periods = FindPeriods(tokens, begin, end);
   // "Trong giai đoạn 2016 - 2020, các cấp đã khen thưởng ...": awards summed over a past period.
   const size_t first_award = mentions.empty() ? end : mentions.front().first;
+  // "Giai đoạn 2020 - 2025, toàn tỉnh đã khen thưởng ...": likewise a period the sentence opens
+  // with, under way or over.
   for (const Period& period : periods) {
-    if (period.anniversary || period.end_year > reference_year || period.token >= first_award) {
+    if (period.anniversary || period.start_year >= reference_year || period.token >= first_award) {
       continue;
     }
+    bool opens = true;
+    for (size_t k = begin; k < period.token && opens; ++k) {
+      opens = !tokens[k].is_word ||
+              IsOneOf(tokens[k], {"giai", "đoạn", "nhiệm", "kỳ", "trong", "qua", "thời", "gian"});
+    }
+    if (opens && period.end_year > reference_year) {
+      // ... unless it is the period about to be reviewed: only an opening one that has begun.
+      opens = period.token + 4 < first_award;
+    }
+    if (opens) return true;
+    if (period.end_year > reference_year) continue;
     for (size_t k = period.token; k > begin && k + 4 > period.token; --k) {
       if (tokens[k - 1].lower == "trong") return true;
     }
@@ -312,7 +410,18 @@ bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, in
     const bool prize = tokens[i].lower == "giải" && !MatchesPhrase(tokens, i, "giải phóng");
     if (MatchesPhrase(tokens, i, "thành tích") || prize || tokens[i].lower == "mùa") merit_from = i;
   }
-  for (const WrittenYear& year : FindYears(tokens, begin, merit_from)) {
+  // ... to the end of that clause: "Với những thành tích trong kháng chiến, năm 1996, chiến khu
+  // được tặng ..." dates the award again after the comma, before the award.
+  const size_t first_award_at = mentions.empty() ? end : mentions.front().first;
+  size_t merit_to = merit_from;
+  while (merit_to < end && tokens[merit_to].text != ",") ++merit_to;
+  std::vector<WrittenYear> years = FindYears(tokens, begin, merit_from);
+  if (merit_to < first_award_at) {
+    for (const WrittenYear& year : FindYears(tokens, merit_to, first_award_at)) {
+      years.push_back(year);
+    }
+  }
+  for (const WrittenYear& year : years) {
     bool in_period = false;
     for (const Period& period : periods) {
       if (year.token >= period.token && year.token <= period.token + 2) in_period = true;
@@ -321,7 +430,13 @@ bool IsBackground(const std::vector<Token>& tokens, size_t begin, size_t end, in
     const bool in_name = std::any_of(mentions.begin(), mentions.end(), [&](const AwardMention& m) {
       return year.token >= m.first && year.token < m.last;
     });
-    if (!in_period && !in_name && !year.in_range && year.year < reference_year) return true;
+    // "Ngày 31/12/2019" in an article of January 2020: the last weeks of the year before are
+    // news still.
+    const bool recent = year.year + 1 == reference_year && year.month > 0 && reference_month > 0 &&
+                        reference_month + kMonthsPerYear - year.month <= kRecentMonths;
+    if (!in_period && !in_name && !year.in_range && !recent && year.year < reference_year) {
+      return true;
+    }
   }
   return false;
 }
@@ -335,6 +450,20 @@ bool IsShareOfAPlace(const std::vector<Token>& tokens, size_t scope_begin, size_
     }
   }
   return false;
+}
+
+// Whether the act before tokens[mention] is reported as done: "đã" or "vừa" before it, or the
+// passive "được" (tokens[receive]), and no advice or purpose ("cần", "kịp thời", "để").
+bool DoneAct(const std::vector<Token>& tokens, size_t begin, size_t mention, size_t receive) {
+  bool done = receive < mention && tokens[receive].lower == "được";
+  for (size_t k = begin; k < mention; ++k) {
+    if (IsOneOf(tokens[k], {"cần", "phải", "nên", "hãy", "để", "nhằm", "sẽ"}) ||
+        MatchesAnyPhrase(tokens, k, {"kịp thời", "yêu cầu", "chỉ đạo", "đề nghị"})) {
+      return false;
+    }
+    if (IsOneOf(tokens[k], {"đã", "vừa"})) done = true;
+  }
+  return done;
 }
 
 // "trao giấy khen ... để động viên hành động dũng cảm của 3 đội viên nói trên": a group counted
@@ -381,9 +510,14 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
   const size_t end = std::min(sentence.last_token, tokens.size());
   std::vector<AwardMention> mentions;
   for (size_t i = begin; i < end && mentions.size() < kMaxMentionsPerSentence;) {
+    // Every award's name starts with a word of kAwardStart: other words are passed at once.
+    if (!(tokens[i].classes & kAwardStart)) {
+      ++i;
+      continue;
+    }
     std::optional<AwardMention> mention = MatchAward(tokens, i, end);
     // "6 cờ thi đua xuất sắc cho ... và 43 cờ cho CĐCS": a bare counted flag repeats the last one.
-    if (!mention && tokens[i].lower == "cờ" && i > begin && tokens[i - 1].all_digits &&
+    if (!mention && i > begin && tokens[i - 1].all_digits && tokens[i].lower == "cờ" &&
         !mentions.empty() && mentions.back().type == AwardType::kEmulationFlag) {
       mention = mentions.back();
       mention->first = i;
@@ -399,20 +533,24 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
   }
   if (mentions.empty()) return candidates;
   for (size_t i = begin; i < end; ++i) {
+    if (!(tokens[i].classes & (kNotConferredStart | kHypotheticalStart))) continue;
     if (MatchesPhrase(tokens, i, "thu hồi") || IsOneOf(tokens[i], {"hủy", "huỷ", "tước"}) ||
         IsHypotheticalCue(tokens, i)) {
       return candidates;
     }
   }
-  if (IsBackground(tokens, begin, end, context.reference_year, mentions)) return candidates;
+  if (IsBackground(tokens, begin, end, context.reference_year, context.issuer.date.month,
+                   mentions)) {
+    return candidates;
+  }
   const bool breakdown = MatchesPhrase(tokens, begin, "trong đó") && context.previous_conferred;
   const std::optional<Issuer> on_behalf = OnBehalfOf(tokens, begin, end, context.issuer);
 
   // Where proposals, conditions and reviews are mentioned, counted once for the whole sentence.
   std::vector<uint16_t> cues_before(end - begin + 1, 0);
   for (size_t k = begin; k < end; ++k) {
-    cues_before[k - begin + 1] =
-        static_cast<uint16_t>(cues_before[k - begin] + (IsNotConferredCue(tokens, k) ? 1 : 0));
+    const bool cue = (tokens[k].classes & kNotConferredStart) && IsNotConferredCue(tokens, k);
+    cues_before[k - begin + 1] = static_cast<uint16_t>(cues_before[k - begin] + (cue ? 1 : 0));
   }
   size_t consumed_until = begin;  // what earlier mentions already read (their issuer phrases)
   bool previous_conferred = false;
@@ -465,8 +603,12 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     size_t giving = mention.first;   // last giving verb before it
     size_t receive = mention.first;  // last receiving word before it
     for (size_t k = scope_begin; k < mention.first; ++k) {
-      if (IsGivingVerb(tokens[k]) || tokens[k].lower == "trao") giving = k;
-      if (IsReceivingWord(tokens[k])) receive = k;
+      // "công nhận danh hiệu": recognising a title confers it.
+      const bool recognises =
+          tokens[k].lower == "nhận" && k > scope_begin && tokens[k - 1].lower == "công";
+      // The verb starts at "công": what is before it is the giver.
+      if (IsGivingVerb(tokens[k]) || recognises) giving = recognises ? k - 1 : k;
+      if (IsReceivingWord(tokens[k]) && !recognises) receive = k;
       if (IsConferringVerb(tokens[k]) || IsReceivingWord(tokens[k])) conferred = true;
     }
     if (receive < mention.first && tokens[receive].lower == "nhận" && receive > scope_begin &&
@@ -476,8 +618,12 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     bool listed = false;
     if (!conferred && m > 0 && previous_conferred) {
       listed = true;
+      // "trao 11 HC A, 74 HC B", "đón nhận Huân chương ... và Cờ thi đua ...".
       for (size_t k = mentions[m - 1].last; k < mention.first; ++k) {
-        if (tokens[k].is_word && !tokens[k].all_digits && !ParseCount(tokens, k)) listed = false;
+        const bool joins = k + 1 == mention.first && IsOneOf(tokens[k], {"và", "cùng"});
+        if (tokens[k].is_word && !tokens[k].all_digits && !ParseCount(tokens, k) && !joins) {
+          listed = false;
+        }
       }
       conferred = listed;
     }
@@ -497,12 +643,12 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
           LevelOf(issuer.canonical) == IssuerLevel::kOrganization) {
         groups = ParseRecipients(tokens, after + 1, phrase_end);
       } else if (!issuer.canonical.empty()) {
+        issuer.stated = true;
         explicit_issuer = issuer;
       }
       after = phrase_end;
       if (by) {
-        while (after < next_start &&
-               (IsGivingVerb(tokens[after]) || tokens[after].lower == "trao")) {
+        while (after < next_start && IsGivingVerb(tokens[after])) {
           conferred = true;
           ++after;
         }
@@ -510,10 +656,10 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     }
     // "Bằng khen của Bộ trưởng được trao cho 5 tập thể": conferred, passive, after the award.
     if (after + 1 < next_start && tokens[after].lower == "được" &&
-        (IsGivingVerb(tokens[after + 1]) || tokens[after + 1].lower == "trao")) {
+        IsGivingVerb(tokens[after + 1])) {
       conferred = true;
       ++after;
-      while (after < next_start && (IsGivingVerb(tokens[after]) || tokens[after].lower == "trao")) {
+      while (after < next_start && IsGivingVerb(tokens[after])) {
         ++after;
       }
     }
@@ -568,7 +714,9 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     }
     if (groups.empty() && recipients_from < next_start && tokens[recipients_from].is_word &&
         !passive_ahead &&
-        !IsOneOf(tokens[recipients_from], {"gồm", "trong", "của", "với", "tại", "và", "từ"})) {
+        // "Hai tập thể được khen thưởng là A và B": the names are the subject's members.
+        !IsOneOf(tokens[recipients_from],
+                 {"gồm", "trong", "của", "với", "tại", "và", "từ", "là"})) {
       // A verb-like form or a shared verb takes its object directly: "tuyên dương em X".
       const bool object = mention.self_conferring || shared_object > 0;
       groups = ParseRecipients(tokens, recipients_from, next_start, /*introduced=*/object);
@@ -591,8 +739,11 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     if (passive) {
       size_t subject_end = receive;
       while (subject_end > scope_begin &&
-             IsOneOf(tokens[subject_end - 1],
-                     {"được", "đã", "vinh", "dự", "cũng", "vừa", "đều", "đón"})) {
+             // "Công an tỉnh X long trọng tổ chức lễ đón nhận ...": the body welcomes it.
+             (IsOneOf(tokens[subject_end - 1],
+                      {"được", "đã", "vinh", "dự", "cũng", "vừa", "đều", "đón"}) ||
+              (welcomed && !tokens[subject_end - 1].capitalised &&
+               IsOneOf(tokens[subject_end - 1], {"lễ", "tổ", "chức", "long", "trọng", "làm"})))) {
         --subject_end;
       }
       size_t subject_begin = scope_begin;
@@ -630,6 +781,10 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
           k = first_comma + 1;
         }
         groups = ParseRecipients(tokens, k, subject_end);
+        // "Mỗi người được UBND huyện tặng Giấy khen": each of those the sentence before named.
+        if (groups.empty() && k < subject_end && IsOneOf(tokens[k], {"mỗi", "từng"})) {
+          groups = context.previous_groups;
+        }
         // "Phụ nữ TP.HCM đón nhận Huân chương ...": a body named without a head word.
         if (groups.empty() && welcomed && k < subject_end && tokens[k].capitalised &&
             subject_end - k <= 8) {
@@ -639,6 +794,12 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
           body.names.push_back(PhraseText(tokens, k, subject_end));
           groups.push_back(body);
         }
+      }
+      // "Các cá nhân được khen thưởng gồm: anh A, anh B và chị C": the subject's members follow.
+      if (!groups.empty() && after < next_start && IsOneOf(tokens[after], {"gồm", "là"})) {
+        size_t from = after + 1;
+        if (from < next_start && tokens[from].text == ":") ++from;
+        AbsorbMembers(ParseRecipients(tokens, from, next_start), groups);
       }
       // "được Thủ tướng Chính phủ tặng": the agent between "được" and the verb, or before a form
       // that is its own verb ("được Tập đoàn X khen thưởng").
@@ -666,7 +827,10 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       if (groups.empty()) {
         // "trao tặng Học viện Kỹ thuật Mật mã Huân chương ...": the recipient sits between.
         size_t k = giving;
-        while (k < mention.first && (IsGivingVerb(tokens[k]) || tokens[k].lower == "trao")) ++k;
+        while (k < mention.first &&
+               (IsGivingVerb(tokens[k]) || IsOneOf(tokens[k], {"công", "nhận"}))) {
+          ++k;
+        }
         if (k < mention.first && !(award_count && k + 1 >= mention.first)) {
           groups = ParseRecipients(tokens, k, mention.first);
         }
@@ -674,8 +838,14 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     } else if (mention.self_conferring && mention.first > scope_begin) {
       // "UBND tỉnh X đã ký quyết định khen thưởng 12 tập thể": a body as the subject of a form
       // that is its own verb.
+      // "Giám đốc Công an tỉnh quyết định khen thưởng nóng ...": a head deciding.
       const auto parts = SubjectParts(tokens, scope_begin, mention.first);
-      if (parts.size() == 1 && IsAuthorityHead(tokens, parts[0].first)) subject_parts = parts;
+      size_t role_length = 0;
+      if (parts.size() == 1 && (IsAuthorityHead(tokens, parts[0].first) ||
+                                (tokens[parts[0].first].lower != "phó" &&
+                                 IsPersonRole(tokens, parts[0].first, role_length)))) {
+        subject_parts = parts;
+      }
     }
     if (groups.empty() && !previous_groups.empty() && !mention.generic) {
       groups = previous_groups;  // "... tặng danh hiệu X và vinh dự được Thủ tướng tặng bằng khen"
@@ -690,9 +860,15 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
     }
     // A generic form needs somebody it recognises, counted or named ("biểu dương, khen thưởng những
     // đơn vị làm tốt" is advice).
+    // An act reported as done ("đã tuyên dương các gia đình tiêu biểu", "... đã được biểu dương,
+    // khen thưởng") recognises its uncounted groups too.
     if (mention.generic) {
+      const bool done = DoneAct(tokens, scope_begin, mention.first, receive);
       groups.erase(std::remove_if(groups.begin(), groups.end(),
-                                  [](const RecipientGroup& g) { return !g.count; }),
+                                  [&](const RecipientGroup& g) {
+                                    return !g.count && !(done && !g.noun.empty() &&
+                                                         g.kind != RecipientKind::kUnspecified);
+                                  }),
                    groups.end());
       if (groups.empty()) continue;
     }
@@ -739,6 +915,19 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         issuers.assign(1, *opener);
       }
     }
+    if (issuers.empty() && mention.implied_issuer.empty() && context.list_opener != nullptr) {
+      const Sentence& opener = *context.list_opener;
+      for (size_t verb = opener.last_token; verb > opener.first_token; --verb) {
+        if (!IsGivingVerb(tokens[verb - 1])) continue;
+        size_t first = verb - 1;
+        while (first > opener.first_token && IsGivingVerb(tokens[first - 1])) --first;
+        if (std::optional<Issuer> subject =
+                SentenceSubject(tokens, opener.first_token, first, context.issuer)) {
+          issuers.push_back(*subject);
+        }
+        break;
+      }
+    }
     if (issuers.empty()) issuers.push_back({"", true});
     if (IsStateAward(mention.type)) {
       for (Issuer& issuer : issuers) {
@@ -746,8 +935,24 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       }
       if (issuers.size() > 1) issuers.resize(1);
     }
+    // "Chiến sĩ thi đua toàn quốc" is the Prime Minister's to give, whoever hands it over.
+    if (issuers.size() == 1 && issuers[0].canonical.empty() &&
+        StartsWith(mention.name, "Chiến sĩ thi đua toàn quốc")) {
+      issuers[0] = {"Thủ tướng Chính phủ", true};
+    }
     if (issuers.size() == 1 && !issuers[0].canonical.empty()) {
       previous_issuer = issuers[0];
+    }
+    // "trao tặng 19 Bằng khen ... cho các tập thể và cá nhân": the total of groups not counted
+    // apart is one record.
+    if (award_count && groups.size() > 1 &&
+        std::none_of(groups.begin(), groups.end(),
+                     [](const RecipientGroup& group) { return group.count.has_value(); })) {
+      const bool one_kind =
+          std::all_of(groups.begin(), groups.end(),
+                      [&](const RecipientGroup& group) { return group.kind == groups[0].kind; });
+      groups.resize(1);
+      if (!one_kind) groups[0].kind = RecipientKind::kUnspecified;
     }
 
     // "Tỉnh ủy, HĐND, UBND ... tổ chức lễ kỷ niệm và đón nhận Huân chương": the bodies that welcome
@@ -777,6 +982,7 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
         candidate.generic = mention.generic;
         candidate.specific_name = mention.specific_name;
         candidate.issuer_weak = issuer.weak || issuer.canonical.empty();
+        candidate.issuer_stated = issuer.stated;
         candidate.named_only = !group.names.empty() && group.noun.empty();
         candidate.partial = group.count && IsShareOfAPlace(tokens, scope_begin, group.first);
         double confidence = kBaseConfidence;

@@ -128,6 +128,23 @@ std::string ReadFreeName(const std::vector<Token>& tokens, size_t& i, size_t end
   if (quoted) ++k;
   const size_t start = k;
   size_t last_capital = start;
+  // "Kỷ niệm chương Vì sự nghiệp giáo dục" without quotes: the dedication is read to its end, in
+  // whatever case its field is written.
+  const bool dedication = !quoted && MatchesPhrase(tokens, k, "vì sự nghiệp");
+  if (dedication) {
+    k += PhraseLength("vì sự nghiệp");
+    last_capital = k;
+    for (size_t words = 0; k < end && words < kMaxFreeNameWords && tokens[k].is_word; ++k) {
+      const Token& token = tokens[k];
+      if (IsOneOf(token, {"cho", "của", "do", "tặng", "trao", "tới", "đến", "lần", "năm"}) ||
+          (token.lower == "và" &&
+           (k + 1 >= end || tokens[k + 1].capitalised || (tokens[k + 1].classes & kAwardStart)))) {
+        break;
+      }
+      last_capital = k + 1;
+    }
+    k = end;  // read
+  }
   for (size_t words = 0; k < end && words < (quoted ? kMaxQuotedNameWords : kMaxFreeNameWords);
        ++k, ++words) {
     const Token& token = tokens[k];
@@ -254,6 +271,11 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
   if (MatchesPhrase(tokens, i, "huy hiệu")) {
     size_t k = i + 2;
     std::string name = "Huy hiệu";
+    // "Huy hiệu 30 năm tuổi Đảng".
+    if (k + 4 <= end && tokens[k].all_digits && MatchesPhrase(tokens, k + 1, "năm tuổi đảng")) {
+      name += " " + std::string(tokens[k].text) + " năm tuổi Đảng";
+      return Mention(AwardType::kOther, name, i, k + 4);
+    }
     const std::string free = ReadFreeName(tokens, k, end);
     if (!free.empty()) name += " " + free;
     return Mention(AwardType::kOther, name, i, k);
@@ -267,7 +289,9 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     mention.specific_name = !free.empty();
     return mention;
   }
-  if (MatchesPhrase(tokens, i, "bằng khen")) {
+  // "CLB Facolos Cao Bằng khen thưởng ...": the province, then a verb.
+  if (MatchesPhrase(tokens, i, "bằng khen") &&
+      !(token.capitalised && i > 0 && tokens[i - 1].lower == "cao" && tokens[i - 1].capitalised)) {
     return Mention(AwardType::kCertificateOfMerit, "Bằng khen", i, i + 2);
   }
   if (MatchesPhrase(tokens, i, "giấy khen")) {
@@ -323,6 +347,15 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
       if (quoted && title->last < end && tokens[title->last].is_word == false) ++title->last;
       return title;
     }
+    // "danh hiệu Công viên địa chất toàn cầu", "danh hiệu Di sản ...": a place's designation
+    // recognises a site meeting a standard, not merit.
+    const size_t name_at = k + (quoted ? 1 : 0);
+    if (MatchesAnyPhrase(tokens, name_at,
+                         {"công viên", "di sản", "di tích", "khu du lịch", "điểm du lịch", "đô thị",
+                          "thành phố sáng tạo", "vườn quốc gia", "khu dự trữ", "làng nghề",
+                          "nông thôn mới", "xã nông thôn mới", "chuẩn"})) {
+      return std::nullopt;
+    }
     std::string free = ReadFreeName(tokens, k, end);
     if (free.empty()) return std::nullopt;
     AwardMention mention =
@@ -367,6 +400,19 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     mention.specific_name = true;
     return mention;
   }
+  // "khen thưởng nóng": a cash reward on the spot, like "thưởng nóng".
+  if (MatchesPhrase(tokens, i, "khen thưởng nóng")) {
+    AwardMention mention = Mention(AwardType::kOther, "Thưởng nóng", i, i + 3);
+    mention.self_conferring = true;
+    return mention;
+  }
+  // "trao thưởng cho 30 học sinh": a reward without a named form.
+  if (word == "thưởng" && i > 0 && tokens[i - 1].lower == "trao" && i + 1 < end &&
+      tokens[i + 1].lower == "cho") {
+    AwardMention mention = Mention(AwardType::kOther, "Thưởng", i, i + 1);
+    mention.generic = true;
+    return mention;
+  }
   if (MatchesPhrase(tokens, i, "thưởng nóng")) {
     AwardMention mention = Mention(AwardType::kOther, "Thưởng nóng", i, i + 2);
     mention.self_conferring = true;
@@ -378,7 +424,8 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     mention.self_conferring = true;
     return mention;
   }
-  if (MatchesAnyPhrase(tokens, i, {"khen thưởng", "tuyên dương", "tôn vinh", "vinh danh"})) {
+  if (MatchesAnyPhrase(tokens, i,
+                       {"khen thưởng", "tuyên dương", "tôn vinh", "vinh danh", "biểu dương"})) {
     AwardMention mention = Mention(AwardType::kOther, Capitalised(token.text), i, i + 2);
     mention.name = Capitalised(token.lower) + " " + std::string(tokens[i + 1].lower);
     mention.generic = true;
@@ -390,15 +437,35 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
 
 bool IsCompetitionResult(const std::vector<Token>& tokens, const AwardMention& mention,
                          size_t begin, size_t end) {
-  if (mention.type == AwardType::kMedal && mention.last < tokens.size() &&
-      IsOneOf(tokens[mention.last], {"vàng", "bạc", "đồng"})) {
-    return true;
+  // "huy chương vàng", "Huy chương Vàng SEA Games 32", "giành huy chương": medals of a contest.
+  if (mention.type == AwardType::kMedal) {
+    for (size_t k = mention.first; k <= mention.last && k < tokens.size() && k < mention.first + 3;
+         ++k) {
+      if (IsOneOf(tokens[k], {"vàng", "bạc", "đồng"})) return true;
+    }
+    if (mention.first > 0 && IsOneOf(tokens[mention.first - 1], {"giành", "đoạt"})) return true;
   }
   if (mention.name.rfind("Giải", 0) == 0) {
     // A prize won in a contest: "nhận giải ba ở hạng mục ... của cuộc thi".
+    // ... or a tournament's placings: "Kết quả, Ban Tổ chức trao 3 giải nhất ... cho các VĐV".
     for (size_t k = begin; k < end; ++k) {
-      if (MatchesPhrase(tokens, k, "cuộc thi") || MatchesPhrase(tokens, k, "hạng mục") ||
-          MatchesPhrase(tokens, k, "kỳ thi") || MatchesPhrase(tokens, k, "dự thi")) {
+      if (MatchesAnyPhrase(tokens, k,
+                           {"cuộc thi", "hạng mục", "kỳ thi", "dự thi", "thi đấu", "giải đấu",
+                            "kết quả", "vận động viên", "đội tuyển", "cầu thủ"}) ||
+          IsOneOf(tokens[k], {"vđv"})) {
+        return true;
+      }
+    }
+  }
+  // "Thủ môn được trao danh hiệu Thủ môn xuất sắc nhất giải", "giải Fair-play": what a tournament
+  // names its best players and teams is a sports result, not a commendation (a cash reward or a
+  // Bằng khen for the team still is one).
+  if (mention.type == AwardType::kOther && !mention.generic && !mention.self_conferring) {
+    for (size_t k = begin; k < end; ++k) {
+      if (MatchesAnyPhrase(tokens, k,
+                           {"vô địch", "giải đấu", "thi đấu", "cầu thủ", "vận động viên",
+                            "đội tuyển", "mùa giải", "phá lưới", "huấn luyện viên", "thủ môn",
+                            "tiền đạo", "tiền vệ", "hậu vệ", "nhất giải", "bàn thắng"})) {
         return true;
       }
     }
@@ -420,7 +487,7 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
     std::string_view written;
     RecipientKind kind;
   };
-  static constexpr std::array<Noun, 78> kNouns = {{
+  static constexpr std::array<Noun, 169> kNouns = {{
       {"hộ gia đình", RecipientKind::kCollective},
       {"gia đình", RecipientKind::kCollective},
       {"tập thể", RecipientKind::kCollective},
@@ -492,9 +559,100 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
       {"lãnh đạo", RecipientKind::kIndividual},
       {"nghệ sĩ", RecipientKind::kIndividual},
       {"vận động viên", RecipientKind::kIndividual},
+      {"vđv", RecipientKind::kIndividual},
       {"huấn luyện viên", RecipientKind::kIndividual},
       {"ông", RecipientKind::kIndividual},
+      {"hộ", RecipientKind::kCollective},
+      {"hộ dân", RecipientKind::kCollective},
+      {"nông hộ", RecipientKind::kCollective},
+      {"xã", RecipientKind::kCollective},
+      {"phường", RecipientKind::kCollective},
+      {"thị trấn", RecipientKind::kCollective},
+      {"khu phố", RecipientKind::kCollective},
+      {"tổ dân phố", RecipientKind::kCollective},
+      {"ấp", RecipientKind::kCollective},
+      {"bản", RecipientKind::kCollective},
+      {"làng", RecipientKind::kCollective},
+      {"xóm", RecipientKind::kCollective},
+      {"nhóm", RecipientKind::kCollective},
+      {"đội", RecipientKind::kCollective},
+      {"chi đoàn", RecipientKind::kCollective},
+      {"chi hội", RecipientKind::kCollective},
+      {"câu lạc bộ", RecipientKind::kCollective},
+      {"đội tuyển", RecipientKind::kCollective},
+      {"lớp", RecipientKind::kCollective},
+      {"trường học", RecipientKind::kCollective},
+      {"trạm", RecipientKind::kCollective},
+      {"đồn", RecipientKind::kCollective},
+      {"tổ", RecipientKind::kCollective},
+      {"nhà khoa học", RecipientKind::kIndividual},
+      {"nhà văn", RecipientKind::kIndividual},
+      {"nhà thơ", RecipientKind::kIndividual},
+      {"nhà nghiên cứu", RecipientKind::kIndividual},
+      {"kỹ sư", RecipientKind::kIndividual},
+      {"bác sỹ", RecipientKind::kIndividual},
+      {"y sĩ", RecipientKind::kIndividual},
+      {"y tá", RecipientKind::kIndividual},
+      {"điều dưỡng", RecipientKind::kIndividual},
+      {"dược sĩ", RecipientKind::kIndividual},
+      {"giảng viên", RecipientKind::kIndividual},
+      {"cô giáo", RecipientKind::kIndividual},
+      {"thầy giáo", RecipientKind::kIndividual},
+      {"nghệ nhân", RecipientKind::kIndividual},
+      {"họa sĩ", RecipientKind::kIndividual},
+      {"nhạc sĩ", RecipientKind::kIndividual},
+      {"ca sĩ", RecipientKind::kIndividual},
+      {"diễn viên", RecipientKind::kIndividual},
+      {"cầu thủ", RecipientKind::kIndividual},
+      {"công an viên", RecipientKind::kIndividual},
+      {"dân quân", RecipientKind::kIndividual},
+      {"sĩ quan", RecipientKind::kIndividual},
+      {"hạ sĩ quan", RecipientKind::kIndividual},
+      {"quân nhân", RecipientKind::kIndividual},
+      {"học viên", RecipientKind::kIndividual},
+      {"trẻ em", RecipientKind::kIndividual},
+      {"người cao tuổi", RecipientKind::kIndividual},
+      {"cộng tác viên", RecipientKind::kIndividual},
+      {"tuyên truyền viên", RecipientKind::kIndividual},
+      {"báo cáo viên", RecipientKind::kIndividual},
+      {"thẩm phán", RecipientKind::kIndividual},
+      {"kiểm sát viên", RecipientKind::kIndividual},
+      {"luật sư", RecipientKind::kIndividual},
+      {"chuyên gia", RecipientKind::kIndividual},
+      {"kiều bào", RecipientKind::kIndividual},
+      {"tu nghiệp sinh", RecipientKind::kIndividual},
+      {"du học sinh", RecipientKind::kIndividual},
+      {"công chức", RecipientKind::kIndividual},
+      {"viên chức", RecipientKind::kIndividual},
+      {"người có uy tín", RecipientKind::kIndividual},
+      {"già làng", RecipientKind::kIndividual},
+      {"bộ đội", RecipientKind::kIndividual},
+      {"thuyền viên", RecipientKind::kIndividual},
+      {"tài xế", RecipientKind::kIndividual},
+      {"kiểm lâm", RecipientKind::kIndividual},
+      {"thanh thiếu niên", RecipientKind::kIndividual},
+      {"thương binh", RecipientKind::kIndividual},
+      {"liệt sĩ", RecipientKind::kIndividual},
+      {"trí thức", RecipientKind::kIndividual},
+      {"chức sắc", RecipientKind::kIndividual},
+      {"nhân sĩ", RecipientKind::kIndividual},
+      {"hiệp sĩ", RecipientKind::kIndividual},
+      {"thanh niên xung phong", RecipientKind::kIndividual},
+      {"hộ kinh doanh", RecipientKind::kCollective},
+      {"tập đoàn", RecipientKind::kCollective},
+      {"ngân hàng", RecipientKind::kCollective},
+      {"chi nhánh", RecipientKind::kCollective},
+      {"cơ sở sản xuất", RecipientKind::kCollective},
+      {"trang trại", RecipientKind::kCollective},
+      {"huyện", RecipientKind::kCollective},
+      {"quận", RecipientKind::kCollective},
+      {"thị xã", RecipientKind::kCollective},
+      {"tỉnh", RecipientKind::kCollective},
+      {"thành phố", RecipientKind::kCollective},
       {"gương", RecipientKind::kUnspecified},
+      {"mô hình", RecipientKind::kUnspecified},
+      {"công trình", RecipientKind::kUnspecified},
+      {"đề tài", RecipientKind::kUnspecified},
       {"tấm gương", RecipientKind::kUnspecified},
       {"điển hình", RecipientKind::kUnspecified},
       {"đại biểu", RecipientKind::kUnspecified},
@@ -547,6 +705,27 @@ bool IsHonorific(const std::vector<Token>& tokens, size_t i, size_t& length) {
   return true;
 }
 
+bool IsPersonRole(const std::vector<Token>& tokens, size_t i, size_t& length) {
+  static const auto* const kIndex = new PhraseIndex(
+      {"giám đốc",    "tổng giám đốc",  "chủ tịch",       "bí thư",          "hiệu trưởng",
+       "chủ nhiệm",   "trưởng phòng",   "trưởng ban",     "trưởng khoa",     "trưởng công an",
+       "đội trưởng",  "chỉ huy trưởng", "tổng biên tập",  "bộ trưởng",       "thứ trưởng",
+       "viện trưởng", "cục trưởng",     "chi cục trưởng", "tổng cục trưởng", "chánh văn phòng",
+       "chánh án",    "trưởng trạm",    "trưởng thôn",    "trưởng ấp",       "trưởng bản",
+       "tổ trưởng",   "thủ trưởng",     "chính ủy",       "tư lệnh",         "đại sứ",
+       "thủ tướng"});
+  const size_t deputy = i < tokens.size() && tokens[i].lower == "phó" ? 1 : 0;
+  const int found = kIndex->LongestAt(tokens, i + deputy, tokens.size());
+  if (found < 0) return false;
+  // "Đại sứ quán" is a body.
+  size_t head_length = 0;
+  if (IsOrganisationHead(tokens, i + deputy, head_length) && head_length > kIndex->words(found)) {
+    return false;
+  }
+  length = deputy + kIndex->words(found);
+  return true;
+}
+
 bool IsOrganisationHead(const std::vector<Token>& tokens, size_t i, size_t& length) {
   static const auto* const kIndex = new PhraseIndex({"tổng liên đoàn",
                                                      "thông tấn xã",
@@ -578,6 +757,9 @@ bool IsOrganisationHead(const std::vector<Token>& tokens, size_t i, size_t& leng
                                                      "thành đoàn",
                                                      "tỉnh đoàn",
                                                      "quân khu",
+                                                     "tổ công tác",
+                                                     "câu lạc bộ",
+                                                     "clb",
                                                      "sư đoàn",
                                                      "lữ đoàn",
                                                      "trung đoàn",
@@ -609,8 +791,12 @@ bool IsOrganisationHead(const std::vector<Token>& tokens, size_t i, size_t& leng
 }
 
 bool IsConferringVerb(const Token& token) {
+  // Capitalised, these are names: "Tuyên Quang", "TP Vinh", "Tôn Đức Thắng", "Tân Phong".
+  if (token.capitalised && IsOneOf(token, {"tuyên", "tôn", "vinh", "phong", "thưởng"})) {
+    return false;
+  }
   return IsOneOf(token, {"trao", "tặng", "truy", "phong", "gắn", "nhận", "thưởng", "khen", "tuyên",
-                         "tôn", "vinh"});
+                         "tôn", "vinh", "gửi"});
 }
 
 bool IsReceivingWord(const Token& token) { return IsOneOf(token, {"được", "nhận"}); }

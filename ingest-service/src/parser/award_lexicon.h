@@ -44,6 +44,10 @@ std::optional<RecipientKind> RecipientNoun(const std::vector<Token>& tokens, siz
 // Titles written before a person's name: "ông", "chị", "PGS.", "Trung tá".
 bool IsHonorific(const std::vector<Token>& tokens, size_t i, size_t& length);
 
+// A person's office written before the body and the name ("Giám đốc Sở Y tế Nguyễn Văn An",
+// "Phó Chủ tịch UBND xã"): the words of the office, optionally after "Phó".
+bool IsPersonRole(const std::vector<Token>& tokens, size_t i, size_t& length);
+
 // Words that head an organisation's name: "Bệnh viện", "Công ty", "Hội", "NXB".
 bool IsOrganisationHead(const std::vector<Token>& tokens, size_t i, size_t& length);
 

@@ -89,6 +89,12 @@ Date CivilFromDays(int64_t days) {
 
 bool IsDash(const Token& token) { return token.text == "-"; }
 
+// Weekday names and filler words allowed on a date line.
+bool IsDateLineFiller(const Token& token) {
+  return IsOneOf(token, {"thứ", "hai",  "ba",  "tư", "năm", "sáu",  "bảy",  "chủ", "nhật", "ngày",
+                         "cập", "đăng", "lúc", "am", "pm",  "time", "date", "cn",  "gmt",  "utc"});
+}
+
 }  // namespace
 
 Date AddDays(const Date& date, int days) {
@@ -129,6 +135,11 @@ std::optional<DateTime> ParseDateLine(std::string_view line) {
                                      &h, &mi, &s, &sign, &oh, &om);
       if (fields < 3 || !ValidDate(y, mo, d)) return std::nullopt;
       result.date = {y, mo, d};
+      if (fields == 3) {
+        // "2020-06-05 10:30": the time, if any, follows as its own words.
+        have_date = true;
+        continue;
+      }
       result.hour = h, result.minute = mi, result.second = s;
       if (fields >= 9 && (sign == '+' || sign == '-')) {
         result.utc_offset_minutes = (sign == '-' ? -1 : 1) * (oh * 60 + om);
@@ -148,7 +159,8 @@ std::optional<DateTime> ParseDateLine(std::string_view line) {
     std::array<int, 3> parts{};
     char separator;
     const int count = token.all_digits ? SplitNumbers(word, parts, separator) : 0;
-    if (count == 3 && separator != '.' && ParseYear(std::to_string(parts[2])) != 0 &&
+    // "05/06/2020", "05-06-2020", "05.06.2020" (a count grouped by dots has no year at its end).
+    if (count == 3 && ParseYear(std::to_string(parts[2])) != 0 &&
         ValidDate(parts[2], parts[1], parts[0])) {
       result.date = {parts[2], parts[1], parts[0]};
       have_date = true;
@@ -177,9 +189,7 @@ std::optional<DateTime> ParseDateLine(std::string_view line) {
       }
       continue;
     }
-    // Weekday names and filler words allowed on a date line.
-    if (IsOneOf(token, {"thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "ngày", "cập",
-                        "nhật", "đăng", "lúc", "am", "pm", "time", "date", "cn"})) {
+    if (IsDateLineFiller(token)) {
       if (word == "pm" && have_time && result.hour < 12) result.hour += 12;
       continue;
     }
@@ -190,10 +200,34 @@ std::optional<DateTime> ParseDateLine(std::string_view line) {
   return result;
 }
 
+bool IsDateLineShaped(std::string_view line) {
+  if (line.size() > 80) return false;
+  const NormalizedText normalized = NormalizeTextLenient(line);
+  const std::vector<Token> tokens = Tokenize(normalized, 0, normalized.text.size());
+  bool dated = false;
+  for (const Token& token : tokens) {
+    if (token.all_digits) {
+      std::array<int, 3> parts{};
+      char separator;
+      dated = dated || SplitNumbers(token.lower, parts, separator) == 3 || token.lower.size() == 8;
+      continue;
+    }
+    if (token.is_word ? !IsDateLineFiller(token)
+                      : !(token.text == ":" || token.text == "," || token.text == "-" ||
+                          token.text == "+" || token.text == "(" || token.text == ")")) {
+      return false;
+    }
+  }
+  return dated;
+}
+
 std::optional<EventDay> FindEventDay(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  constexpr size_t kMaxWordsBeforeDate = 6;  // "sáng thứ Tư, ngày" and a bracket
   end = std::min(end, tokens.size());
   for (size_t i = begin; i < end; ++i) {
     const Token& token = tokens[i];
+    // "hôm" is a word of events; every time of day too.
+    if (!(token.classes & (kTimeOfDay | kEventWord))) continue;
     if (!token.is_word || (token.lower != "hôm" && !IsTimeOfDay(token))) continue;
     if (MatchesPhrase(tokens, i, "hôm qua")) {
       EventDay day;
@@ -205,14 +239,18 @@ std::optional<EventDay> FindEventDay(const std::vector<Token>& tokens, size_t be
     const bool today =
         MatchesPhrase(tokens, i, "hôm nay") || (IsOneOf(token, {"sáng", "chiều", "tối", "trưa"}) &&
                                                 i + 1 < end && tokens[i + 1].lower == "nay");
-    if (!IsTimeOfDay(token) && !today) continue;
-    // The date follows the time words, possibly in parentheses: "Tối nay (14/6)", "chiều ngày
-    // 29/4".
+    // "Hôm 3/6": "hôm" before a date is the day.
+    const bool dated_day = token.lower == "hôm" && i + 1 < end && tokens[i + 1].all_digits;
+    if (!IsTimeOfDay(token) && !today && !dated_day) continue;
+    // The date follows the time words, possibly in parentheses and after the weekday: "Tối nay
+    // (14/6)", "chiều ngày 29/4", "Sáng thứ Tư (3/6)", "sáng Chủ nhật, 7/6".
     size_t j = i + 1;
-    while (j < end && j < i + 4 &&
-           (IsTimeOfDay(tokens[j]) || tokens[j].text == "(" ||
-            IsOneOf(tokens[j], {"hôm", "qua", "vào", "nay"}))) {
-      ++j;
+    while (j < end && j < i + kMaxWordsBeforeDate &&
+           (IsTimeOfDay(tokens[j]) || tokens[j].text == "(" || tokens[j].text == "," ||
+            IsOneOf(tokens[j], {"hôm", "qua", "vào", "nay"}) ||
+            (IsOneOf(tokens[j], {"thứ", "chủ"}) && j + 1 < end &&
+             IsOneOf(tokens[j + 1], {"hai", "ba", "tư", "năm", "sáu", "bảy", "nhật"})))) {
+      j += IsOneOf(tokens[j], {"thứ", "chủ"}) ? 2 : 1;
     }
     if (j < end && tokens[j].all_digits) {
       std::array<int, 3> parts{};
@@ -320,11 +358,13 @@ std::vector<WrittenYear> FindYears(const std::vector<Token>& tokens, size_t begi
     const int count = SplitNumbers(tokens[i].lower, parts, separator);
     const bool in_parentheses = i > begin && (tokens[i - 1].text == "(" || IsDash(tokens[i - 1]));
     if (count == 1) {
+      // "1981 năm khởi nghĩa Hai Bà Trưng": a number of years, not a year.
+      if (i + 1 < end && tokens[i + 1].lower == "năm") continue;
       const int year = ParseYear(tokens[i].lower);
       if (year != 0) years.push_back({year, i, in_parentheses});
     } else if (count == 3 && separator != '.') {
       const int year = ParseYear(std::to_string(parts[2]));
-      if (year != 0) years.push_back({year, i, in_parentheses});
+      if (year != 0) years.push_back({year, i, in_parentheses, parts[1]});
     } else if (count == 2 && separator == '-') {
       const int year = ParseYear(std::to_string(parts[1]));
       if (year != 0 && ParseYear(std::to_string(parts[0])) != 0) years.push_back({year, i, true});

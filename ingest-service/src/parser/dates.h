@@ -28,6 +28,10 @@ struct DateTime {
 // A line that is nothing but a publication date and time; nullopt for any other line.
 std::optional<DateTime> ParseDateLine(std::string_view line);
 
+// Whether `line` has the shape of a date line (digits in date and time groups, weekdays, "GMT"),
+// whether or not the date it writes exists ("31/02/2021"): such a line is never a headline.
+bool IsDateLineShaped(std::string_view line);
+
 // Seconds since the Unix epoch of a local date-time.
 int64_t ToUnixSeconds(const DateTime& date_time);
 
@@ -64,6 +68,7 @@ struct WrittenYear {
   int year = 0;
   size_t token = 0;
   bool in_range = false;  // part of a "(1962-2017)"-style span
+  int month = 0;          // written with it ("31/12/2019"); 0 when only the year is
 };
 std::vector<WrittenYear> FindYears(const std::vector<Token>& tokens, size_t begin, size_t end);
 

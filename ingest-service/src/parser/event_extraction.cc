@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "ingest-service/src/parser/award_lexicon.h"
+#include "ingest-service/src/parser/body_names.h"
 #include "ingest-service/src/parser/dates.h"
 #include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/issuer_resolution.h"
@@ -66,18 +67,13 @@ bool StartsWithAny(const std::vector<Token>& tokens, const Sentence& sentence,
 
 // Words without which a sentence names no gathering and no day: most sentences are passed over
 // after one look-up per token.
-bool MayTellOfAnEvent(const std::vector<Token>& tokens, const Sentence& sentence) {
-  for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-    if (tokens[i].classes & kEventWord) return true;
-  }
-  return false;
-}
+bool MayTellOfAnEvent(const Sentence& sentence) { return (sentence.classes & kEventWord) != 0; }
 
 Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, size_t index) {
   // The first words of every phrase looked at below: other tokens need no further look.
   Candidate candidate;
   candidate.sentence = index;
-  if (!MayTellOfAnEvent(tokens, sentence)) return candidate;
+  if (!MayTellOfAnEvent(sentence)) return candidate;
   const size_t begin = sentence.first_token;
   const size_t end = sentence.last_token;
   bool organised = false;
@@ -98,7 +94,9 @@ Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, s
       organised = true;
     }
     // Plans and requests are not events that happened.
-    if (MatchesAnyPhrase(tokens, i, {"yêu cầu", "kế hoạch", "dự kiến", "đề nghị"}) ||
+    // ("Bộ Kế hoạch và Đầu tư" is a ministry.)
+    if ((!tokens[i].capitalised &&
+         MatchesAnyPhrase(tokens, i, {"yêu cầu", "kế hoạch", "dự kiến", "đề nghị"})) ||
         IsOneOf(tokens[i], {"sẽ"})) {
       planned = true;
     }
@@ -187,12 +185,19 @@ Date ResolveDate(const EventDay& day, const std::optional<Date>& published, int 
 }
 
 // The place after "tại" or any place the sentence names; -2 when it names a place abroad.
-int ProvinceOfSentence(const NormalizedText& text, const std::vector<Token>& tokens,
-                       const Sentence& sentence) {
-  const std::vector<PlaceMention> places =
-      FindPlacesInTokens(text.text, text.lower, tokens, sentence.first_token, sentence.last_token);
+// `article_places` are the places the whole article names, in order.
+int ProvinceOfSentence(const std::vector<PlaceMention>& article_places,
+                       const std::vector<Token>& tokens, const Sentence& sentence) {
+  const size_t from = tokens[sentence.first_token].begin;
+  const size_t to = tokens[sentence.last_token - 1].end;
+  const auto first =
+      std::lower_bound(article_places.begin(), article_places.end(), from,
+                       [](const PlaceMention& place, size_t at) { return place.begin < at; });
+  auto last = first;
+  while (last != article_places.end() && last->begin < to) ++last;
+  const std::vector<PlaceMention> places(first, last);
   for (size_t i = sentence.first_token; i + 1 < sentence.last_token; ++i) {
-    if (tokens[i].lower != "tại") continue;
+    if (!(tokens[i].classes & kPhraseEnd) || tokens[i].lower != "tại") continue;
     size_t k = i + 1;
     if (IsOneOf(tokens[k], {"thành", "tp", "tỉnh"}) && k + 1 < sentence.last_token) {
       k += tokens[k].lower == "thành" ? 2 : 1;
@@ -210,7 +215,8 @@ int ProvinceOfSentence(const NormalizedText& text, const std::vector<Token>& tok
 }
 
 // The organiser as written, without the parentheses that only explain it ("Đài Truyền hình Việt
-// Nam (VTV)", "Trung tâm Nghệ thuật (trực thuộc Sở VH-TT)").
+// Nam (VTV)", "Trung tâm Nghệ thuật (trực thuộc Sở VH-TT)") nor a council's term ("HĐND tỉnh
+// khóa XIX, nhiệm kỳ 2021-2026").
 std::string OrganizerName(std::string written) {
   for (size_t open = written.find('('); open != std::string::npos; open = written.find('(')) {
     const size_t close = written.find(')', open);
@@ -218,18 +224,59 @@ std::string OrganizerName(std::string written) {
     while (from > 0 && written[from - 1] == ' ') --from;
     written.erase(from, close == std::string::npos ? std::string::npos : close + 1 - from);
   }
-  return std::string(TrimAscii(written));
+  for (std::string_view term : {" khóa ", " khoá ", ", nhiệm kỳ ", " nhiệm kỳ "}) {
+    const size_t at = written.find(term);
+    if (at != std::string::npos) written.erase(at);
+  }
+  written = std::string(TrimAscii(written));
+  // "Bộ VHTTDL": a ministry is named in full, as an issuer is.
+  if (StartsWith(written, "Bộ ")) {
+    const NormalizedText folded = NormalizeTextLenient(written);
+    std::string expanded = ExpandBodyNames(folded.text, folded.lower);
+    const std::vector<std::string_view>& ministries = Ministries();
+    if (std::find(ministries.begin(), ministries.end(), expanded) != ministries.end()) {
+      written = std::move(expanded);
+    }
+  }
+  return written;
+}
+
+// "lễ ... đón nhận Huân chương Lao động hạng Ba của Công ty X": without a gathering organised by
+// name, the body welcoming its award holds it. Empty when there is none.
+std::string WelcomingBody(const std::vector<Token>& tokens, const Sentence& sentence) {
+  constexpr size_t kMaxAwardWords = 12;
+  for (size_t i = sentence.first_token; i + 2 < sentence.last_token; ++i) {
+    if (!MatchesPhrase(tokens, i, "đón nhận")) continue;
+    for (size_t k = i + 2; k < sentence.last_token && k < i + 2 + kMaxAwardWords; ++k) {
+      if (!tokens[k].is_word) break;
+      if (tokens[k].lower != "của") continue;
+      std::string name;
+      if (ReadOrganisationName(tokens, k + 1, sentence.last_token, name) > k + 1) {
+        return OrganizerName(name);
+      }
+      break;
+    }
+  }
+  return "";
 }
 
 std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence) {
   const size_t begin = sentence.first_token;
   const size_t end = sentence.last_token;
   for (size_t i = begin; i < end; ++i) {
-    const bool verb = MatchesAnyPhrase(tokens, i, {"tổ chức", "làm lễ"});
-    if (!verb) continue;
+    // "Nhà xuất bản Kim Đồng kỷ niệm 60 năm thành lập": a body celebrating holds the gathering
+    // ("lễ kỷ niệm", "nhân kỷ niệm" name it or its occasion).
+    const bool celebrates =
+        MatchesPhrase(tokens, i, "kỷ niệm") && i > begin &&
+        (tokens[i - 1].capitalised || IsOneOf(tokens[i - 1], {"trọng", "đã", "vừa"})) &&
+        !IsOneOf(tokens[i - 1], {"lễ", "dịp", "nhân", "buổi"});
+    const bool verb = MatchesAnyPhrase(tokens, i, {"tổ chức", "làm lễ"}) || celebrates;
+    // "Ban Tổ chức Tỉnh ủy tổ chức ...": the committee's name, not the act.
+    if (!verb || (i > begin && tokens[i - 1].lower == "ban")) continue;
     // "được X tổ chức" / "do X tổ chức".
     size_t k = i;
-    while (k > begin && !IsOneOf(tokens[k - 1], {"được", "do"}) && tokens[k - 1].text != "," &&
+    while (k > begin && !IsOneOf(tokens[k - 1], {"được", "do"}) &&
+           (tokens[k - 1].text != "," || InsideKnownBody(tokens, k - 1, begin)) &&
            k + kMaxOrganizerWords > i) {
       --k;
     }
@@ -256,13 +303,23 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
         break;
       }
     }
-    while (stop > begin &&
+    // Lower case only: "long trọng" is solemnly, "Vĩnh Long" a province.
+    while (stop > begin && !tokens[stop - 1].capitalised &&
            IsOneOf(tokens[stop - 1], {"đã", "long", "trọng", "cùng", "phối", "hợp", "vừa", "sẽ"})) {
       --stop;
     }
     size_t start = stop;
     while (start > begin && start + kMaxOrganizerWords > stop) {
       const Token& previous = tokens[start - 1];
+      // A comma inside a ministry's name, or before what only describes the body ("HĐND tỉnh
+      // Hà Nam khóa XIX, nhiệm kỳ 2021-2026 tổ chức ...").
+      if (previous.text == "," &&
+          (InsideKnownBody(tokens, start - 1, begin) ||
+           (start < stop && !tokens[start].capitalised &&
+            IsOneOf(tokens[start], {"nhiệm", "khóa", "khoá", "trực", "thuộc"})))) {
+        --start;
+        continue;
+      }
       if (previous.text == ",") {
         size_t length;
         if (start < stop &&
@@ -284,6 +341,13 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
       if (previous.text == ":" || previous.text == ";") break;
       --start;
     }
+    // "Sáng thứ Năm 4/6 UBND tỉnh ... tổ chức": the time told without a comma is no body.
+    while (start < stop && ((tokens[start].classes & kTimeOfDay) || tokens[start].all_digits ||
+                            !tokens[start].is_word ||
+                            IsOneOf(tokens[start], {"thứ", "hai", "ba", "tư", "năm", "sáu", "bảy",
+                                                    "chủ", "nhật", "hôm", "qua", "vào"}))) {
+      ++start;
+    }
     if (start >= stop) return "";
     std::string organizer = JoinTokens(tokens, start, stop);
     if (!organizer.empty() && organizer.back() == ',') organizer.pop_back();
@@ -295,7 +359,7 @@ std::string Organizer(const std::vector<Token>& tokens, const Sentence& sentence
     }
     return OrganizerName(organizer);
   }
-  return "";
+  return WelcomingBody(tokens, sentence);
 }
 
 // "phong trào thi đua “Vì an ninh Tổ quốc”" → "Vì an ninh Tổ quốc"; unquoted names only when they
@@ -355,12 +419,30 @@ bool IsMeritPeriod(const std::vector<Token>& tokens, const Sentence& sentence,
   return merit;
 }
 
+// "Lễ ký kết Chương trình phối hợp ... giai đoạn 2017 - 2022", "phát động thi đua giai đoạn
+// 2021-2025": the span of what is agreed or launched, ahead of the event, not one it reviews.
+// A period written between the cue and this one takes the cue ("phát động thi đua giai đoạn
+// 2021-2025 ..., phát huy thành tích giai đoạn 2015-2020": the later one is looked back on).
+bool IsPeriodAhead(const std::vector<Token>& tokens, const Sentence& sentence,
+                   const std::vector<Period>& periods, const Period& period) {
+  bool ahead = false;
+  for (size_t k = sentence.first_token; k < period.token; ++k) {
+    if (MatchesAnyPhrase(tokens, k, {"tổng kết", "sơ kết"})) return false;
+    ahead = ahead || MatchesAnyPhrase(tokens, k, {"ký kết", "phát động", "kế hoạch"});
+    for (const Period& other : periods) {
+      if (other.token == k) ahead = false;
+    }
+  }
+  return ahead;
+}
+
 // Asked of every sentence: when the phrase's first word is of kMentionStart only such tokens are
 // looked at, and the first word is compared alone first.
 bool MentionsPhrase(const std::vector<Token>& tokens, const Sentence& sentence,
                     std::string_view phrase) {
   const std::string_view first_word = phrase.substr(0, phrase.find(' '));
   const bool indexed = (WordClassesOf(first_word) & kMentionStart) != 0;
+  if (indexed && !(sentence.classes & kMentionStart)) return false;
   for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
     if ((!indexed || (tokens[i].classes & kMentionStart)) && tokens[i].lower == first_word &&
         MatchesPhrase(tokens, i, phrase)) {
@@ -398,6 +480,19 @@ std::optional<EventKind> GatheringAt(const std::vector<Token>& tokens, size_t i,
       MatchesPhrase(tokens, i - 2, "tổ chức")) {
     return EventKind::kConference;
   }
+  // "tổ chức Giải Pickleball ...", "hội thi", "hội thao": a tournament or a contest, where
+  // prizes may be given, is no ceremony ("tổ chức Giải thưởng ..." and "Giải báo chí" are).
+  if (token.lower == "giải" && i >= 2 && MatchesPhrase(tokens, i - 2, "tổ chức") && i + 1 < end &&
+      !IsOneOf(tokens[i + 1], {"thưởng", "báo"})) {
+    length = 1;
+    return EventKind::kOther;
+  }
+  if (MatchesAnyPhrase(tokens, i, {"hội thi", "hội thao"})) return EventKind::kOther;
+  // A council's session, a festival day: gatherings of other kinds where awards may be given.
+  if (MatchesAnyPhrase(tokens, i, {"kỳ họp", "ngày hội"}) &&
+      !(i > 0 && MatchesPhrase(tokens, i - 1, "sau ngày"))) {
+    return EventKind::kOther;
+  }
   if (MatchesPhrase(tokens, i, "chương trình") && i + 2 < end) {
     for (size_t k = i + 2; k < end && k < i + 5; ++k) {
       if (IsOneOf(tokens[k], {"tôn", "tuyên", "trao", "vinh"})) return EventKind::kCeremony;
@@ -409,12 +504,105 @@ std::optional<EventKind> GatheringAt(const std::vector<Token>& tokens, size_t i,
   return std::nullopt;
 }
 
-std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
+namespace {
+
+// The event a candidate sentence tells of. `fallback_kind` is the kind of the first gathering the
+// article names, for a dated act that names none; `called_ceremony` says the article calls it
+// "buổi lễ" somewhere.
+ExtractedEvent EventFrom(const EventInputs& inputs, const Candidate& candidate,
+                         std::optional<EventKind> fallback_kind, bool called_ceremony) {
+  const std::vector<Token>& tokens = *inputs.tokens;
+  const std::vector<Sentence>& sentences = *inputs.sentences;
+  const Sentence& sentence = sentences[candidate.sentence];
+  ExtractedEvent extracted;
+  // Without awards, only a gathering that is itself about commendation is an event of ours.
+  // Welcoming or handing over is about commendation only when an award is what changes hands
+  // ("đón nhận danh hiệu Công viên địa chất toàn cầu", "trao quà" are not).
+  bool about_commendation = false;
+  for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    if (IsOneOf(tokens[i], {"trao", "đón"})) {
+      for (size_t k = i + 1; k < sentence.last_token && k < i + 4; ++k) {
+        if (IsOneOf(tokens[k], {"giải", "thưởng"}) || MatchAward(tokens, k, sentence.last_token)) {
+          about_commendation = true;
+        }
+      }
+    } else if (IsOneOf(tokens[i], {"khen", "tuyên", "tôn", "thi"})) {
+      about_commendation = true;
+    }
+  }
+  extracted.about_commendation = about_commendation && candidate.evidence != Evidence::kMention;
+
+  Event& event = extracted.event;
+  extracted.sentence = candidate.sentence;
+  extracted.gathering = candidate.evidence == Evidence::kGathering;
+  if (candidate.kind) {
+    event.kind = *candidate.kind;
+  } else if (fallback_kind) {
+    event.kind = *fallback_kind;
+  } else {
+    event.kind = EventKind::kCeremony;
+  }
+  // "tổ chức tổng kết và trao Giải ...", called "buổi lễ" elsewhere: a ceremony.
+  if (event.kind == EventKind::kConference && called_ceremony &&
+      !MentionsPhrase(tokens, sentence, "hội nghị")) {
+    event.kind = EventKind::kCeremony;
+  }
+  if (const auto day = FindEventDay(tokens, sentence.first_token, sentence.last_token)) {
+    const int year = YearNearEvent(tokens, sentences, candidate.sentence, candidate);
+    event.date = ResolveDate(*day, inputs.published, year);
+  }
+  const int named_province = ProvinceOfSentence(*inputs.places, tokens, sentence);
+  const int province = named_province == -1 ? inputs.article_province : named_province;
+  if (province >= 0) {
+    extracted.province_index = province;
+    const Date on = inputs.published.value_or(event.date);
+    event.province = ProvinceNameOn(province, on);
+    if (const Province2025* current = CurrentProvinceOf(province)) {
+      event.current_province = std::string(current->name);
+    }
+  }
+  extracted.named_province = named_province;
+  extracted.same_day = MentionsPhrase(tokens, sentence, "cùng ngày");
+  event.organizer = Organizer(tokens, sentence);
+  switch (candidate.evidence) {
+    case Evidence::kGathering:
+      event.confidence = kStrongConfidence;
+      break;
+    case Evidence::kDatedAct:
+      event.confidence = kDatedActConfidence;
+      break;
+    default:
+      event.confidence = kMentionConfidence;
+  }
+  if (province >= 0 && named_province == -1) event.confidence -= 0.1;
+  return extracted;
+}
+
+// Whether `other` is a gathering apart from `event`: held on another day written for it, or in
+// another province it names, and within weeks of it (a gathering years before is history).
+bool SeparateGathering(const ExtractedEvent& event, const ExtractedEvent& other) {
+  constexpr int kSameNewsDays = 45;
+  const Date& a = event.event.date;
+  const Date& b = other.event.date;
+  if (!b.known() && !other.same_day) return false;
+  if (a.known() && b.known()) {
+    const int64_t apart = ToUnixSeconds({b, 0, 0, 0}) / 86400 - ToUnixSeconds({a, 0, 0, 0}) / 86400;
+    if (apart > kSameNewsDays || apart < -kSameNewsDays) return false;
+    if (!(a == b)) return true;
+  }
+  return other.named_province >= 0 && event.named_province >= 0 &&
+         other.named_province != event.named_province;
+}
+
+}  // namespace
+
+std::vector<ExtractedEvent> ExtractEvents(const EventInputs& inputs) {
   const std::vector<Token>& tokens = *inputs.tokens;
   const std::vector<Sentence>& sentences = *inputs.sentences;
   std::optional<Candidate> best;
   std::optional<EventKind> first_gathering;
   bool calls_it_ceremony = false;
+  std::vector<Candidate> gatherings;  // every sentence that names a gathering held
   for (size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
     if (sentence.last_token <= sentence.first_token) continue;
@@ -431,71 +619,59 @@ std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs) {
         continue;
       }
     }
+    if (candidate.evidence == Evidence::kGathering) gatherings.push_back(candidate);
     if (!best || candidate.evidence > best->evidence ||
         (best->evidence == Evidence::kMention && sentences[best->sentence].headline &&
          candidate.evidence == Evidence::kMention)) {
       if (candidate.evidence != Evidence::kNone) best = candidate;
     }
   }
-  if (!best) return std::nullopt;
-  const Sentence& sentence = sentences[best->sentence];
-  ExtractedEvent extracted;
-  // Without awards, only a gathering that is itself about commendation is an event of ours.
-  for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-    if (IsOneOf(tokens[i], {"khen", "tuyên", "tôn", "trao", "đón", "thi"})) {
-      extracted.about_commendation = best->evidence != Evidence::kMention;
+  std::vector<ExtractedEvent> events;
+  if (!best) return events;
+  // A gathering held long before the article was published is history ("Ngày 2/9/2010, tỉnh tổ
+  // chức lễ đón nhận ..."): the news is the first one held near its date.
+  const auto recent = [&](const ExtractedEvent& event) {
+    constexpr int64_t kNewsDays = 90;
+    if (!inputs.published || !event.event.date.known()) return true;
+    const int64_t apart =
+        (ToUnixSeconds({*inputs.published, 0, 0, 0}) - ToUnixSeconds({event.event.date, 0, 0, 0})) /
+        86400;
+    return apart <= kNewsDays && apart >= -kNewsDays;
+  };
+  events.push_back(EventFrom(inputs, *best, first_gathering, calls_it_ceremony));
+  if (!recent(events[0])) {
+    for (const Candidate& gathering : gatherings) {
+      ExtractedEvent candidate = EventFrom(inputs, gathering, first_gathering, calls_it_ceremony);
+      if (recent(candidate)) {
+        events[0] = std::move(candidate);
+        best = gathering;
+        break;
+      }
     }
   }
-
-  Event& event = extracted.event;
-  extracted.sentence = best->sentence;
-  extracted.gathering = best->evidence == Evidence::kGathering;
-  if (best->kind) {
-    event.kind = *best->kind;
-  } else if (first_gathering) {
-    event.kind = *first_gathering;
-  } else {
-    event.kind = EventKind::kCeremony;
-  }
-  // "tổ chức tổng kết và trao Giải ...", called "buổi lễ" elsewhere: a ceremony.
-  if (event.kind == EventKind::kConference && calls_it_ceremony &&
-      !MentionsPhrase(tokens, sentence, "hội nghị")) {
-    event.kind = EventKind::kCeremony;
-  }
-  if (const auto day = FindEventDay(tokens, sentence.first_token, sentence.last_token)) {
-    const int year = YearNearEvent(tokens, sentences, best->sentence, *best);
-    event.date = ResolveDate(*day, inputs.published, year);
-  }
-  int province = ProvinceOfSentence(*inputs.text, tokens, sentence);
-  if (province == -1) province = inputs.article_province;
-  if (province >= 0) {
-    extracted.province_index = province;
-    const Date on = inputs.published.value_or(event.date);
-    event.province = ProvinceNameOn(province, on);
-    if (const Province2025* current = CurrentProvinceOf(province)) {
-      event.current_province = std::string(current->name);
+  // Other gatherings the article reports apart from the first (a ceremony the day before, a
+  // second province's): one event each, however often restated.
+  for (const Candidate& gathering : gatherings) {
+    if (gathering.sentence == best->sentence) continue;
+    ExtractedEvent other = EventFrom(inputs, gathering, first_gathering, calls_it_ceremony);
+    const bool separate =
+        other.about_commendation && recent(other) &&
+        std::all_of(events.begin(), events.end(),
+                    [&](const ExtractedEvent& event) { return SeparateGathering(event, other); });
+    if (!separate) continue;
+    // "Cùng ngày, tại TP.HCM, ...": held on the day of the gathering told of before it.
+    if (!other.event.date.known()) {
+      for (const ExtractedEvent& before : events) {
+        if (before.sentence < other.sentence) other.event.date = before.event.date;
+      }
     }
+    events.push_back(std::move(other));
   }
-  event.organizer = Organizer(tokens, sentence);
-  switch (best->evidence) {
-    case Evidence::kGathering:
-      event.confidence = kStrongConfidence;
-      break;
-    case Evidence::kDatedAct:
-      event.confidence = kDatedActConfidence;
-      break;
-    default:
-      event.confidence = kMentionConfidence;
-  }
-  if (province >= 0 && province == inputs.article_province &&
-      ProvinceOfSentence(*inputs.text, tokens, sentence) == -1) {
-    event.confidence -= 0.1;
-  }
-  return extracted;
+  return events;
 }
 
 void CompleteEvent(const EventInputs& inputs, const std::vector<size_t>& award_sentences,
-                   ExtractedEvent& extracted) {
+                   bool whole_article, ExtractedEvent& extracted) {
   const std::vector<Token>& tokens = *inputs.tokens;
   const std::vector<Sentence>& sentences = *inputs.sentences;
   Event& event = extracted.event;
@@ -503,7 +679,7 @@ void CompleteEvent(const EventInputs& inputs, const std::vector<size_t>& award_s
   // sentence about an emulation movement.
   std::vector<size_t> order = {extracted.sentence};
   for (size_t s : award_sentences) order.push_back(s);
-  for (size_t s = 0; s < sentences.size(); ++s) {
+  for (size_t s = 0; s < sentences.size() && whole_article; ++s) {
     if (MentionsPhrase(tokens, sentences[s], "phong trào thi đua") ||
         MentionsPhrase(tokens, sentences[s], "tổng kết")) {
       order.push_back(s);
@@ -520,9 +696,13 @@ void CompleteEvent(const EventInputs& inputs, const std::vector<size_t>& award_s
       }
     }
     if (event.period_start_year == 0) {
-      for (const Period& period :
-           FindPeriods(tokens, sentences[s].first_token, sentences[s].last_token)) {
-        if (period.anniversary || IsMeritPeriod(tokens, sentences[s], period)) continue;
+      const std::vector<Period> periods =
+          FindPeriods(tokens, sentences[s].first_token, sentences[s].last_token);
+      for (const Period& period : periods) {
+        if (period.anniversary || IsMeritPeriod(tokens, sentences[s], period) ||
+            IsPeriodAhead(tokens, sentences[s], periods, period)) {
+          continue;
+        }
         if (event_year != 0 && period.end_year > event_year) continue;
         event.period_start_year = period.start_year;
         event.period_end_year = period.end_year;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/model.h"
 #include "ingest-service/src/parser/sentence_splitter.h"
 #include "ingest-service/src/parser/text_normalizer.h"
@@ -18,6 +19,7 @@ struct EventInputs {
   const std::vector<Sentence>* sentences = nullptr;
   std::optional<Date> published;
   int article_province = -1;  // the province the article names most, for events that name none
+  const std::vector<PlaceMention>* places = nullptr;  // every place the article names, in order
 };
 
 struct ExtractedEvent {
@@ -26,16 +28,21 @@ struct ExtractedEvent {
   size_t sentence = 0;
   // Organised or dated, and about commendation: an event even when no award record is read.
   bool about_commendation = false;
-  bool gathering = false;  // a gathering is named, not only a dated act of giving
+  bool gathering = false;   // a gathering is named, not only a dated act of giving
+  int named_province = -1;  // the province its own sentence names (-2 abroad, -1 none)
+  bool same_day = false;    // told of as held "cùng ngày", the day of the gathering before
 };
 
-// The gathering the article reports: kind, day, province, organiser.
-std::optional<ExtractedEvent> ExtractEvent(const EventInputs& inputs);
+// The gatherings the article reports: kind, day, province, organiser. The first is the one it
+// is mostly about; others are gatherings held apart from it (another day or province, within the
+// same news), each once however often restated. Empty when it reports none.
+std::vector<ExtractedEvent> ExtractEvents(const EventInputs& inputs);
 
 // Adds the movement and the period reviewed, read from the event's sentence, then the sentences
-// awards were read from, then any sentence about an emulation movement.
+// its awards were read from, then (for the event the article is about, `whole_article`) any
+// sentence about an emulation movement.
 void CompleteEvent(const EventInputs& inputs, const std::vector<size_t>& award_sentences,
-                   ExtractedEvent& extracted);
+                   bool whole_article, ExtractedEvent& extracted);
 
 // The gathering named at tokens[i], and how many tokens name it ("hội nghị" → CONFERENCE).
 std::optional<EventKind> GatheringAt(const std::vector<Token>& tokens, size_t i, size_t end,

@@ -41,6 +41,7 @@ const std::vector<Locality>& Localities() {
       {"pleiku", "64", PlaceKind::kCity},
       {"quy nhơn", "52", PlaceKind::kCity},
       {"vũng tàu", "77", PlaceKind::kCity},
+      {"bà rịa", "77", PlaceKind::kCity},
       {"côn đảo", "77", PlaceKind::kCity},
       {"biên hòa", "75", PlaceKind::kCity},
       {"thủ dầu một", "74", PlaceKind::kCity},
@@ -147,28 +148,38 @@ void AddPattern(PatternIndex& index, std::string lower, int province, PlaceKind 
   index.Add({std::move(lower), province, kind, needs_capitals});
 }
 
+// Every written form of a place, with what it names: the province names (but "Hồ Chí Minh" alone,
+// which is the President, a road or a prize: only its city forms name the city), their variants
+// and the localities. Names come as written (`name` true), variants and localities lower-case.
+template <typename Visit>
+void ForEachWrittenForm(Visit visit) {
+  const auto& provinces = Provinces();
+  for (size_t i = 0; i < provinces.size(); ++i) {
+    const int province = static_cast<int>(i);
+    if (provinces[i].code_2008 != "79") {
+      visit(provinces[i].name, /*name=*/true, province, PlaceKind::kProvince, true);
+    }
+    for (std::string_view variant : SplitNonEmpty(provinces[i].variants, '|')) {
+      const bool lower_ok = StartsWith(variant, "tp") || StartsWith(variant, "thành");
+      visit(variant, /*name=*/false, province, PlaceKind::kProvince, !lower_ok);
+    }
+  }
+  for (const Locality& locality : Localities()) {
+    const bool lower_ok =
+        StartsWith(locality.written, "thành") || StartsWith(locality.written, "tp");
+    visit(locality.written, /*name=*/false, ProvinceIndexByCode(locality.province_code_2008),
+          locality.kind, !lower_ok && locality.kind == PlaceKind::kCity);
+  }
+}
+
 const PatternIndex& Patterns() {
   static const PatternIndex* const kIndex = [] {
     auto* index = new PatternIndex;
-    const auto& provinces = Provinces();
-    for (size_t i = 0; i < provinces.size(); ++i) {
-      const int province = static_cast<int>(i);
-      // "Hồ Chí Minh" alone is the President, a road or a prize: only its city forms are variants.
-      if (provinces[i].code_2008 != "79") {
-        AddPattern(*index, FoldLower(provinces[i].name), province, PlaceKind::kProvince, true);
-      }
-      for (std::string_view variant : SplitNonEmpty(provinces[i].variants, '|')) {
-        const bool lower_ok = StartsWith(variant, "tp") || StartsWith(variant, "thành");
-        AddPattern(*index, std::string(variant), province, PlaceKind::kProvince, !lower_ok);
-      }
-    }
-    for (const Locality& locality : Localities()) {
-      const bool lower_ok =
-          StartsWith(locality.written, "thành") || StartsWith(locality.written, "tp");
-      AddPattern(*index, std::string(locality.written),
-                 ProvinceIndexByCode(locality.province_code_2008), locality.kind,
-                 !lower_ok && locality.kind == PlaceKind::kCity);
-    }
+    ForEachWrittenForm([&](std::string_view written, bool name, int province, PlaceKind kind,
+                           bool needs_capitals) {
+      AddPattern(*index, name ? FoldLower(written) : std::string(written), province, kind,
+                 needs_capitals);
+    });
     return index;
   }();
   return *kIndex;
@@ -200,6 +211,18 @@ bool AllSyllablesCapitalised(std::string_view text, size_t begin, size_t end) {
 }
 
 }  // namespace
+
+std::vector<std::string> PlaceFirstWords() {
+  std::vector<std::string> words;
+  // Before main() (the word-class table is built from this): no normaliser, whose tables may not
+  // be filled yet. The names are written in NFC and the traditional tone placement, so lower
+  // case is their folded form.
+  ForEachWrittenForm([&](std::string_view written, bool name, int, PlaceKind, bool) {
+    const std::string lower = name ? ToLowerPreservingOffsets(written) : std::string(written);
+    words.emplace_back(PatternIndex::FirstSyllable(lower));
+  });
+  return words;
+}
 
 const std::vector<Province>& Provinces() {
   static const auto* const kProvinces = new std::vector<Province>{
@@ -300,21 +323,38 @@ const Province2025* CurrentProvinceOf(int province_index) {
   return nullptr;
 }
 
+namespace {
+
+// Whether `date` is known and on or after the given day.
+bool OnOrAfter(const Date& date, int year, int month, int day) {
+  if (!date.known()) return false;
+  if (date.year != year) return date.year > year;
+  if (date.month != month) return date.month > month;
+  return date.day >= day;
+}
+
+}  // namespace
+
 std::string ProvinceNameOn(int province_index, const Date& date) {
   const auto& provinces = Provinces();
   if (province_index < 0 || province_index >= static_cast<int>(provinces.size())) return "";
-  const auto on_or_after = [&](int year, int month, int day) {
-    if (!date.known()) return false;
-    if (date.year != year) return date.year > year;
-    if (date.month != month) return date.month > month;
-    return date.day >= day;
-  };
-  if (on_or_after(2025, 7, 1)) {
+  if (OnOrAfter(date, 2025, 7, 1)) {
     const Province2025* current = CurrentProvinceOf(province_index);
     return current != nullptr ? std::string(current->name) : "";
   }
-  if (province_index == kHueIndex && on_or_after(2025, 1, 1)) return "Huế";
+  if (province_index == kHueIndex && OnOrAfter(date, 2025, 1, 1)) return "Huế";
   return std::string(provinces[province_index].name);
+}
+
+bool CentrallyRunOn(int province_index, const Date& date) {
+  const auto& provinces = Provinces();
+  if (province_index < 0 || province_index >= static_cast<int>(provinces.size())) return false;
+  if (OnOrAfter(date, 2025, 7, 1)) {
+    const Province2025* current = CurrentProvinceOf(province_index);
+    return current != nullptr && current->centrally_run;
+  }
+  if (province_index == kHueIndex && OnOrAfter(date, 2025, 1, 1)) return true;
+  return provinces[province_index].centrally_run;
 }
 
 int FindProvinceByName(std::string_view name) {
@@ -370,6 +410,14 @@ std::optional<PlaceMention> PlaceAt(std::string_view text, std::string_view lowe
   return PlaceMention{pos, next, best->province_index, best->kind};
 }
 
+// "TP.HCM", "TT-Huế": a word of several syllables joined by '.' or '-'.
+bool HasInnerJoiner(std::string_view word) {
+  for (const char ch : word) {
+    if (ch == '.' || ch == '-') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<PlaceMention> FindPlaces(std::string_view text, std::string_view lower, size_t begin,
@@ -399,6 +447,38 @@ std::vector<PlaceMention> FindPlaces(std::string_view text, std::string_view low
   return mentions;
 }
 
+namespace {
+
+// Whether a place's name may start at `token` (after `covered`, the end of the last match): a
+// capitalised word (or "thành phố", "tp" in lower case) that starts some place's name, or one
+// joined with '.' or '-' ("TP.HCM", "TT-Huế") whose first syllable may.
+bool MayStartAPlace(const Token& token, size_t covered) {
+  if (!token.is_word || token.begin < covered) return false;
+  if (!token.capitalised && (token.lower[0] != 't' || (!StartsWith(token.lower, "tp") &&
+                                                       !StartsWith(token.lower, "thành")))) {
+    return false;
+  }
+  return (token.classes & kPlaceStart) || HasInnerJoiner(token.lower);
+}
+
+}  // namespace
+
+namespace {
+
+// Adds the place named from `token` on, if one is and no earlier mention covers it (up to
+// `covered`, which it then moves past the new one).
+void AddPlaceAt(std::string_view text, std::string_view lower, const Token& token, size_t end,
+                size_t& covered, std::vector<PlaceMention>& mentions) {
+  if (!MayStartAPlace(token, covered)) return;
+  size_t next;
+  if (auto mention = PlaceAt(text, lower, token.begin, end, next)) {
+    mentions.push_back(*mention);
+    covered = mention->end;
+  }
+}
+
+}  // namespace
+
 std::vector<PlaceMention> FindPlacesInTokens(std::string_view text, std::string_view lower,
                                              const std::vector<Token>& tokens, size_t first,
                                              size_t last) {
@@ -406,20 +486,31 @@ std::vector<PlaceMention> FindPlacesInTokens(std::string_view text, std::string_
   if (first >= last) return mentions;
   const size_t end = tokens[last - 1].end;
   size_t covered = 0;  // a match spans several tokens
-  for (size_t i = first; i < last; ++i) {
-    const Token& token = tokens[i];
-    if (!token.is_word || token.begin < covered) continue;
-    if (!token.capitalised && (token.lower[0] != 't' || (!StartsWith(token.lower, "tp") &&
-                                                         !StartsWith(token.lower, "thành")))) {
-      continue;
-    }
-    size_t next;
-    if (auto mention = PlaceAt(text, lower, token.begin, end, next)) {
-      mentions.push_back(*mention);
-      covered = mention->end;
-    }
-  }
+  for (size_t i = first; i < last; ++i) AddPlaceAt(text, lower, tokens[i], end, covered, mentions);
   return mentions;
+}
+
+std::vector<PlaceMention> FindPlacesAt(std::string_view text, std::string_view lower,
+                                       const std::vector<Token>& tokens,
+                                       const std::vector<uint32_t>& marked) {
+  std::vector<PlaceMention> mentions;
+  if (tokens.empty()) return mentions;
+  const size_t end = tokens.back().end;
+  size_t covered = 0;
+  for (const uint32_t i : marked) AddPlaceAt(text, lower, tokens[i], end, covered, mentions);
+  return mentions;
+}
+
+bool PlaceStartsAt(const std::vector<Token>& tokens, size_t i, size_t end) {
+  if (i + 1 >= end) return false;
+  // The tokens lie in one normalised text, so the two words are one contiguous stretch of it.
+  const char* first = tokens[i].text.data();
+  const size_t length =
+      static_cast<size_t>(tokens[i + 1].text.data() - first) + tokens[i + 1].text.size();
+  const std::string_view text(first, length);
+  const std::string_view lower(tokens[i].lower.data(), length);
+  const std::vector<PlaceMention> places = FindPlaces(text, lower, 0, length);
+  return !places.empty() && places.front().begin == 0;
 }
 
 }  // namespace laurel::parser

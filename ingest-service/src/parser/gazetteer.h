@@ -40,6 +40,11 @@ const Province2025* CurrentProvinceOf(int province_index);
 // unit's name.
 std::string ProvinceNameOn(int province_index, const Date& date);
 
+// Whether the province is a centrally-run city ("thành phố trực thuộc trung ương") on `date`:
+// Huế from 1 January 2025, the merged units' status from 1 July 2025, and otherwise (or when the
+// date is unknown) its status before.
+bool CentrallyRunOn(int province_index, const Date& date);
+
 // Index into Provinces() for a written province name or variant ("Khánh Hoà", "TP.HCM"); -1 if
 // none.
 int FindProvinceByName(std::string_view name);
@@ -63,5 +68,19 @@ std::vector<PlaceMention> FindPlaces(std::string_view text, std::string_view low
 std::vector<PlaceMention> FindPlacesInTokens(std::string_view text, std::string_view lower,
                                              const std::vector<Token>& tokens, size_t first,
                                              size_t last);
+
+// FindPlacesInTokens over a whole article, visiting only the words at `marked` (ascending; the
+// tokenizer's marks for kPlaceStart and joined words).
+std::vector<PlaceMention> FindPlacesAt(std::string_view text, std::string_view lower,
+                                       const std::vector<Token>& tokens,
+                                       const std::vector<uint32_t>& marked);
+
+// The first syllable of every written form FindPlaces looks for, lower-case: the tokenizer marks
+// these words (kPlaceStart) so a scan of an article looks up no other word.
+std::vector<std::string> PlaceFirstWords();
+
+// Whether a place's name starts at tokens[i] and spans the next token too ("Hà Tĩnh" is no person
+// "Hà ...", "Bà Rịa" no woman).
+bool PlaceStartsAt(const std::vector<Token>& tokens, size_t i, size_t end);
 
 }  // namespace laurel::parser

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ingest-service/src/parser/award_lexicon.h"
+#include "ingest-service/src/parser/body_names.h"
 #include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/string_util.h"
 #include "ingest-service/src/parser/text_normalizer.h"
@@ -15,65 +16,15 @@
 namespace laurel::parser {
 namespace {
 
-struct Expansion {
-  std::string_view written;  // lower-case
-  std::string_view canonical;
-};
-
-// Abbreviations and variant spellings of bodies, longest first where one contains another.
-constexpr std::array<Expansion, 41> kExpansions = {{
-    {"vtv", "Đài Truyền hình Việt Nam"},
-    {"ttxvn", "Thông tấn xã Việt Nam"},
-    {"vov", "Đài Tiếng nói Việt Nam"},
-    {"tổng liên đoàn lao động việt nam", "Tổng Liên đoàn Lao động Việt Nam"},
-    {"tổng lđlđ việt nam", "Tổng Liên đoàn Lao động Việt Nam"},
-    {"tổng lđlđ vn", "Tổng Liên đoàn Lao động Việt Nam"},
-    {"tổng lđlđvn", "Tổng Liên đoàn Lao động Việt Nam"},
-    {"ủy ban nhân dân", "UBND"},
-    {"hội đồng nhân dân", "HĐND"},
-    {"lđlđ", "Liên đoàn Lao động"},
-    {"bộ vhttdl", "Bộ Văn hóa, Thể thao và Du lịch"},
-    {"bộ vh-tt&dl", "Bộ Văn hóa, Thể thao và Du lịch"},
-    {"bộ văn hóa, thể thao và du lịch", "Bộ Văn hóa, Thể thao và Du lịch"},
-    {"bộ gd&đt", "Bộ Giáo dục và Đào tạo"},
-    {"bộ gd-đt", "Bộ Giáo dục và Đào tạo"},
-    {"sở gd&đt", "Sở Giáo dục và Đào tạo"},
-    {"sở gd-đt", "Sở Giáo dục và Đào tạo"},
-    {"phòng gd&đt", "Phòng Giáo dục và Đào tạo"},
-    {"bộ lđ-tb&xh", "Bộ Lao động - Thương binh và Xã hội"},
-    {"bộ kh&cn", "Bộ Khoa học và Công nghệ"},
-    {"bộ gtvt", "Bộ Giao thông vận tải"},
-    {"bộ tt&tt", "Bộ Thông tin và Truyền thông"},
-    {"bộ ca", "Bộ Công an"},
-    {"bộ qp", "Bộ Quốc phòng"},
-    {"ủy ban atgt quốc gia", "Ủy ban An toàn giao thông quốc gia"},
-    {"ubatgt quốc gia", "Ủy ban An toàn giao thông quốc gia"},
-    {"mttq", "Mặt trận Tổ quốc"},
-    {"t.ư", "Trung ương"},
-    {"tư", "Trung ương"},
-    {"tw", "Trung ương"},
-    {"hội đồng đội", "Hội đồng Đội"},
-    {"ban chấp hành trung ương hội chữ thập đỏ", "Trung ương Hội Chữ thập đỏ"},
-    {"hội chữ thập đỏ", "Hội Chữ thập đỏ"},
-    {"ban chấp hành trung ương đoàn", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"},
-    {"ban chấp hành trung ương đoàn tncs hồ chí minh",
-     "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"},
-    {"trung ương đoàn", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"},
-    {"trung ương đoàn tncs hồ chí minh", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"},
-    {"tp.", "thành phố"},
-    {"tp", "thành phố"},
-    {"thành phố", "thành phố"},
-    {"vn", "Việt Nam"},
-}};
-
 // Roles whose holder gives awards in the name of a body: the issuer is the body that follows.
 // Leadership boards ("Ban Giám đốc Công an tỉnh", "Ban giám hiệu nhà trường") speak for their body
 // the same way.
-constexpr std::array<std::string_view, 18> kHeadRoles = {
-    "thứ trưởng",    "bộ trưởng",     "chủ tịch",    "trưởng ban",      "giám đốc",
-    "tổng giám đốc", "hiệu trưởng",   "chủ nhiệm",   "tổng cục trưởng", "cục trưởng",
-    "viện trưởng",   "bí thư",        "trưởng",      "thủ trưởng",      "tư lệnh",
-    "ban giám đốc",  "ban giám hiệu", "ban lãnh đạo"};
+constexpr std::array<std::string_view, 24> kHeadRoles = {
+    "thứ trưởng",    "bộ trưởng",     "chủ tịch",       "trưởng ban",          "giám đốc",
+    "tổng giám đốc", "hiệu trưởng",   "chủ nhiệm",      "tổng cục trưởng",     "cục trưởng",
+    "viện trưởng",   "bí thư",        "trưởng",         "thủ trưởng",          "tư lệnh",
+    "ban giám đốc",  "ban giám hiệu", "ban lãnh đạo",   "thống đốc",           "tổng thanh tra",
+    "chánh án",      "chính ủy",      "chỉ huy trưởng", "bộ trưởng, chủ nhiệm"};
 
 constexpr std::array<std::string_view, 24> kForeignStates = {
     "pháp",     "italia",    "ý",          "nga",       "liên bang nga", "lào",      "campuchia",
@@ -87,44 +38,24 @@ bool IsWordBoundary(std::string_view lower, size_t pos) {
   return ch == ' ' || ch == ',' || ch == '.' || ch == '-' || ch == '(' || ch == ')';
 }
 
-// Replaces every whole-word occurrence of the expansions in `text` (matched on `lower`).
-std::string Expand(std::string_view text, std::string_view lower) {
-  std::string out;
-  size_t pos = 0;
-  while (pos < lower.size()) {
-    const bool at_word = pos == 0 || lower[pos - 1] == ' ' || lower[pos - 1] == '(';
-    const Expansion* best = nullptr;
-    if (at_word) {
-      for (const Expansion& expansion : kExpansions) {
-        if (lower.compare(pos, expansion.written.size(), expansion.written) == 0 &&
-            IsWordBoundary(lower, pos + expansion.written.size()) &&
-            (best == nullptr || expansion.written.size() > best->written.size())) {
-          best = &expansion;
-        }
-      }
-    }
-    if (best != nullptr) {
-      out += best->canonical;
-      pos += best->written.size();
-      // "TP.HCM": the city abbreviation runs into the name.
-      if (best->written == "tp." && pos < lower.size() && lower[pos] != ' ') out += ' ';
-      continue;
-    }
-    out += text[pos];
-    ++pos;
-  }
-  return out;
+// Text already folded, with its lower-case copy. Issuers are pieced together from the article's
+// normalised text, so folding them again would change nothing and cost a full normalisation.
+NormalizedText Lowered(std::string_view text) {
+  NormalizedText lowered;
+  lowered.text = std::string(text);
+  lowered.lower = ToLowerPreservingOffsets(text);
+  return lowered;
 }
 
 std::string ProvincePart(int province_index, const Date& date) {
   if (province_index < 0) return "";
-  const bool city = Provinces()[province_index].centrally_run;
+  const bool city = CentrallyRunOn(province_index, date);
   return std::string(city ? "thành phố " : "tỉnh ") + ProvinceNameOn(province_index, date);
 }
 
 // Replaces a written province ("TPHCM", "tỉnh Khánh Hoà", "Hà Tĩnh") with "tỉnh X" / "thành phố X".
 std::string ReplaceProvince(const std::string& text, const IssuerContext& context) {
-  const NormalizedText folded = NormalizeTextLenient(text);
+  const NormalizedText folded = Lowered(text);
   for (const PlaceMention& place : FindPlaces(folded.text, folded.lower, 0, folded.lower.size())) {
     if (place.kind != PlaceKind::kProvince) continue;
     size_t begin = place.begin;
@@ -140,6 +71,19 @@ std::string ReplaceProvince(const std::string& text, const IssuerContext& contex
   return folded.text;
 }
 
+// Companies, clubs, schools, papers and hospitals carry a place in their own name ("Câu lạc bộ
+// Facolos Cao Bằng", "Báo Nghệ An"): it is not the province a state body belongs to.
+bool NamedForItsPlace(std::string_view lower) {
+  for (std::string_view head :
+       {"câu lạc bộ", "clb", "công ty", "tổng công ty", "tập đoàn", "trường", "báo", "đài",
+        "bệnh viện", "ngân hàng", "hợp tác xã", "nhà xuất bản", "tạp chí", "khách sạn"}) {
+    if (StartsWith(lower, head) && (lower.size() == head.size() || lower[head.size()] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool EndsWithWord(std::string_view lower, std::string_view word) {
   return lower.size() >= word.size() && lower.substr(lower.size() - word.size()) == word &&
          (lower.size() == word.size() || lower[lower.size() - word.size() - 1] == ' ');
@@ -148,7 +92,7 @@ bool EndsWithWord(std::string_view lower, std::string_view word) {
 }  // namespace
 
 std::string CompleteBareUnit(std::string text, const IssuerContext& context) {
-  std::string lower = NormalizeTextLenient(text).lower;
+  std::string lower = ToLowerPreservingOffsets(text);
   if (EndsWithWord(lower, "này")) {
     text.resize(text.size() - std::string_view(" này").size());
     lower.resize(text.size());
@@ -159,7 +103,7 @@ std::string CompleteBareUnit(std::string text, const IssuerContext& context) {
     // (and "UBND tỉnh" in an article about a city, the province named last).
     int province = context.province_index;
     const bool wants_city = bare == "thành phố";
-    if (province >= 0 && Provinces()[province].centrally_run != wants_city) {
+    if (province >= 0 && CentrallyRunOn(province, context.date) != wants_city) {
       const int nearest = wants_city ? context.nearest_city : context.nearest_province;
       if (nearest >= 0) province = nearest;
     }
@@ -186,8 +130,14 @@ namespace {
 
 // Cuts the holder's name off an authority: "Chủ tịch UBND tỉnh Kon Tum Nguyễn Văn Hòa".
 std::string WithoutPersonName(std::string_view phrase) {
-  const NormalizedText folded = NormalizeTextLenient(phrase);
+  const NormalizedText folded = Lowered(phrase);
   const std::vector<Token> tokens = Tokenize(folded, 0, folded.text.size());
+  // Places only matter where a family name could start a person's name.
+  const bool family_name =
+      std::any_of(tokens.begin() + std::min<size_t>(1, tokens.size()), tokens.end(),
+                  [](const Token& token) { return IsFamilyName(token); });
+  // "Trường THCS Nguyễn Du": schools are named after people.
+  if (!family_name || (!tokens.empty() && tokens[0].lower == "trường")) return folded.text;
   const std::vector<PlaceMention> places =
       FindPlaces(folded.text, folded.lower, 0, folded.lower.size());
   for (size_t i = 1; i + 1 < tokens.size(); ++i) {
@@ -215,11 +165,6 @@ std::string CapitaliseFirst(std::string text) {
 
 }  // namespace
 
-std::string ExpandAbbreviations(std::string_view phrase) {
-  const NormalizedText folded = NormalizeTextLenient(phrase);
-  return Expand(folded.text, folded.lower);
-}
-
 bool IsForeignIssuer(std::string_view canonical) {
   const std::string lower = ToLowerPreservingOffsets(canonical);
   std::string_view rest = lower;
@@ -238,10 +183,12 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context);
 
 std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& context) {
   if (context.resolved == nullptr) return Resolve(phrase, context);
-  // The nearest places take part in resolving bare units, so they are part of the key.
+  // The article's (or the gathering's) province and the nearest places take part in resolving bare
+  // units, so they are part of the key.
   std::string key(phrase);
   key += '\x1f';
-  key += std::to_string(context.nearest_city) + "," + std::to_string(context.nearest_province);
+  key += std::to_string(context.province_index) + "," + std::to_string(context.nearest_city) + "," +
+         std::to_string(context.nearest_province);
   const auto found = context.resolved->find(key);
   if (found != context.resolved->end()) return found->second;
   std::string canonical = Resolve(phrase, context);
@@ -258,12 +205,14 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
     const size_t close = plain.find(')', open);
     plain.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
   }
-  std::string_view trimmed = TrimAscii(plain);
+  // Folded once here (a phrase may come from anywhere); the pieces made from it need no more.
+  const NormalizedText entry = NormalizeTextLenient(TrimAscii(plain));
+  std::string_view trimmed = entry.text;
   if (StartsWith(trimmed, "Đích thân ") || StartsWith(trimmed, "đích thân ")) {
     trimmed.remove_prefix(std::string_view("đích thân ").size());
   }
   const std::string without_name = WithoutPersonName(trimmed);
-  const NormalizedText folded = NormalizeTextLenient(without_name);
+  const NormalizedText folded = Lowered(without_name);
   std::string_view text = folded.text;
   std::string_view lower = folded.lower;
   while (!text.empty() && (text.back() == ',' || text.back() == '.')) {
@@ -271,6 +220,14 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
     lower.remove_suffix(1);
   }
   if (lower.empty()) return "";
+  // "Hội nghị đã khen thưởng ...": a gathering gives nothing itself.
+  for (std::string_view gathering :
+       {"hội nghị", "đại hội", "buổi lễ", "lễ", "chương trình", "cuộc thi", "hội thi"}) {
+    if (StartsWith(lower, gathering) &&
+        (lower.size() == gathering.size() || lower[gathering.size()] == ' ')) {
+      return "";
+    }
+  }
   // The state and the government.
   if (StartsWith(lower, "chủ tịch nước") || StartsWith(lower, "nhà nước việt nam") ||
       lower == "nhà nước" || lower == "đảng, nhà nước" || StartsWith(lower, "lãnh đạo đảng")) {
@@ -290,22 +247,28 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
     }
   }
   // "Chủ tịch UBND tỉnh", "Bộ trưởng Bộ Công an": the body the head speaks for.
-  // "Trưởng ban Tuyên giáo Trung ương" heads the "Ban Tuyên giáo Trung ương".
+  // "Trưởng ban Tuyên giáo Trung ương" heads the "Ban Tuyên giáo Trung ương", "Tổng Thanh tra
+  // Chính phủ" the "Thanh tra Chính phủ".
   std::string_view body_head;
   for (std::string_view role : kHeadRoles) {
     if (StartsWith(lower, role) && lower.size() > role.size() && lower[role.size()] == ' ') {
       text.remove_prefix(role.size() + 1);
       lower.remove_prefix(role.size() + 1);
       if (role == "trưởng ban") body_head = "Ban ";
+      if (role == "tổng thanh tra") body_head = "Thanh tra ";
       break;
     }
   }
   std::string body = std::string(body_head) + std::string(text);
   // "Chủ tịch tỉnh" → UBND of the province; "huyện Đăk Hà" as a giver → its UBND; "Tỉnh ủy" and
   // "(Ban Thường vụ) Tỉnh đoàn" are bodies of their own.
-  static const auto* const kOwnBodies =
-      new std::vector<std::string_view>{"tỉnh ủy",  "tỉnh uỷ",  "tỉnh đoàn", "tỉnh hội",
-                                        "tỉnh đội", "thành ủy", "thành uỷ",  "thành đoàn"};
+  static const auto* const kOwnBodies = new std::vector<std::string_view>{
+      "tỉnh ủy",  "tỉnh uỷ",    "tỉnh đoàn",  "tỉnh hội", "tỉnh đội", "thành ủy",
+      "thành uỷ", "thành đoàn", "huyện ủy",   "huyện uỷ", "quận ủy",  "quận uỷ",
+      "thị ủy",   "thị uỷ",     "huyện đoàn", "quận đoàn"};
+  // A district's Party committee or Youth Union is not the province's.
+  const bool district_body =
+      StartsWith(lower, "huyện") || StartsWith(lower, "quận") || StartsWith(lower, "thị ");
   const bool own_body =
       std::any_of(kOwnBodies->begin(), kOwnBodies->end(), [&](std::string_view b) {
         const size_t at = lower.find(b);
@@ -320,19 +283,24 @@ std::string Resolve(std::string_view phrase, const IssuerContext& context) {
   }
   if (own_body) {
     // "Tỉnh Đoàn Quảng Trị" keeps its name as written; a bare "Tỉnh ủy" takes the article's.
-    const NormalizedText folded = NormalizeTextLenient(body);
+    const NormalizedText folded = Lowered(body);
     if (FindPlaces(folded.text, folded.lower, 0, folded.lower.size()).empty() &&
-        context.province_index >= 0) {
+        context.province_index >= 0 && !district_body) {
       body += " " + ProvinceNameOn(context.province_index, context.date);
     }
-  } else {
+  } else if (!NamedForItsPlace(lower)) {
     body = ReplaceProvince(body, context);
   }
-  const NormalizedText replaced = NormalizeTextLenient(body);
-  body = Expand(replaced.text, replaced.lower);
+  const NormalizedText replaced = Lowered(body);
+  body = ExpandBodyNames(replaced.text, replaced.lower);
   body = CapitaliseFirst(CompleteBareUnit(body, context));
-  // A bare role ("Bộ trưởng" once the name is cut off) names no body.
+  // A bare role ("Bộ trưởng" once the name is cut off) names no body, unless it is a minister's and
+  // the article names the ministry.
   const std::string role = ToLowerPreservingOffsets(body);
+  if (role == "bộ trưởng" || role == "thứ trưởng") {
+    const auto ministry = context.named_bodies.find("bộ");
+    if (ministry != context.named_bodies.end()) return ministry->second;
+  }
   for (std::string_view head : kHeadRoles) {
     if (role == head) return "";
   }
@@ -359,7 +327,14 @@ IssuerLevel LevelOf(std::string_view canonical) {
       StartsWith(lower, "công an tỉnh") || StartsWith(lower, "công an thành phố")) {
     return IssuerLevel::kProvince;
   }
-  if (StartsWith(lower, "bộ ") || StartsWith(lower, "tổng cục") ||
+  static const auto* const kMinistries = [] {
+    auto* names = new std::vector<std::string>;
+    for (std::string_view name : Ministries()) names->push_back(ToLowerPreservingOffsets(name));
+    return names;
+  }();
+  const bool ministry =
+      std::find(kMinistries->begin(), kMinistries->end(), lower) != kMinistries->end();
+  if (ministry || StartsWith(lower, "bộ ") || StartsWith(lower, "tổng cục") ||
       (StartsWith(lower, "ủy ban") && Contains(lower, "quốc gia")) ||
       StartsWith(lower, "hội đồng thi đua - khen thưởng trung ương")) {
     return IssuerLevel::kMinistry;

@@ -38,9 +38,6 @@ std::string CanonicalIssuer(std::string_view phrase, const IssuerContext& contex
 // and "công ty" the body the article names, and a department ("Sở ...") its province.
 std::string CompleteBareUnit(std::string text, const IssuerContext& context);
 
-// Spells out the abbreviations of bodies ("Bộ VHTTDL" → "Bộ Văn hóa, Thể thao và Du lịch").
-std::string ExpandAbbreviations(std::string_view phrase);
-
 // The tier of a canonical issuer.
 IssuerLevel LevelOf(std::string_view canonical_issuer);
 

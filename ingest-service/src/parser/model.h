@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-// What the parser reads out of one article. Plain values only: the parser is a pure library, and the
-// ingest service maps these structs onto protobuf and SQL rows.
+// What the parser reads out of one article. Plain values only: the parser is a pure library, and
+// the ingest service maps these structs onto protobuf and SQL rows.
 namespace laurel::parser {
 
 // A calendar date as far as the text states it; 0 means "not stated" for any part.
@@ -21,8 +21,9 @@ struct Date {
   }
 };
 
-// Where a record was read from: [begin, end) in Unicode code points of the text as submitted, so a client
-// can highlight the sentence in the original article whatever normalisation the parser applied.
+// Where a record was read from: [begin, end) in Unicode code points of the text as submitted, so a
+// client can highlight the sentence in the original article whatever normalisation the parser
+// applied.
 struct Span {
   int64_t begin = 0;
   int64_t end = 0;
@@ -44,7 +45,8 @@ enum class AwardType {
   kOther,
 };
 
-// UNSPECIFIED is a real answer here: the text does not say whether the recipients are people or bodies.
+// UNSPECIFIED is a real answer here: the text does not say whether the recipients are people or
+// bodies.
 enum class RecipientKind { kUnspecified, kCollective, kIndividual };
 
 // The tier of the authority in whose name an award is given; statistics group by it.
@@ -62,7 +64,7 @@ enum class IssuerLevel {
 struct Event {
   EventKind kind = EventKind::kUnspecified;
   Date date;
-  std::string province;          // canonical name on the article's date; empty when not in a province
+  std::string province;  // canonical name on the article's date; empty when not in a province
   std::string current_province;  // the province it belongs to since 1 July 2025; empty when unknown
   std::string organizer;
   std::string movement;  // without quotes; empty when none
@@ -73,21 +75,23 @@ struct Event {
 };
 
 struct Award {
-  // Index into ParsedArticle::events of the gathering where it was given; -1 when none was reported.
+  // Index into ParsedArticle::events of the gathering where it was given; -1 when none was
+  // reported.
   int event_index = -1;
   AwardType award_type = AwardType::kUnspecified;
   std::string award_name;  // "Bằng khen", "Huân chương Lao động hạng Ba"
   std::string issuer;      // canonical issuer, empty when the text does not say
   IssuerLevel issuer_level = IssuerLevel::kUnspecified;
   RecipientKind recipient_kind = RecipientKind::kUnspecified;
-  std::optional<int64_t> count;         // absent when the text gives no number ("nhiều cá nhân")
+  std::optional<int64_t> count;  // absent when the text gives no number ("nhiều cá nhân")
   std::vector<std::string> recipients;  // named recipients, as written
   std::string presenter;                // the person handing it over, when named
   Span span;
   double confidence = 0;
 };
 
-// Publication instant as the date line writes it: local wall-clock time plus the UTC offset it is in.
+// Publication instant as the date line writes it: local wall-clock time plus the UTC offset it is
+// in.
 struct PublishedAt {
   int64_t unix_seconds = 0;
   int utc_offset_minutes = 0;

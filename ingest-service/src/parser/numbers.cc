@@ -7,6 +7,8 @@ namespace {
 
 constexpr size_t kMaxNumberWords = 12;
 constexpr int64_t kMaxCount = 100'000'000;
+constexpr int64_t kFirstYear = 1900;  // the years news of commendation writes
+constexpr int64_t kLastYear = 2100;
 
 int UnitValue(std::string_view word) {
   if (word == "một" || word == "mốt") return 1;
@@ -43,11 +45,22 @@ std::optional<ParsedNumber> ParseDigits(const Token& token) {
   return ParsedNumber{value, 1};
 }
 
+bool IsYearAt(const std::vector<Token>& tokens, size_t i) {
+  if (i >= tokens.size() || !tokens[i].all_digits || tokens[i].lower.size() != 4) return false;
+  const std::optional<ParsedNumber> number = ParseDigits(tokens[i]);
+  return number && number->value >= kFirstYear && number->value <= kLastYear;
+}
+
 }  // namespace
 
 std::optional<ParsedNumber> ParseCount(const std::vector<Token>& tokens, size_t i) {
   if (i >= tokens.size() || !tokens[i].is_word) return std::nullopt;
-  if (tokens[i].all_digits) return ParseDigits(tokens[i]);
+  // "Năm 2020 đơn vị được tặng ...": a year after "năm" counts nothing, nor is that "năm" five.
+  if (IsYearAt(tokens, i + 1) && tokens[i].lower == "năm") return std::nullopt;
+  if (tokens[i].all_digits) {
+    if (i > 0 && tokens[i - 1].lower == "năm" && IsYearAt(tokens, i)) return std::nullopt;
+    return ParseDigits(tokens[i]);
+  }
   int64_t total = 0;
   int64_t current = 0;
   int pending = -1;  // a unit word not yet placed

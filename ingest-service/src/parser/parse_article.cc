@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "ingest-service/src/parser/article_metadata.h"
 #include "ingest-service/src/parser/award_extraction.h"
+#include "ingest-service/src/parser/body_names.h"
 #include "ingest-service/src/parser/dates.h"
 #include "ingest-service/src/parser/event_extraction.h"
 #include "ingest-service/src/parser/gazetteer.h"
@@ -29,6 +30,7 @@ constexpr size_t kMaxHeadlineTokens = 40;  // longer first lines are leads, not 
 // "huân"/"huy"/"niệm" (not "chương trình"), "hiệu" after "danh"/"huy" (not "hiệu quả"), "giải" not
 // in "giải pháp".
 bool HasTrigger(const std::vector<Token>& tokens, const Sentence& sentence) {
+  if (!(sentence.classes & kTriggerWord)) return false;
   const size_t first = sentence.first_token;
   const size_t last = sentence.last_token;
   for (size_t i = first; i < last; ++i) {
@@ -45,10 +47,13 @@ bool HasTrigger(const std::vector<Token>& tokens, const Sentence& sentence) {
                                   "cứu", "thể", "tán", "trí", "khát", "đấu", "bóng", "vô"}))) {
       return true;
     }
-    if (word == "dương" && before == "tuyên") return true;
+    if (word == "dương" && (before == "tuyên" || before == "biểu")) return true;
     if (word == "vinh" && (before == "tôn" || after == "danh")) return true;
     if (word == "hùng" && before == "anh") return true;
-    if (word == "thưởng" && (after == "nóng" || before == "khen" || before == "giải")) return true;
+    if (word == "thưởng" &&
+        (after == "nóng" || before == "khen" || before == "giải" || before == "trao")) {
+      return true;
+    }
     if (word == "tú" && before == "ưu") return true;
     if (word == "tiến" && before == "tiên") return true;
     if (word == "thi" && after == "đua") return true;
@@ -73,7 +78,9 @@ Span SpanOf(const NormalizedText& normalized, const std::vector<Token>& tokens,
 }
 
 // The province the article names most often (first named on a tie); -1 when it names none.
-int MostNamedProvince(const std::vector<PlaceMention>& places) {
+// With `tie_is_none`, -1 too when another is named as often: "hai cơ sở Hà Nội và TP.HCM" says
+// nothing of where anything happened.
+int MostNamedProvince(const std::vector<PlaceMention>& places, bool tie_is_none = false) {
   std::map<int, int> counts;
   int best = -1;
   for (const PlaceMention& place : places) {
@@ -81,15 +88,22 @@ int MostNamedProvince(const std::vector<PlaceMention>& places) {
     const int count = ++counts[place.province_index];
     if (best < 0 || count > counts[best]) best = place.province_index;
   }
+  if (tie_is_none && best >= 0) {
+    for (const auto& [province, count] : counts) {
+      if (province != best && count == counts[best]) return -1;
+    }
+  }
   return best;
 }
 
 // "huyện Thạch Hà", "xã Thạch Văn": local units named in the article, for "UBND huyện" without a
 // name.
-std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens) {
+// `at` are the positions of the words of kLocalUnit.
+std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens,
+                                              const std::vector<uint32_t>& at) {
   std::map<std::string, std::string> units;
-  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (!(tokens[i].classes & kLocalUnit)) continue;
+  for (const size_t i : at) {
+    if (i + 1 >= tokens.size()) break;
     size_t k = i + 1;
     const std::string_view word = tokens[i].lower;
     // Only the first name of each unit stands; "thị xã" and "thị trấn" are looked at below.
@@ -110,16 +124,28 @@ std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens) 
 
 // "Trường THPT Hương Khê", "Công ty CP Licogi 14": the first school, company or hospital the
 // article names in full, for "nhà trường" and "công ty" standing alone.
-std::map<std::string, std::string> NamedBodies(const std::vector<Token>& tokens) {
+// `at` are the positions of the capitalised words of kBodyHead.
+std::map<std::string, std::string> NamedBodies(const std::vector<Token>& tokens,
+                                               const std::vector<uint32_t>& at) {
   std::map<std::string, std::string> bodies;
-  for (size_t i = 0; i + 2 < tokens.size(); ++i) {
-    if (!tokens[i].capitalised || !(tokens[i].classes & kBodyHead)) continue;
+  for (const size_t i : at) {
+    if (i + 2 >= tokens.size()) break;
     std::string_view head = tokens[i].lower;
+    // "Bộ Văn hóa, Thể thao và Du lịch", for "Bộ trưởng" named without the ministry.
+    if (head == "bộ") {
+      const size_t known = KnownBodyAt(tokens, i, tokens.size());
+      if (known > 0 && bodies.count("bộ") == 0) {
+        const std::string written = JoinTokens(tokens, i, i + known);
+        const NormalizedText folded = NormalizeTextLenient(written);
+        bodies.emplace("bộ", ExpandBodyNames(folded.text, folded.lower));
+      }
+      continue;
+    }
     if (head != "trường") {
       if (!MatchesAnyPhrase(tokens, i, {"công ty", "bệnh viện"})) continue;
       head = head == "công" ? "công ty" : "bệnh viện";
     }
-    if (bodies.size() == 3) break;  // every head named already: the first name of each stands
+    if (bodies.size() == 4) break;  // every head named already: the first name of each stands
     if (bodies.count(std::string(head)) > 0) continue;
     std::string name;
     if (ReadOrganisationName(tokens, i, tokens.size(), name) > i) {
@@ -198,32 +224,42 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   // The headline is read as its own sentence, then the body.
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  // Where the article-wide look-ups of places, units and bodies start.
+  MarkedWords marked;
+  marked.mask = kPlaceStart | kLocalUnit | kBodyHead;
   if (metadata.title_end > metadata.title_begin) {
-    tokens = Tokenize(normalized, metadata.title_begin, metadata.title_end);
+    AppendTokens(normalized, metadata.title_begin, metadata.title_end, tokens, &marked);
     if (tokens.size() > kMaxHeadlineTokens) {
       // No headline: the first line is the lead paragraph, read like the body.
       for (const Sentence& sentence : SplitSentences(tokens)) {
         sentences.push_back(sentence);
       }
     } else if (!tokens.empty()) {
-      sentences.push_back({0, tokens.size(), 0, true});
+      sentences.push_back(SentenceOf(tokens, 0, tokens.size(), 0, /*headline=*/true));
     }
   }
   const size_t body_first = tokens.size();
-  AppendTokens(normalized, metadata.body_begin, metadata.body_end, tokens);
+  AppendTokens(normalized, metadata.body_begin, metadata.body_end, tokens, &marked);
   for (const Sentence& sentence : SplitSentences(tokens, body_first)) {
     sentences.push_back(sentence);
   }
 
   const std::vector<PlaceMention> places =
-      FindPlacesInTokens(normalized.text, normalized.lower, tokens, 0, tokens.size());
+      FindPlacesAt(normalized.text, normalized.lower, tokens, marked.positions);
   const int article_province = MostNamedProvince(places);
   size_t next_place = 0;  // places before the sentence read set the nearest city and province
   AwardSentenceContext context;
   context.issuer.province_index = article_province;
   context.issuer.date = published.value_or(Date{});
-  context.issuer.local_units = LocalUnits(tokens);
-  context.issuer.named_bodies = NamedBodies(tokens);
+  std::vector<uint32_t> unit_words;
+  std::vector<uint32_t> body_heads;
+  for (const uint32_t i : marked.positions) {
+    const uint32_t classes = tokens[i].classes;
+    if (classes & kLocalUnit) unit_words.push_back(i);
+    if ((classes & kBodyHead) && tokens[i].capitalised) body_heads.push_back(i);
+  }
+  context.issuer.local_units = LocalUnits(tokens, unit_words);
+  context.issuer.named_bodies = NamedBodies(tokens, body_heads);
   std::unordered_map<std::string, std::string> resolved_issuers;
   context.issuer.resolved = &resolved_issuers;
   context.reference_year = published ? published->year : LatestYear(tokens);
@@ -234,29 +270,66 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   event_inputs.tokens = &tokens;
   event_inputs.sentences = &sentences;
   event_inputs.published = published;
-  event_inputs.article_province = article_province;
-  std::optional<ExtractedEvent> event = ExtractEvent(event_inputs);
-  if (event && event->province_index >= 0) context.issuer.province_index = event->province_index;
+  event_inputs.article_province = MostNamedProvince(places, /*tie_is_none=*/true);
+  event_inputs.places = &places;
+  std::vector<ExtractedEvent> events = ExtractEvents(event_inputs);
+  // Each sentence (and what is read from it) belongs to the gathering told of last before it, the
+  // first gathering when none is; "UBND tỉnh" there is that gathering's province's.
+  const auto owner = [&](size_t sentence) {
+    size_t owner = 0;
+    for (size_t e = 1; e < events.size(); ++e) {
+      if (events[e].sentence <= sentence &&
+          (events[owner].sentence > sentence || events[e].sentence > events[owner].sentence)) {
+        owner = e;
+      }
+    }
+    return owner;
+  };
 
   std::vector<AwardCandidate> candidates;
   std::vector<size_t> award_sentences;
   for (size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
+    // A sentence ending in a colon opens a list; items start with a dash or a bullet.
+    const bool item = sentence.last_token > sentence.first_token &&
+                      !tokens[sentence.first_token].is_word &&
+                      IsOneOf(tokens[sentence.first_token], {"-", "+", "•", "*"});
+    if (!item) context.list_opener = nullptr;
+    if (sentence.last_token > sentence.first_token && tokens[sentence.last_token - 1].text == ":") {
+      context.list_opener = &sentence;
+    }
     const size_t sentence_end =
         sentence.last_token > sentence.first_token ? tokens[sentence.last_token - 1].end : 0;
     for (; next_place < places.size() && places[next_place].begin < sentence_end; ++next_place) {
       const int index = places[next_place].province_index;
       if (index < 0) continue;
-      (Provinces()[index].centrally_run ? context.issuer.nearest_city
-                                        : context.issuer.nearest_province) = index;
+      (CentrallyRunOn(index, context.issuer.date) ? context.issuer.nearest_city
+                                                  : context.issuer.nearest_province) = index;
     }
     if (!HasTrigger(tokens, sentence)) {
       context.previous_conferred = false;
+      context.previous_groups.clear();
       continue;
+    }
+    context.issuer.province_index = article_province;
+    if (!events.empty() && events[owner(s)].province_index >= 0) {
+      context.issuer.province_index = events[owner(s)].province_index;
     }
     std::vector<AwardCandidate> found = ExtractAwards(tokens, sentence, context);
     // "... 63 tác phẩm để trao giải. Trong đó có: 7 giải A, ...": the next sentence breaks it down.
     context.previous_conferred = !found.empty() || Confers(tokens, sentence);
+    context.previous_groups.clear();
+    // Only a generic act's groups: "khen thưởng 3 công nhân. Mỗi người được tặng Giấy khen" names
+    // the form of that act; after a named award it would be a second one.
+    for (const AwardCandidate& candidate : found) {
+      if (!candidate.award.count || !candidate.generic) continue;
+      RecipientGroup group;
+      group.kind = candidate.award.recipient_kind;
+      group.count = candidate.award.count;
+      group.names = candidate.award.recipients;
+      group.noun = candidate.recipient_noun;
+      context.previous_groups.push_back(std::move(group));
+    }
     for (AwardCandidate& candidate : found) {
       candidate.sentence = s;
       candidate.from_title = sentence.headline;
@@ -267,25 +340,44 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
   }
   std::vector<AwardCandidate> records = MergeRestatements(candidates);
 
+  std::vector<int> event_of_record(records.size(), -1);
+  std::vector<bool> has_records(events.size(), false);
+  for (size_t r = 0; r < records.size() && !events.empty(); ++r) {
+    event_of_record[r] = static_cast<int>(owner(records[r].sentence));
+    has_records[event_of_record[r]] = true;
+  }
   // A gathering only mentioned, or one with nothing of commendation about it, is no event of ours.
   // A dated act of giving that yields no award record gave nothing.
-  if (event && records.empty() && (!event->about_commendation || !event->gathering)) event.reset();
-  if (event) {
-    CompleteEvent(event_inputs, award_sentences, *event);
+  std::vector<int> index_of_event(events.size(), -1);
+  for (size_t e = 0; e < events.size(); ++e) {
+    ExtractedEvent& event = events[e];
+    if (!has_records[e] && (!event.about_commendation || !event.gathering)) continue;
+    std::vector<size_t> own_award_sentences;
+    for (size_t s : award_sentences) {
+      if (owner(s) == e) own_award_sentences.push_back(s);
+    }
+    CompleteEvent(event_inputs, own_award_sentences, /*whole_article=*/e == 0, event);
     // "Ủy ban MTTQ thành phố", "Phòng Giáo dục huyện": the units the article is about.
     IssuerContext units = context.issuer;
-    units.province_index = event->province_index;
-    event->event.organizer = CompleteOrganizerUnits(event->event.organizer, units);
-    event->event.span = SpanOf(normalized, tokens, sentences[event->sentence]);
-    article.events.push_back(std::move(event->event));
+    units.province_index = event.province_index;
+    event.event.organizer = CompleteOrganizerUnits(event.event.organizer, units);
+    event.event.span = SpanOf(normalized, tokens, sentences[event.sentence]);
+    index_of_event[e] = static_cast<int>(article.events.size());
+    article.events.push_back(std::move(event.event));
   }
-  for (AwardCandidate& record : records) {
-    record.award.event_index = article.events.empty() ? -1 : 0;
-    // Prizes of a contest are given by whoever organises the gathering that awards them.
+  for (size_t r = 0; r < records.size(); ++r) {
+    AwardCandidate& record = records[r];
+    const int event = event_of_record[r] < 0 ? -1 : index_of_event[event_of_record[r]];
+    record.award.event_index = event >= 0 ? event : (article.events.empty() ? -1 : 0);
+    // Prizes of a contest are given by whoever organises the gathering that awards them, and so
+    // is the recognition a gathering is named for ("X tổ chức lễ tuyên dương 63 nông dân").
+    const int giver = record.award.event_index;
+    const bool named_for = record.generic && event_of_record[r] >= 0 &&
+                           events[event_of_record[r]].sentence == record.sentence;
     if (record.award.issuer.empty() && record.award.award_type == AwardType::kOther &&
-        StartsWith(record.award.award_name, "Giải") && !article.events.empty() &&
-        !article.events[0].organizer.empty()) {
-      record.award.issuer = CanonicalIssuer(article.events[0].organizer, context.issuer);
+        (StartsWith(record.award.award_name, "Giải") || named_for) && giver >= 0 &&
+        !article.events[giver].organizer.empty()) {
+      record.award.issuer = CanonicalIssuer(article.events[giver].organizer, context.issuer);
       record.award.issuer_level = LevelOf(record.award.issuer);
     }
     article.awards.push_back(std::move(record.award));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ingest-service/src/parser/award_lexicon.h"
+#include "ingest-service/src/parser/body_names.h"
 #include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/numbers.h"
 
@@ -16,14 +17,20 @@ constexpr size_t kMaxParentheticalTokens = 40;
 constexpr size_t kMaxLeadingWords = 3;
 constexpr size_t kMaxDescriptionWords = 12;
 constexpr size_t kMaxQualifierWords = 4;
-constexpr size_t kMaxLowerNameWords = 3;
+constexpr size_t kMaxLowerNameWords = 4;
 
 bool IsSeparator(const Token& token) {
   return token.text == "," || token.lower == "và" || token.lower == "cùng" || token.text == ";";
 }
 
 // Words after which a recipient phrase is over: the reason or circumstance follows.
-bool EndsPhrase(const Token& token) { return (token.classes & kPhraseEnd) != 0; }
+// "nhân" only as "nhân dịp", "nhân ngày": "nhân viên", "nhân dân" are people.
+bool EndsPhrase(const std::vector<Token>& tokens, size_t k) {
+  if (!(tokens[k].classes & kPhraseEnd)) return false;
+  return tokens[k].lower != "nhân" || k + 1 >= tokens.size() ||
+         !IsOneOf(tokens[k + 1], {"viên", "dân", "lực", "sự", "tố", "văn", "đạo", "chứng", "vật",
+                                  "thân", "tài", "ái", "quyền", "công", "loại"});
+}
 
 // Words that never belong to a body's name: verbs and prepositions that start the rest of the
 // clause.
@@ -41,25 +48,26 @@ size_t SkipParenthetical(const std::vector<Token>& tokens, size_t i, size_t end)
   return i;
 }
 
-// Whether a province's name starts at tokens[i] ("Hà Tĩnh" is no person "Hà ...").
-bool StartsPlace(const std::vector<Token>& tokens, size_t i, size_t end) {
-  if (i + 1 >= end) return false;
-  // The tokens lie in one normalised text, so the two words are one contiguous stretch of it.
-  const char* first = tokens[i].text.data();
-  const size_t length =
-      static_cast<size_t>(tokens[i + 1].text.data() - first) + tokens[i + 1].text.size();
-  const std::string_view text(first, length);
-  const std::string_view lower(tokens[i].lower.data(), length);
-  const std::vector<PlaceMention> places = FindPlaces(text, lower, 0, length);
-  return !places.empty() && places.front().begin == 0;
-}
-
 // The person (or, for "tập thể", the body) named after a singular recipient noun and a few words
 // describing them, up to the end of the item; returns the token after the name, or `i` when none is
 // named. "tập thể cán bộ, nhân viên Bệnh viện X" is the hospital.
 size_t NameAfterDescription(const std::vector<Token>& tokens, size_t i, size_t end,
-                            RecipientKind kind, std::string& name) {
+                            RecipientKind kind, bool profession, std::string& name) {
   const bool body = kind == RecipientKind::kCollective;
+  // "ca sĩ Nguyên Vũ", "nhà báo Trọng Phước", "nhóm Trio 666": a name right after the noun,
+  // however it starts.
+  if (profession && i < end && tokens[i].capitalised && !tokens[i].all_digits &&
+      !PlaceStartsAt(tokens, i, end)) {
+    size_t length = 0;
+    if (!IsOrganisationHead(tokens, i, length)) {
+      size_t after = ReadPersonName(tokens, i, end, name);
+      if (body) {
+        while (after < end && tokens[after].all_digits) ++after;
+        name = JoinTokens(tokens, i - 1, after);
+      }
+      if (after > i) return after;
+    }
+  }
   for (size_t k = i; k < end && k < i + kMaxDescriptionWords; ++k) {
     if (tokens[k].text == "(") {
       k = std::max(k, SkipParenthetical(tokens, k, end) - 1);
@@ -67,7 +75,7 @@ size_t NameAfterDescription(const std::vector<Token>& tokens, size_t i, size_t e
     }
     // A body's staff are listed with commas: "tập thể lãnh đạo, cán bộ, công nhân Công ty X".
     const bool listing = body && (tokens[k].text == "," || tokens[k].lower == "và");
-    if (!listing && (!tokens[k].is_word || IsSeparator(tokens[k]) || EndsPhrase(tokens[k]) ||
+    if (!listing && (!tokens[k].is_word || IsSeparator(tokens[k]) || EndsPhrase(tokens, k) ||
                      IsOneOf(tokens[k], {"của", "có", "là", "đã", "được"}))) {
       return i;
     }
@@ -82,12 +90,82 @@ size_t NameAfterDescription(const std::vector<Token>& tokens, size_t i, size_t e
       after = ReadPersonName(tokens, k + length, end, name);
       if (after > k + length) return after;
     } else if (IsFamilyName(tokens[k]) && k + 1 < end && tokens[k + 1].capitalised &&
-               !StartsPlace(tokens, k, end)) {
+               !PlaceStartsAt(tokens, k, end)) {
       after = ReadPersonName(tokens, k, end, name);
       if (after > k + 1) return after;
     }
   }
   return i;
+}
+
+}  // namespace
+
+void AbsorbMembers(const std::vector<RecipientGroup>& members,
+                   std::vector<RecipientGroup>& groups) {
+  for (const RecipientKind kind : {RecipientKind::kCollective, RecipientKind::kIndividual}) {
+    std::vector<std::string> names;
+    for (const RecipientGroup& member : members) {
+      if (member.kind == kind) names.insert(names.end(), member.names.begin(), member.names.end());
+    }
+    const auto uncounted = [&](const RecipientGroup& g) {
+      return g.kind == kind && !g.count && g.names.empty();
+    };
+    if (names.empty() || std::none_of(groups.begin(), groups.end(), uncounted)) continue;
+    auto into = std::find_if(groups.begin(), groups.end(), [&](const RecipientGroup& g) {
+      return g.kind == kind && !g.names.empty();
+    });
+    if (into == groups.end()) into = std::find_if(groups.begin(), groups.end(), uncounted);
+    into->names.insert(into->names.end(), names.begin(), names.end());
+    into->count = static_cast<int64_t>(into->names.size());
+    groups.erase(std::remove_if(groups.begin(), groups.end(), uncounted), groups.end());
+  }
+}
+
+namespace {
+
+// The person named after an office and its body ("Giám đốc Sở Y tế Nguyễn Văn An", "Chủ tịch
+// UBND xã Đại tá Lê Văn Hà"), up to the end of the item; returns the token after the name, or `i`
+// when none is named.
+size_t NameAfterRole(const std::vector<Token>& tokens, size_t i, size_t end, std::string& name) {
+  for (size_t k = i; k < end && k < i + kMaxDescriptionWords; ++k) {
+    // "Đại sứ Việt Nam tại Liên bang Nga Nguyễn Thanh Sơn": where a mission is belongs to it.
+    const bool mission = tokens[k].lower == "tại" && k + 1 < end && tokens[k + 1].capitalised;
+    if (!tokens[k].is_word || IsSeparator(tokens[k]) || (EndsPhrase(tokens, k) && !mission) ||
+        IsFunctionWord(tokens[k])) {
+      return i;
+    }
+    size_t length = 0;
+    if (IsHonorific(tokens, k, length) && k + length < end && tokens[k + length].capitalised) {
+      const size_t after = ReadPersonName(tokens, k + length, end, name);
+      if (after > k + length) return after;
+    }
+    if (IsFamilyName(tokens[k]) && k + 1 < end && tokens[k + 1].capitalised &&
+        !PlaceStartsAt(tokens, k, end)) {
+      const size_t after = ReadPersonName(tokens, k, end, name);
+      if (after > k + 1) return after;
+    }
+  }
+  return i;
+}
+
+// Replaces the last counted group by the groups "trong đó" at tokens[at] breaks it into, when
+// their counts add up to it; a part told of alone ("50 cá nhân, trong đó có 10 đảng viên") leaves
+// the whole as it is.
+void ReplaceByBreakdown(const std::vector<Token>& tokens, size_t at, size_t end,
+                        std::vector<RecipientGroup>& groups) {
+  while (at < end && tokens[at].text == ",") ++at;
+  if (groups.empty() || !groups.back().count || !MatchesPhrase(tokens, at, "trong đó")) return;
+  at += 2;
+  while (at < end && (!tokens[at].is_word || IsOneOf(tokens[at], {"có", "gồm"}))) ++at;
+  const std::vector<RecipientGroup> parts = ParseRecipients(tokens, at, end);
+  int64_t sum = 0;
+  for (const RecipientGroup& part : parts) {
+    if (!part.count) return;
+    sum += *part.count;
+  }
+  if (parts.size() < 2 || sum != *groups.back().count) return;
+  groups.pop_back();
+  groups.insert(groups.end(), parts.begin(), parts.end());
 }
 
 }  // namespace
@@ -117,8 +195,9 @@ size_t ReadPersonName(const std::vector<Token>& tokens, size_t i, size_t end, st
 
 size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t end,
                             std::string& name) {
-  size_t head_length;
-  if (!IsOrganisationHead(tokens, i, head_length)) return i;
+  // "Sở Văn hóa, Thể thao và Du lịch": a ministry's or department's name is read whole.
+  size_t head_length = KnownBodyAt(tokens, i, end);
+  if (head_length == 0 && !IsOrganisationHead(tokens, i, head_length)) return i;
   size_t k = i + head_length;
   size_t last = k;
   size_t lower_after_head = 0;
@@ -134,7 +213,10 @@ size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t e
       ++k;
       continue;
     }
-    if (!token.is_word || IsSeparator(token) || EndsPhrase(token)) break;
+    if (!token.is_word || IsSeparator(token) || EndsPhrase(tokens, k)) break;
+    // "lực lượng cứu 11 ngư dân": a number before a recipient noun counts them, it names nothing.
+    size_t noun_length = 0;
+    if (token.all_digits && RecipientNoun(tokens, k + 1, noun_length)) break;
     if (token.capitalised || token.all_digits) {
       last = ++k;
       continue;
@@ -147,7 +229,7 @@ size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t e
       continue;
     }
     if (k + 1 < end && tokens[k + 1].is_word && tokens[k + 1].capitalised &&
-        !EndsPhrase(tokens[k])) {
+        !EndsPhrase(tokens, k)) {
       k += 2;
       last = k;
       continue;
@@ -155,14 +237,24 @@ size_t ReadOrganisationName(const std::vector<Token>& tokens, size_t i, size_t e
     // "Phòng Cảnh sát giao thông", "Công ty Cổ phần Cơ khí mỏ Cẩm Thịnh": a few lower-case words
     // inside a name, up to the end of the item or the next capitalised word.
     size_t run = k;
+    // "Trường Đại học Cần Thơ long trọng tổ chức Lễ ...": the clause's verb ends the name.
     while (run < end && run < k + kMaxLowerNameWords && tokens[run].is_word &&
            !tokens[run].capitalised && !tokens[run].all_digits && !IsSeparator(tokens[run]) &&
-           !EndsPhrase(tokens[run]) && !IsFunctionWord(tokens[run])) {
+           !EndsPhrase(tokens, run) && !IsFunctionWord(tokens[run]) &&
+           !MatchesAnyPhrase(tokens, run, {"tổ chức", "long trọng", "đón nhận", "vinh dự"})) {
       ++run;
     }
-    if (run > k && (run >= end || !tokens[run].is_word || IsSeparator(tokens[run]) ||
-                    (tokens[run].capitalised && !tokens[run].all_digits))) {
+    // ... or up to where the clause goes on: "Trung tâm Kiểm soát bệnh tật tỉnh vì ...".
+    if (run > k &&
+        (run >= end || !tokens[run].is_word || IsSeparator(tokens[run]) ||
+         EndsPhrase(tokens, run) || (tokens[run].capitalised && !tokens[run].all_digits))) {
       k = run;
+      last = k;
+      continue;
+    }
+    // "Đội Cảnh sát giao thông số 1": a number ends the name.
+    if (run > k && run < end && tokens[run].all_digits && tokens[run - 1].lower == "số") {
+      k = run + 1;
       last = k;
       continue;
     }
@@ -178,6 +270,9 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
   std::vector<RecipientGroup> groups;
   end = std::min(end, tokens.size());
   bool counted_seen = false;
+  // The last counted group, while names that follow are its members ("2 tập thể là A và B", "3 cá
+  // nhân: ..."); "và" right after it closes it ("2 tập thể và ông A": ông A is a group of his own).
+  int open_group = -1;
   int named_group = -1;    // index of the group collecting named recipients
   int single_person = -1;  // a group of one person that "và 8 người" adds to
   size_t i = begin;
@@ -193,8 +288,10 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       return;
     }
     // Names after a counted group are its members ("2 tập thể ... Bệnh viện A, Bệnh viện B").
-    if (counted_seen) {
-      groups.back().names.push_back(std::move(name));
+    if (open_group >= 0 && groups[open_group].kind == kind &&
+        (!groups[open_group].count ||
+         static_cast<int64_t>(groups[open_group].names.size()) < *groups[open_group].count)) {
+      groups[open_group].names.push_back(std::move(name));
       return;
     }
     RecipientGroup group;
@@ -215,6 +312,9 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     const Token& token = tokens[i];
     if (IsSeparator(token) || IsOneOf(token, {"cho", "tặng", "tới"})) {
       if (groups.empty() && token.is_word && !IsSeparator(token)) introduced = true;
+      if (token.lower == "và" && open_group >= 0 && groups[open_group].names.empty()) {
+        open_group = -1;
+      }
       ++i;
       continue;
     }
@@ -222,19 +322,29 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       i = std::max(i + 1, SkipParenthetical(tokens, i, end));
       continue;
     }
-    if (!token.is_word || EndsPhrase(token)) break;
+    // "3 cá nhân gồm: ông A, ...": the colon opens the members' names.
+    if (token.text == ":" && open_group >= 0 && i > begin &&
+        IsOneOf(tokens[i - 1], {"gồm", "là"})) {
+      ++i;
+      continue;
+    }
+    if (!token.is_word || EndsPhrase(tokens, i)) break;
     // "mỗi gia đình được tuyên dương": each of a group already counted, not a new one.
     if (IsOneOf(token, {"mỗi", "từng"})) break;
     // "cho các chị: Trần Thị Mỹ Hạnh, ...": the names that follow are the recipients.
+    // "cho các ông, bà: Nguyễn Văn An, ...": likewise after several titles.
     size_t plural_honorific = 0;
-    if (IsOneOf(token, {"các", "những"}) && IsHonorific(tokens, i + 1, plural_honorific) &&
-        i + 1 + plural_honorific < end &&
-        (tokens[i + 1 + plural_honorific].text == ":" ||
-         IsFamilyName(tokens[i + 1 + plural_honorific]))) {
-      i += 1 + plural_honorific;
-      if (tokens[i].text == ":") ++i;
-      listed_people = true;
-      continue;
+    if (IsOneOf(token, {"các", "những"}) && IsHonorific(tokens, i + 1, plural_honorific)) {
+      size_t k = i + 1 + plural_honorific;
+      while (k + 1 < end && (tokens[k].text == "," || tokens[k].lower == "và") &&
+             IsHonorific(tokens, k + 1, plural_honorific)) {
+        k += 1 + plural_honorific;
+      }
+      if (k < end && (tokens[k].text == ":" || IsFamilyName(tokens[k]))) {
+        i = tokens[k].text == ":" ? k + 1 : k;
+        listed_people = true;
+        continue;
+      }
     }
     if (MatchesPhrase(tokens, i, "đại diện")) {
       i += 2;
@@ -250,6 +360,29 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     }
     const int groups_before = static_cast<int>(groups.size());
     size_t consumed = 0;
+    // "cho Giám đốc Sở Y tế Nguyễn Văn An": an office names one person; after a comma it only
+    // describes the one named before ("ông A, Giám đốc Sở Y tế").
+    // Only as an item of its own: first, or after "và", "cho" or a colon ("cho tỉnh Lào Cai, Chủ
+    // tịch nước X biểu dương ..." opens the next clause).
+    size_t role_length = 0;
+    const bool own_item = i == begin || !(tokens[i - 1].text == ",");
+    if (own_item && IsPersonRole(tokens, i, role_length)) {
+      std::string name;
+      const size_t after = NameAfterRole(tokens, i + role_length, end, name);
+      if (after > i + role_length) {
+        add_name(RecipientKind::kIndividual, name, i, after);
+        consumed = after - i;
+      } else if (groups.empty()) {
+        RecipientGroup group;
+        group.kind = RecipientKind::kIndividual;
+        group.count = 1;
+        group.noun = JoinTokens(tokens, i, i + role_length);
+        group.first = i;
+        group.last = i + role_length;
+        groups.push_back(std::move(group));
+        consumed = role_length;
+      }
+    }
     // Counted group: "21 tập thể", "Ba nữ thực tập sinh", "hơn 1.000 gương"; "một số" is no count.
     const bool approximate = IsApproximator(token) || MatchesPhrase(tokens, i, "một số");
     const size_t number_at = approximate ? i + (token.lower == "một" ? 2 : 1) : i;
@@ -260,6 +393,11 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
     // "57 “sinh viên 3 tốt”": a quote may open the noun.
     size_t noun_from = number ? number_at + number->tokens : number_at;
     if (number && noun_from < end && tokens[noun_from].text == "\"") ++noun_from;
+    // "12 (mười hai) cá nhân": the count spelt out again.
+    if (number && noun_from + 1 < end && tokens[noun_from].text == "(" &&
+        ParseCount(tokens, noun_from + 1)) {
+      noun_from = std::max(noun_from, SkipParenthetical(tokens, noun_from, end));
+    }
     if (number) counted_kind = RecipientNoun(tokens, noun_from, noun_length);
     if (approximate && !number) counted_kind = RecipientNoun(tokens, number_at, noun_length);
     if (counted_kind) {
@@ -270,6 +408,21 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       group.noun = JoinTokens(tokens, noun_at, noun_at + noun_length);
       group.first = i;
       group.last = noun_at + noun_length;
+      // "135 tập thể, cá nhân": one count for bodies and people together.
+      size_t other_length = 0;
+      const size_t other_at = noun_at + noun_length + 1;
+      if (group.count && other_at < end &&
+          (tokens[other_at - 1].text == "," || tokens[other_at - 1].lower == "và")) {
+        const std::optional<RecipientKind> other = RecipientNoun(tokens, other_at, other_length);
+        if (other && *other != RecipientKind::kUnspecified && *other != group.kind &&
+            MatchesAnyPhrase(tokens, other_at, {"cá nhân", "tập thể", "đơn vị", "tổ chức"}) &&
+            !(other_at + other_length < end && (tokens[other_at + other_length].capitalised ||
+                                                ParseCount(tokens, other_at + other_length)))) {
+          group.kind = RecipientKind::kUnspecified;
+          group.last = other_at + other_length;
+          noun_length = group.last - noun_at;
+        }
+      }
       // "Lê Văn Tùng và 8 người", "anh và 8 người khác": one group.
       if (single_person >= 0 && groups[single_person].kind == *counted_kind && group.count &&
           groups[single_person].count && i > begin && tokens[i - 1].lower == "và") {
@@ -277,11 +430,20 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
         groups[single_person].noun = group.noun;
       } else {
         groups.push_back(std::move(group));
+        open_group = static_cast<int>(groups.size()) - 1;
       }
-      counted_seen = true;
+      // "nhiều tập thể, cá nhân": without a number, later nouns are groups of their own.
+      counted_seen = counted_seen || number.has_value();
       consumed = noun_at + noun_length - i;
     }
-    if (consumed == 0 && !counted_seen) {
+    // "3 nam sinh trường X, huyện Gio Linh", "ông A, Chủ tịch UBND xã B, huyện C": after a group, a
+    // local unit is its address, not a body of its own.
+    const bool address =
+        !groups.empty() && !token.capitalised &&
+        ((token.classes & kLocalUnit) ||
+         IsOneOf(token, {"tỉnh", "thành", "tp", "ấp", "thôn", "xóm", "bản"})) &&
+        !(open_group >= 0 && groups[open_group].kind == RecipientKind::kCollective);
+    if (consumed == 0 && !counted_seen && !address) {
       // A body named after its head word: "Trường tiểu học Nguyễn Huệ", "Bệnh viện Nhi Trung ương".
       std::string name;
       size_t head_length = 0;
@@ -303,14 +465,17 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       }
       if (after > i + 1 && after <= end) {
         bool capitalised = false;
-        for (size_t k = i + 1; k < after; ++k) capitalised = capitalised || tokens[k].capitalised;
+        // A name or a number ("Tổ công tác 141") makes the body one of its own.
+        for (size_t k = i + 1; k < after; ++k) {
+          capitalised = capitalised || tokens[k].capitalised || tokens[k].all_digits;
+        }
         if (capitalised) {
           add_name(RecipientKind::kCollective, name, i, after);
           consumed = after - i;
         }
       }
     }
-    if (consumed == 0 && !counted_seen) {
+    if (consumed == 0 && !counted_seen && !address) {
       // Uncounted group: "các tập thể", "những người hiến máu", "cá nhân".
       size_t k = i;
       const bool plural = IsOneOf(tokens[k], {"các", "những", "nhiều", "toàn"});
@@ -349,13 +514,36 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
         // A singular pronoun-like noun ("cho em") is one person.
         if (!plural && IsOneOf(tokens[k], {"em", "cháu", "ông", "bà", "anh", "chị"}))
           group.count = 1;
+        // "Công ty vinh dự được ...", "trao cho đơn vị": one body, told of without its name.
+        const size_t after_noun = k + length;
+        // Capitalised within the sentence ("tặng Cờ thi đua cho Công ty và ..."), it is the body
+        // the article is about.
+        if (!plural && *kind == RecipientKind::kCollective &&
+            IsOneOf(tokens[k], {"công", "trường", "bệnh", "đơn", "cơ", "doanh", "hợp", "chi",
+                                "đảng", "xã", "phường", "đội", "đồn", "trạm", "lớp", "nhóm"}) &&
+            (after_noun >= end || !tokens[after_noun].is_word ||
+             IsOneOf(tokens[after_noun], {"này", "đã", "được", "vinh", "cũng", "đón", "nhận"}) ||
+             (tokens[k].capitalised && k > 0 && tokens[k - 1].is_word &&
+              !tokens[after_noun].capitalised &&
+              IsOneOf(tokens[after_noun], {"và", "vì", "có", "với", "trong"})))) {
+          group.count = 1;
+        }
         // "cá nhân đồng chí Phạm Văn Lý", "nữ nhân viên điện lực quận Hải Châu Trần Thị Anh": one
         // person, described and then named.
         std::string name;
         const bool described_one =
-            !plural && (*kind == RecipientKind::kIndividual || MatchesPhrase(tokens, k, "tập thể"));
+            !plural && (*kind == RecipientKind::kIndividual ||
+                        MatchesAnyPhrase(tokens, k, {"tập thể", "nhóm", "đội"}));
         const size_t named_end =
-            described_one ? NameAfterDescription(tokens, k + length, end, *kind, name) : k + length;
+            described_one
+                ? NameAfterDescription(
+                      tokens, k + length, end, *kind,
+                      MatchesAnyPhrase(tokens, k,
+                                       {"nhà báo", "ca sĩ", "nghệ sĩ", "nhạc sĩ", "họa sĩ",
+                                        "diễn viên", "nhà văn", "nhà thơ", "nghệ nhân", "cầu thủ",
+                                        "vận động viên", "phóng viên", "tác giả", "nhóm", "đội"}),
+                      name)
+                : k + length;
         if (named_end > k + length) {
           add_name(*kind, name, i, named_end);
           consumed = named_end - i;
@@ -388,7 +576,7 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
           consumed = 1;
         }
       }
-      if (consumed == 0) {
+      if (consumed == 0 && !address) {
         const size_t after = ReadOrganisationName(tokens, i, end, name);
         if (after > i) {
           add_name(RecipientKind::kCollective, name, i, after);
@@ -397,7 +585,7 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       }
       const bool after_name = named_group >= 0 && i > begin && tokens[i - 1].lower == "và";
       // "Hà Tĩnh có 76 học sinh": a province is nobody's name.
-      const bool place = StartsPlace(tokens, i, end);
+      const bool place = PlaceStartsAt(tokens, i, end);
       if (consumed == 0 && token.capitalised && !place &&
           (IsFamilyName(token) || after_name || listed_people)) {
         const size_t after = ReadPersonName(tokens, i, end, name);
@@ -436,11 +624,23 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
                                     ? &groups.back()
                                     : nullptr;
     size_t described_words = 0;
-    while (i < end && !IsSeparator(tokens[i]) && !EndsPhrase(tokens[i]) && tokens[i].text != ";") {
+    // "ông X - Trưởng văn phòng tại Đà Lạt, ...": where someone works describes him.
+    const auto located = [&](size_t k) {
+      return tokens[k].lower == "tại" && k + 1 < end && tokens[k + 1].capitalised;
+    };
+    while (i < end && !IsSeparator(tokens[i]) && (!EndsPhrase(tokens, i) || located(i)) &&
+           tokens[i].text != ";") {
       if (tokens[i].text == "(") {
         const size_t after = SkipParenthetical(tokens, i, end);
         i = after > i ? after : i + 1;
         continue;
+      }
+      // "3 cá nhân: ...", "2 tập thể là ...", "gồm ...": the members are named next.
+      if (consumed > 0 && open_group >= 0 &&
+          (tokens[i].text == ":" || IsOneOf(tokens[i], {"là", "gồm"}))) {
+        ++i;
+        skipped = true;
+        break;
       }
       if (!tokens[i].is_word && tokens[i].text != "-" && tokens[i].text != "&" &&
           tokens[i].text != "'" && tokens[i].text != "\"") {
@@ -458,7 +658,19 @@ std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, si
       skipped = true;
     }
     if (consumed == 0 && !skipped && (i >= end || !IsSeparator(tokens[i]))) break;
-    if (i < end && (EndsPhrase(tokens[i]) || tokens[i].text == ";")) break;
+    if (i < end && (EndsPhrase(tokens, i) || tokens[i].text == ";")) break;
+  }
+  // "35 tập thể, cá nhân, trong đó có 10 tập thể và 25 cá nhân": the breakdown of a total is the
+  // groups.
+  ReplaceByBreakdown(tokens, i, end, groups);
+  // "cho Báo X, một số đơn vị, cá nhân ... (gồm A, B, ca sĩ C và nhóm D)": the members listed
+  // are the groups told of without counts.
+  for (size_t k = i; k + 1 < end && tokens[k].text != ";"; ++k) {
+    if (tokens[k].text != "(" || !IsOneOf(tokens[k + 1], {"gồm"})) continue;
+    size_t close = k + 2;
+    while (close < end && tokens[close].text != ")") ++close;
+    if (close < end) AbsorbMembers(ParseRecipients(tokens, k + 2, close), groups);
+    break;
   }
   // Right after an award's name and without "cho", only a counted group is a recipient: "trao
   // tặng Huân chương ... Phó Thủ tướng X" names the presenter of the next clause.

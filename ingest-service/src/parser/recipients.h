@@ -31,6 +31,11 @@ struct RecipientGroup {
 std::vector<RecipientGroup> ParseRecipients(const std::vector<Token>& tokens, size_t begin,
                                             size_t end, bool introduced = true);
 
+// Folds the named members of a list into the groups it details: into the group of their kind
+// named already ("Báo Thanh Niên" and the bodies listed after it), else into the first uncounted
+// group of their kind; the other uncounted groups of that kind are the same members.
+void AbsorbMembers(const std::vector<RecipientGroup>& members, std::vector<RecipientGroup>& groups);
+
 // Reads a person's name after an honorific or a family name; returns the token after it, or `i`
 // when there is none.
 size_t ReadPersonName(const std::vector<Token>& tokens, size_t i, size_t end, std::string& name);

@@ -36,11 +36,16 @@ bool IssuersCompatible(const AwardCandidate& a, const AwardCandidate& b) {
   return !IssuersDiffer(a, b) || a.issuer_weak || b.issuer_weak;
 }
 
+// Names agree when equal or when one only says more ("Kỷ niệm chương Vì sự nghiệp Công đoàn Việt
+// Nam" restates "Kỷ niệm chương Vì sự nghiệp Công đoàn"); "hạng Nhì" and "hạng Ba" differ.
 bool NamesCompatible(const AwardCandidate& a, const AwardCandidate& b) {
   if (!a.specific_name || !b.specific_name) return true;
   const std::string fa = Folded(a.award.award_name);
   const std::string fb = Folded(b.award.award_name);
-  return fa == fb;
+  const std::string& shorter = fa.size() < fb.size() ? fa : fb;
+  const std::string& longer = fa.size() < fb.size() ? fb : fa;
+  return fa == fb || (StartsWith(longer, shorter) && longer[shorter.size()] == ' ' &&
+                      !Contains(std::string_view(longer).substr(shorter.size()), " hạng "));
 }
 
 // "đón nhận Huân chương Lao động ... tặng tập thể, cá nhân" sums up what is then given class by
@@ -55,6 +60,22 @@ bool SumsUp(const AwardCandidate& summary, const AwardCandidate& record) {
   const std::string longer = Folded(record.award.award_name);
   return longer.size() > shorter.size() && StartsWith(longer, shorter) &&
          longer[shorter.size()] == ' ';
+}
+
+// Whether `part` may be a share of the counted `total` that a breakdown details: "khen thưởng 752
+// cá nhân. Trong đó, 74 ..., 186 ...", "trao 15 Huân chương Lao động ... Trong đó có 5 Huân chương
+// Lao động hạng Nhì và 10 Huân chương Lao động hạng Ba", "35 tập thể, cá nhân" as 10 and 25.
+bool BreaksDown(const AwardCandidate& total, const AwardCandidate& part) {
+  // A generic total is broken down by named awards, or (read from the headline) by the body's
+  // generic records.
+  if (!part.award.count || (part.generic && !total.generic)) return false;
+  const RecipientKind kind = total.award.recipient_kind;
+  if (kind != RecipientKind::kUnspecified && part.award.recipient_kind != kind) return false;
+  if (total.generic) return true;
+  if (part.award.award_type != total.award.award_type || IssuersDiffer(total, part)) return false;
+  const std::string whole = Folded(total.award.award_name);
+  const std::string share = Folded(part.award.award_name);
+  return StartsWith(share, whole) && (share.size() == whole.size() || share[whole.size()] == ' ');
 }
 
 // Two uncounted groups described by different roles ("các đơn vị tài trợ", "các đơn vị phối hợp
@@ -85,6 +106,12 @@ bool Unknown(const AwardCandidate& c) {
 // Whether `b` restates the record `a`.
 bool SameRecord(const AwardCandidate& a, const AwardCandidate& b) {
   if (a.award.award_type != b.award.award_type) return false;
+  // The same people or bodies named again by a later sentence are the same group, whoever it says
+  // gave the award (one sentence may list several bodies each giving one).
+  if (a.sentence != b.sentence && !a.award.recipients.empty() &&
+      a.award.recipients == b.award.recipients && NamesCompatible(a, b)) {
+    return true;
+  }
   if (!IssuersCompatible(a, b) || !NamesCompatible(a, b)) return false;
   if (Unknown(a) || Unknown(b)) return true;
   const bool same_specific_name = a.specific_name && b.specific_name &&
@@ -111,8 +138,11 @@ bool SameRecord(const AwardCandidate& a, const AwardCandidate& b) {
 void Absorb(AwardCandidate& into, const AwardCandidate& from) {
   if (from.award.count && (!into.award.count || (into.named_only && !from.named_only))) {
     // The counted statement says best who the group is ("trao giải B cho một số tác giả" restates
-    // "14 giải B").
+    // "14 giải B") and what it got (a caption naming one of them may name the award loosely).
     if (!into.award.count) into.award.recipient_kind = from.award.recipient_kind;
+    if (into.named_only && !from.named_only && from.specific_name) {
+      into.award.award_name = from.award.award_name;
+    }
     into.award.count = from.award.count;
     into.named_only = from.named_only;
   }
@@ -123,11 +153,14 @@ void Absorb(AwardCandidate& into, const AwardCandidate& from) {
   const bool fuller = !from.issuer_weak && !into.award.issuer.empty() &&
                       Contains(Folded(from.award.issuer), Folded(into.award.issuer)) &&
                       from.award.issuer.size() > into.award.issuer.size();
-  if ((into.award.issuer.empty() || (into.issuer_weak && !from.issuer_weak) || fuller) &&
+  // An issuer named with the award ("giấy khen của Công an tỉnh") outranks a clause's subject.
+  const bool stated = from.issuer_stated && !into.issuer_stated && IssuersDiffer(into, from);
+  if ((into.award.issuer.empty() || (into.issuer_weak && !from.issuer_weak) || fuller || stated) &&
       !from.award.issuer.empty()) {
     into.award.issuer = from.award.issuer;
     into.award.issuer_level = from.award.issuer_level;
     into.issuer_weak = from.issuer_weak;
+    into.issuer_stated = from.issuer_stated;
   }
   if (!into.specific_name && from.specific_name) {
     into.award.award_name = from.award.award_name;
@@ -188,21 +221,20 @@ std::vector<AwardCandidate> MergeRestatements(const std::vector<AwardCandidate>&
   std::vector<bool> drop(records.size(), false);
   for (size_t i = 0; i < records.size(); ++i) {
     const AwardCandidate& record = records[i];
-    if (record.generic && record.award.count) {
+    if (record.award.count) {
       // One award of another body to the same person is no breakdown ("được Tập đoàn X khen
       // thưởng" besides the Prime Minister's Bằng khen).
       int64_t sum = 0;
       int parts = 0;
       bool same_issuer = false;
-      for (const AwardCandidate& other : records) {
-        if (!other.generic && other.award.count &&
-            other.award.recipient_kind == record.award.recipient_kind) {
-          sum += *other.award.count;
+      for (size_t j = 0; j < records.size(); ++j) {
+        if (j != i && BreaksDown(record, records[j])) {
+          sum += *records[j].award.count;
           ++parts;
-          same_issuer = same_issuer || !IssuersDiffer(other, record);
+          same_issuer = same_issuer || !IssuersDiffer(records[j], record);
         }
       }
-      drop[i] = sum == *record.award.count && (parts > 1 || same_issuer);
+      drop[i] = sum == *record.award.count && (parts > 1 || (record.generic && same_issuer));
     }
     if (std::any_of(records.begin(), records.end(),
                     [&](const AwardCandidate& other) { return SumsUp(record, other); })) {

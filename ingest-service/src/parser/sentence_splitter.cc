@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "ingest-service/src/parser/gazetteer.h"
 #include "ingest-service/src/parser/numbers.h"
 #include "ingest-service/src/parser/vietnamese_letters.h"
 
@@ -24,6 +25,13 @@ bool IsSentenceOpener(const std::vector<Token>& tokens, size_t i) {
   if (!(token.classes & kSentenceOpener)) return false;
   // "Tuy nhiên" opens a sentence, "Tuy Hòa" and "Tuy An" are places.
   if (token.lower == "tuy" && i + 1 < tokens.size() && tokens[i + 1].capitalised) return false;
+  // "Bà" is a woman, "(tỉnh) Bà Rịa - Vũng Tàu" a place.
+  if (IsOneOf(token, {"bà", "ông"}) && i + 1 < tokens.size() &&
+      ((i > 0 && IsOneOf(tokens[i - 1], {"tỉnh", "huyện", "xã", "phường", "quận", "thị", "trấn",
+                                         "phố", "tp", "thôn", "ấp", "bản", "làng"})) ||
+       PlaceStartsAt(tokens, i, tokens.size()))) {
+    return false;
+  }
   if (IsOneOf(token,
               {"tại",   "theo", "trong", "thay", "sau",  "trước", "đây",   "với",  "các", "những",
                "ông",   "bà",   "tham",  "dự",   "tới",  "cùng",  "ngoài", "hiện", "hôm", "sáng",
@@ -48,6 +56,18 @@ bool StartsNewSentence(const Token& token) {
 
 }  // namespace
 
+Sentence SentenceOf(const std::vector<Token>& tokens, size_t first, size_t last, size_t line,
+                    bool headline) {
+  Sentence sentence{first, last, line, headline};
+  for (size_t k = first; k < last; ++k) sentence.classes |= tokens[k].classes;
+  return sentence;
+}
+
+bool IsAbbreviationStop(const std::vector<Token>& tokens, size_t i) {
+  return i > 0 && i < tokens.size() && tokens[i].text == "." && IsAbbreviation(tokens[i - 1]) &&
+         tokens[i - 1].end == tokens[i].begin;
+}
+
 std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, size_t from) {
   std::vector<Sentence> sentences;
   size_t start = from;
@@ -57,7 +77,7 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, size_t fr
   bool in_credit = false;
   bool credit_caps = true;
   const auto close = [&](size_t end) {
-    if (end > start) sentences.push_back({start, end, start_line});
+    if (end > start) sentences.push_back(SentenceOf(tokens, start, end, start_line, false));
     start = end;
     start_line = line;
     in_credit = false;
@@ -93,8 +113,7 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, size_t fr
       }
       continue;
     }
-    if (token.is_word && token.lower == "ảnh" && i + 1 < tokens.size() &&
-        tokens[i + 1].text == ":") {
+    if ((token.classes & kPhotoCredit) && i + 1 < tokens.size() && tokens[i + 1].text == ":") {
       in_credit = true;
       credit_words = 0;
       credit_caps = true;

@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <utility>
 
 #include "absl/status/status.h"
+#include "ingest-service/src/parser/byte_block.h"
 #include "ingest-service/src/parser/utf8.h"
 #include "ingest-service/src/parser/vietnamese_letters.h"
 
@@ -161,6 +163,34 @@ inline bool CombiningMarkAt(std::string_view text, size_t pos) {
          (lead == 0xEF && next == 0xB8);
 }
 
+// Whether `c` is a toned a, e or y, whose tone moves onto an o or u before it ("oà" → "òa").
+constexpr bool HasMovableTone(char32_t c) {
+  switch (c) {
+    case 0xC0:
+    case 0xC1:
+    case 0xC3:
+    case 0xC8:
+    case 0xC9:
+    case 0xDD:  // À Á Ã È É Ý
+    case 0xE0:
+    case 0xE1:
+    case 0xE3:
+    case 0xE8:
+    case 0xE9:
+    case 0xFD:  // à á ã è é ý
+      return true;
+    default:
+      return (c >= 0x1EA0 && c <= 0x1EA3) || (c >= 0x1EB8 && c <= 0x1EBD) ||
+             (c >= 0x1EF2 && c <= 0x1EF9);
+  }
+}
+
+// Two-byte letters the fast paths leave to the general one: the look-alikes "Ð", "ð", "Ɖ" (folded
+// into "Đ", "đ") and the signs × ÷ (kept as they are, but not letters).
+constexpr bool LeftToGeneralPath(char32_t c) {
+  return c == 0xD0 || c == 0xF0 || c == 0x189 || c == 0xD7 || c == 0xF7;
+}
+
 // Printable ASCII that needs no folding: not a blank, '&' (entities), '_' (segmentation) or '`'.
 constexpr std::array<bool, 256> MakePlainAscii() {
   std::array<bool, 256> plain{};
@@ -184,22 +214,115 @@ constexpr std::array<char, 128> kAsciiLower = MakeAsciiLower();
 // Whether any combining mark (CombiningMarkAt) occurs in `text`: NFC text, most of what arrives,
 // has none, and the fast path then need not look for one after every letter.
 bool HasCombiningMarks(std::string_view text) {
-  if (text.find('\xCC') != std::string_view::npos || text.find('\xCD') != std::string_view::npos) {
-    return true;
+  // CC, CD: U+0300..U+036F; E1 B7, E2 83, EF B8: the other ranges, by their first two bytes.
+  const auto marks = [](const ByteBlock& before, const ByteBlock& bytes) -> LaneMask {
+    return (bytes == 0xCC) | (bytes == 0xCD) | ((before == 0xE1) & (bytes == 0xB7)) |
+           ((before == 0xE2) & (bytes == 0x83)) | ((before == 0xEF) & (bytes == 0xB8));
+  };
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  size_t at = 1;
+  LaneMask found = {};
+  for (; at + kBlockBytes <= text.size(); at += kBlockBytes) {
+    found |= marks(LoadBlock(bytes + at - 1), LoadBlock(bytes + at));
   }
-  // E1 B7, E2 83, EF B8: found by their second byte, which is rarer than the first.
-  for (const auto [lead, second] :
-       {std::pair<char, char>{'\xE1', '\xB7'}, std::pair<char, char>{'\xE2', '\x83'},
-        std::pair<char, char>{'\xEF', '\xB8'}}) {
-    for (size_t at = text.find(second, 1); at != std::string_view::npos;
-         at = text.find(second, at + 1)) {
-      if (text[at - 1] == lead) return true;
-    }
-  }
-  return false;
+  // The last few bytes, and the byte before them, in a block padded with zeros.
+  std::array<unsigned char, kBlockBytes + 1> last{};
+  if (at <= text.size()) std::memcpy(last.data(), bytes + at - 1, text.size() - at + 1);
+  found |= marks(LoadBlock(last.data()), LoadBlock(last.data() + 1));
+  return BitsOf(found) != 0 || (!text.empty() && (bytes[0] == 0xCC || bytes[0] == 0xCD));
 }
 
 inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// The fast path below, sixteen bytes at a time: copies the longest stretch of whole characters
+// starting at `in` that it would take as they are (plain ASCII, single spaces, the precomposed
+// letters that need no folding) into `text`, with their lower case into `lower`, and returns its
+// length in bytes: up to sixteen, or eighteen when the last letter runs over. `before` is the
+// character written last (' ' for none). Reads in[-2] to in[17]; writes up to eighteen bytes.
+size_t FoldBlock(const unsigned char* in, char before, char* text, char* lower, int32_t& origin) {
+  const ByteBlock bytes = LoadBlock(in);
+  const ByteBlock next = LoadBlock(in + 1);
+  const ByteBlock after_next = LoadBlock(in + 2);
+  // Lanes are replaced by masking, not by writing one: a vector built through memory byte by byte
+  // would stall the loads that read it back.
+  constexpr ByteBlock kFirstLane = {0xFF};
+  const ByteBlock previous =
+      (LoadBlock(in - 1) & ~kFirstLane) | (static_cast<uint8_t>(before) & kFirstLane);
+  const auto plain = [](const ByteBlock& block) -> LaneMask {
+    return InRange(block, 0x21, 0x7E) & (block != '&') & (block != '_') & (block != '`');
+  };
+  const LaneMask word_next = plain(next) | InRange(next, 0xC3, 0xC6) | (next == 0xE1);
+  const LaneMask single_space = (bytes == ' ') & (previous != ' ') & (previous != '\n') & word_next;
+  const ByteBlock previous_folded = previous | 0x20;
+  const LaneMask after_o_or_u = (previous_folded == 'o') | (previous_folded == 'u');
+  // Two-byte letters; the look-alikes Ð ð Ɖ and the signs × ÷ (C3 90, B0, 97, B7; C6 89) are not
+  // taken, nor À Á Ã È É Ý à á ã è é ý after o or u (their tone may move).
+  const LaneMask latin1 = bytes == 0xC3;
+  const ByteBlock next_folded = next & 0xDF;
+  const LaneMask movable_two =
+      latin1 & ((next_folded == 0x80) | (next_folded == 0x81) | (next_folded == 0x83) |
+                (next_folded == 0x88) | (next_folded == 0x89) | (next_folded == 0x9D));
+  const LaneMask look_alike = (latin1 & ((next_folded == 0x90) | (next_folded == 0x97))) |
+                              ((bytes == 0xC6) & (next == 0x89));
+  const LaneMask two_byte = InRange(bytes, 0xC3, 0xC6) & InRange(next, 0x80, 0xBF) & ~look_alike &
+                            ~(after_o_or_u & movable_two);
+  // Two-byte letters that are their own lower case: Latin-1 from ß on, the lower-case (odd)
+  // halves of the Latin Extended-A pairs U+0100..U+0137 and U+014A..U+0177, ơ and ư. Only the
+  // others are looked up.
+  const LaneMask odd_next = (next & 1) == 1;
+  const LaneMask own_lower = (latin1 & (next >= 0x9F)) |
+                             ((bytes == 0xC4) & odd_next & (next <= 0xB7)) |
+                             ((bytes == 0xC5) & odd_next & InRange(next, 0x8B, 0xB7)) |
+                             ((bytes == 0xC6) & ((next == 0xA1) | (next == 0xB0)));
+  // The Vietnamese block U+1EA0..U+1EF9, upper case even and lower case odd; Ạ..Ả, Ẹ..Ẽ and Ỳ..ỹ
+  // after o or u may have their tone moved.
+  const LaneMask block_ba = (next == 0xBA) & InRange(after_next, 0xA0, 0xBF);
+  const LaneMask block_bb = (next == 0xBB) & InRange(after_next, 0x80, 0xB9);
+  const LaneMask movable_three =
+      (block_ba & (InRange(after_next, 0xA0, 0xA3) | InRange(after_next, 0xB8, 0xBD))) |
+      (block_bb & InRange(after_next, 0xB2, 0xB9));
+  const LaneMask three_byte =
+      (bytes == 0xE1) & (block_ba | block_bb) & ~(after_o_or_u & movable_three);
+
+  const uint32_t two_byte_bits = BitsOf(two_byte);
+  const uint32_t three_byte_bits = BitsOf(three_byte);
+  const uint32_t starts_taken =
+      BitsOf(plain(bytes) | single_space) | two_byte_bits | three_byte_bits;
+  const uint32_t continuation_bits = BitsOf(InRange(bytes, 0x80, 0xBF));
+  const uint32_t continued = two_byte_bits << 1 | three_byte_bits << 1 | three_byte_bits << 2;
+  const uint32_t refused =
+      ((~continuation_bits & ~starts_taken) | (continuation_bits & ~continued)) & 0xFFFF;
+  const size_t taken = refused != 0 ? static_cast<size_t>(std::countr_zero(refused)) : kBlockBytes;
+  if (taken == 0) return 0;
+  const uint32_t taken_bits = (1u << taken) - 1;
+  // A letter starting in the last lanes runs on into the bytes after the block.
+  const size_t run_over = taken < kBlockBytes           ? 0
+                          : (continued & 1u << 17) != 0 ? 2
+                          : (continued & 1u << 16) != 0 ? 1
+                                                        : 0;
+
+  StoreBlock(bytes, text);
+  // ASCII capitals and the last bytes of the Vietnamese block's letters, at once.
+  constexpr ByteBlock kFromThirdLane = {0,    0,    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+  // (In the first two lanes, an E1 before the block is no letter of it.)
+  const ByteBlock last_of_three =
+      AsBytes((LoadBlock(in - 2) == 0xE1) & InRange(previous, 0xBA, 0xBB)) & kFromThirdLane;
+  StoreBlock(bytes | (AsBytes(InRange(bytes, 'A', 'Z')) & 0x20) | (last_of_three & 1), lower);
+  for (size_t i = kBlockBytes; i < kBlockBytes + run_over; ++i) {
+    text[i] = static_cast<char>(in[i]);
+    lower[i] = static_cast<char>((three_byte_bits & 1u << (i - 2)) != 0 ? in[i] | 1 : in[i]);
+  }
+  for (uint32_t leads = two_byte_bits & ~BitsOf(own_lower) & taken_bits; leads != 0;
+       leads &= leads - 1) {
+    const int i = std::countr_zero(leads);
+    const TwoByteLetter& letter = TwoByteLetterAt(in[i], in[i + 1]);
+    lower[i] = static_cast<char>(letter.lower_lead);
+    lower[i + 1] = static_cast<char>(letter.lower_trail);
+  }
+  origin += std::popcount(~continuation_bits & taken_bits);
+  return taken + run_over;
+}
 
 // Appends folded code points to a NormalizedText, collapsing blanks and moving tone marks. Writes
 // through raw pointers into buffers sized for the input: this runs over every byte of every
@@ -248,6 +371,17 @@ class Builder {
     // Runs stop every kCheckpointStride bytes so that offsets keep their checkpoints.
     const size_t limit = std::min(size, pos + kCheckpointStride);
     while (pos < limit) {
+      // NFC text, most of what arrives, sixteen bytes at a time where the block and the bytes
+      // around it are in the input.
+      if (!kMarks && pos >= 2 && pos + kBlockBytes + 2 <= limit) {
+        const size_t taken =
+            FoldBlock(in + pos, out == 0 ? ' ' : text[out - 1], text + out, lower + out, origin);
+        if (taken > 0) {
+          pos += taken;
+          out += taken;
+          continue;
+        }
+      }
       unsigned char byte = in[pos];
       if (byte < 0x80) {
         if (IsPlainAscii(byte) &&
@@ -276,13 +410,13 @@ class Builder {
         }
         break;
       }
-      // "oà", "uỷ": a tone after o/u may move; the general path decides.
+      // "oà", "uỷ": a tone on a, e or y after o/u may move; the general path decides.
       const char before = out == 0 ? ' ' : text[out - 1];
-      if (before == 'o' || before == 'u' || before == 'O' || before == 'U') break;
+      const bool after_o_or_u = before == 'o' || before == 'u' || before == 'O' || before == 'U';
       if (byte >= 0xC3 && byte <= 0xC6 && pos + 1 < size && (in[pos + 1] & 0xC0) == 0x80) {
         const char32_t c = (static_cast<char32_t>(byte & 0x1F) << 6) | (in[pos + 1] & 0x3F);
-        // Look-alikes ("Ð", "ð") and the signs × ÷ are folded or kept by the general path.
-        if (c == 0xD0 || c == 0xF0 || c == 0xD7 || c == 0xF7) break;
+        if (LeftToGeneralPath(c)) break;
+        if (after_o_or_u && HasMovableTone(c)) break;
         if (kMarks && pos + 2 < size && CombiningMarkAt(original, pos + 2)) break;
         const TwoByteLetter& letter = TwoByteLetterAt(byte, in[pos + 1]);
         text[out] = static_cast<char>(byte);
@@ -299,6 +433,11 @@ class Builder {
           ((in[pos + 1] == 0xBA && in[pos + 2] >= 0xA0 && in[pos + 2] <= 0xBF) ||
            (in[pos + 1] == 0xBB && in[pos + 2] >= 0x80 && in[pos + 2] <= 0xB9))) {
         if (kMarks && pos + 3 < size && CombiningMarkAt(original, pos + 3)) break;
+        if (after_o_or_u &&
+            HasMovableTone(0x1E00 | (static_cast<char32_t>(in[pos + 1] & 0x3F) << 6) |
+                           (in[pos + 2] & 0x3F))) {
+          break;
+        }
         text[out] = lower[out] = static_cast<char>(byte);
         text[out + 1] = lower[out + 1] = static_cast<char>(in[pos + 1]);
         text[out + 2] = static_cast<char>(in[pos + 2]);
@@ -335,10 +474,7 @@ class Builder {
   // Returns false when it needs the general path: something pending, a tone that may move, or a
   // look-alike to fold.
   bool EmitPlainLetter(std::string_view bytes, char32_t c, int32_t origin) {
-    if (pending_tone_ != Tone::kNone || space_pending_ || c == 0x00D0 || c == 0x00F0 ||
-        c == 0x00D7 || c == 0x00F7) {
-      return false;
-    }
+    if (pending_tone_ != Tone::kNone || space_pending_ || LeftToGeneralPath(c)) return false;
     const char before = size_ == 0 ? ' ' : text_[size_ - 1];
     if (before == 'o' || before == 'u' || before == 'O' || before == 'U') return false;
     at_line_start_ = false;

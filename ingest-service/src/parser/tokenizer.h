@@ -31,9 +31,17 @@ struct Token {
 
 std::vector<Token> Tokenize(const NormalizedText& normalized, size_t begin, size_t end);
 
-// Tokenize, appending to `tokens` (no copy of a part read apart).
+// The positions of the words an article-wide look-up starts at, noted while tokenizing so that
+// it need not pass over every token again: words of any class in `mask`, and words with inner
+// joiners ("TP.HCM", "TT-Huế"), whose syllables may be such words.
+struct MarkedWords {
+  uint32_t mask = 0;
+  std::vector<uint32_t> positions;  // indices into the token vector, ascending
+};
+
+// Tokenize, appending to `tokens` (no copy of a part read apart) and noting words in `marked`.
 void AppendTokens(const NormalizedText& normalized, size_t begin, size_t end,
-                  std::vector<Token>& tokens);
+                  std::vector<Token>& tokens, MarkedWords* marked = nullptr);
 
 // True when `token` is a word whose lower-case form is one of `words`. Inline: the extractors ask
 // it of every token of a trigger sentence.

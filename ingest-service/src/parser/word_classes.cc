@@ -5,6 +5,8 @@
 #include <cstring>
 #include <vector>
 
+#include "ingest-service/src/parser/gazetteer.h"
+
 namespace laurel::parser {
 namespace {
 
@@ -19,12 +21,10 @@ std::array<word_classes_internal::Slot, word_classes_internal::kSlots> MakeTable
   std::array<internal::Slot, internal::kSlots> table{};
   const std::vector<ClassWords> kClasses = {
       {kTimeOfDay, {"sáng", "chiều", "tối", "trưa", "đêm", "ngày", "sớm", "khuya", "nay"}},
-      {kEventWord,
-       {"đại", "hội", "lễ", "mít", "gặp", "tổng", "sơ", "chương", "sáng", "chiều", "tối", "trưa",
-        "ngày", "đêm", "sớm", "khuya", "nay", "hôm", "buổi"}},
-      {kEventCue,
-       {"đại", "hội", "lễ", "mít", "gặp", "tổng", "sơ", "chương", "tổ", "diễn", "làm", "khai",
-        "yêu", "kế", "dự", "đề", "sẽ"}},
+      {kEventWord, {"đại", "hội",  "lễ",   "mít", "gặp", "tổng",  "sơ",  "chương", "sáng", "chiều",
+                    "tối", "trưa", "ngày", "đêm", "sớm", "khuya", "nay", "hôm",    "buổi", "kỳ"}},
+      {kEventCue, {"đại", "hội",  "lễ",  "mít", "gặp", "tổng", "sơ", "chương", "tổ",   "diễn",
+                   "làm", "khai", "yêu", "kế",  "dự",  "đề",   "sẽ", "kỳ",     "ngày", "giải"}},
       {kTriggerWord,
        {"khen", "chương", "hiệu", "cờ", "giải", "dương", "vinh", "hùng", "thưởng", "tú", "tiến",
         "thi"}},
@@ -34,7 +34,7 @@ std::array<word_classes_internal::Slot, word_classes_internal::kSlots> MakeTable
         "hôm",   "sáng", "chiều", "tối",  "trưa", "được",  "cũng", "tuy",   "khi",
         "nhằm",  "đến",  "nhân",  "phát", "đồng", "dịp",   "bên",  "đặc",   "vừa"}},
       {kLocalUnit, {"huyện", "xã", "quận", "phường", "thị"}},
-      {kBodyHead, {"trường", "công", "bệnh"}},
+      {kBodyHead, {"trường", "công", "bệnh", "bộ"}},
       {kAwardStart,
        {"huân",  "huy",   "kỷ",   "bằng", "giấy", "thư",  "cờ",   "danh",  "giải", "thưởng", "khen",
         "tuyên", "tôn",   "vinh", "anh",  "bà",   "mẹ",   "tỉnh", "thành", "nhà",  "biểu",   "thầy",
@@ -47,14 +47,15 @@ std::array<word_classes_internal::Slot, word_classes_internal::kSlots> MakeTable
       {kEventVerbStart,
        {"trao", "tặng", "gắn", "tổ", "diễn", "khai", "khép", "bế", "đón", "kỷ", "làm"}},
       {kReportStart, {"cho", "thông", "quyết", "ban", "vừa"}},
-      {kIssuerStop, {"nhân",  "tổ",  "lễ",  "có",    "ra",   "cho", "tặng", "trao", "vì",
-                     "phong", "do",  "đã",  "vừa",   "cũng", "về",  "lần",  "năm",  "tại",
-                     "trong", "với", "kèm", "quyết", "được", "đến", "khi",  "sau",  "và"}},
+      {kIssuerStop, {"nhân",  "tổ",  "lễ",    "có",   "ra",   "cho", "tặng", "trao", "vì",  "ký",
+                     "phong", "do",  "đã",    "vừa",  "cũng", "về",  "lần",  "năm",  "tại", "trong",
+                     "với",   "kèm", "quyết", "được", "đến",  "khi", "sau",  "và",   "là"}},
       {kPhraseEnd,
        {"vì", "do", "nhân", "trong", "tại", "về", "nhằm", "để", "đã", "đang", "sau", "khi", "góp",
         "với", "theo"}},
       {kOnBehalfStart, {"thay", "thừa"}},
-      {kMentionStart, {"buổi", "phong", "tổng", "đón", "vừa", "hội", "phát"}},
+      {kPhotoCredit, {"ảnh"}},
+      {kMentionStart, {"buổi", "phong", "tổng", "đón", "vừa", "hội", "phát", "cùng"}},
       {kFamilyName, {"nguyễn", "trần",  "lê",   "phạm",  "hoàng", "huỳnh", "phan", "vũ",    "võ",
                      "đặng",   "bùi",   "đỗ",   "hồ",    "ngô",   "dương", "lý",   "đinh",  "đoàn",
                      "trịnh",  "lương", "mai",  "tạ",    "cao",   "lâm",   "châu", "tô",    "hà",
@@ -62,17 +63,20 @@ std::array<word_classes_internal::Slot, word_classes_internal::kSlots> MakeTable
                      "vương",  "la",    "lưu",  "phùng", "khúc",  "doãn",  "thân", "đàm",   "lục",
                      "nông",   "hứa",   "tăng", "khổng", "mạc",   "đào"}},
   };
-  for (const ClassWords& entry : kClasses) {
-    for (std::string_view word : entry.words) {
-      const internal::Key key = internal::KeyOf(word);
-      size_t slot = internal::SlotOf(key);
-      while (table[slot].classes != 0 && !(table[slot].key == key)) {
-        slot = (slot + 1) & internal::kMask;
-      }
-      table[slot].key = key;
-      table[slot].classes |= entry.word_class;
+  const auto add = [&](std::string_view word, WordClass word_class) {
+    if (word.empty() || word.size() > internal::kMaxClassedWordBytes) return;
+    const internal::Key key = internal::KeyOf(word);
+    size_t slot = internal::SlotOf(internal::HashOf(key));
+    while (table[slot].classes != 0 && !(table[slot].key == key)) {
+      slot = (slot + 1) & internal::kMask;
     }
+    table[slot].key = key;
+    table[slot].classes |= word_class;
+  };
+  for (const ClassWords& entry : kClasses) {
+    for (std::string_view word : entry.words) add(word, entry.word_class);
   }
+  for (const std::string& word : PlaceFirstWords()) add(word, kPlaceStart);
   return table;
 }
 
@@ -80,6 +84,23 @@ std::array<word_classes_internal::Slot, word_classes_internal::kSlots> MakeTable
 
 const std::array<word_classes_internal::Slot, word_classes_internal::kSlots>
     word_classes_internal::kTable = MakeTable();
+
+namespace {
+
+std::array<uint16_t, word_classes_internal::kSlots> MakeTags() {
+  namespace internal = word_classes_internal;
+  std::array<uint16_t, internal::kSlots> tags{};
+  for (size_t slot = 0; slot < internal::kSlots; ++slot) {
+    const internal::Slot& entry = internal::kTable[slot];
+    if (entry.classes != 0) tags[slot] = internal::TagOf(internal::HashOf(entry.key));
+  }
+  return tags;
+}
+
+}  // namespace
+
+// After kTable, which it is made from (initialised in the order of definition).
+const std::array<uint16_t, word_classes_internal::kSlots> word_classes_internal::kTags = MakeTags();
 
 size_t WordHash(std::string_view word) {
   const auto byte = [&](size_t i) {

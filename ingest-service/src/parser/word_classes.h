@@ -18,8 +18,8 @@ enum WordClass : uint32_t {
   kTriggerWord = 1u << 3,     // words of commendation next to their neighbour: "khen", "chương"
   kSentenceOpener = 1u << 4,  // capitalised, they start a sentence glued to a caption: "Tại"
   kLocalUnit = 1u << 5,       // "huyện", "xã", "quận", "phường", "thị"
-  kBodyHead = 1u << 6,        // "trường", "công", "bệnh": a school, company or hospital
-  kAwardStart = 1u << 7,      // first words of every award form: "huân", "bằng", "danh"
+  kBodyHead = 1u << 6,  // "trường", "công", "bệnh", "bộ": a school, company, hospital, ministry
+  kAwardStart = 1u << 7,         // first words of every award form: "huân", "bằng", "danh"
   kNotConferredStart = 1u << 8,  // first words of proposals, reviews and conditions: "đề", "nếu"
   kHypotheticalStart = 1u << 9,  // first words of rules and wishes: "quy", "mong", "xứng"
   kBackgroundStart = 1u << 10,  // first words of summaries of the past: "từng", "nhiều", "năm"
@@ -30,6 +30,8 @@ enum WordClass : uint32_t {
   kOnBehalfStart = 1u << 15,    // "thay (mặt)", "thừa (ủy quyền)"
   kFamilyName = 1u << 16,       // common Vietnamese family names: "nguyễn", "trần", "lê"
   kMentionStart = 1u << 17,  // first words of phrases looked for in every sentence: "buổi (lễ)"
+  kPlaceStart = 1u << 18,    // first syllables of places' names: "khánh", "tp", "nha" (gazetteer)
+  kPhotoCredit = 1u << 19,   // "ảnh", which opens a photo credit ("Ảnh: Trọng Đức")
 };
 
 // The table behind WordClassesOf, inline because the tokenizer asks it of every word of every
@@ -39,7 +41,7 @@ namespace word_classes_internal {
 
 inline constexpr size_t kMaxClassedWordBytes =
     9;                                  // "thưởng", "phường"; longer words are in no class
-inline constexpr size_t kSlots = 1024;  // a power of two well above the ~250 words
+inline constexpr size_t kSlots = 1024;  // a power of two well above the ~400 words
 inline constexpr size_t kMask = kSlots - 1;
 
 // The word's first four bytes and its last four (overlapping when shorter than eight); then its
@@ -65,17 +67,21 @@ inline Key KeyOf(std::string_view word) {
           static_cast<uint32_t>(n) | (n == 9 ? static_cast<uint32_t>(bytes[4]) << 8 : 0)};
 }
 
-inline size_t SlotOf(const Key& key) {
-  return ((key.ends ^ key.rest) * 0x9E3779B97F4A7C15ull) >> 54 & kMask;
-}
+inline uint64_t HashOf(const Key& key) { return (key.ends ^ key.rest) * 0x9E3779B97F4A7C15ull; }
+inline size_t SlotOf(uint64_t hash) { return hash >> 54 & kMask; }
+// A non-zero tag from other bits of the hash: most words are in no class, and comparing tags in a
+// small array tells so without reading the table itself.
+inline uint16_t TagOf(uint64_t hash) { return static_cast<uint16_t>(hash >> 16) | 1; }
 
 struct Slot {
   Key key;
   uint32_t classes = 0;  // 0: an empty slot
 };
 
-// Filled before main() from the lists in word_classes.cc.
+// Filled before main() from the lists in word_classes.cc; kTags[slot] is 0 for an empty slot,
+// else the tag of the word in kTable[slot].
 extern const std::array<Slot, kSlots> kTable;
+extern const std::array<uint16_t, kSlots> kTags;
 
 }  // namespace word_classes_internal
 
@@ -84,10 +90,12 @@ inline uint32_t WordClassesOf(std::string_view lower_word) {
   namespace internal = word_classes_internal;
   if (lower_word.empty() || lower_word.size() > internal::kMaxClassedWordBytes) return 0;
   const internal::Key key = internal::KeyOf(lower_word);
-  for (size_t slot = internal::SlotOf(key);; slot = (slot + 1) & internal::kMask) {
-    const internal::Slot& entry = internal::kTable[slot];
-    if (entry.classes == 0) return 0;
-    if (entry.key == key) return entry.classes;
+  const uint64_t hash = internal::HashOf(key);
+  const uint16_t tag = internal::TagOf(hash);
+  for (size_t slot = internal::SlotOf(hash);; slot = (slot + 1) & internal::kMask) {
+    const uint16_t slot_tag = internal::kTags[slot];
+    if (slot_tag == 0) return 0;
+    if (slot_tag == tag && internal::kTable[slot].key == key) return internal::kTable[slot].classes;
   }
 }
 
