@@ -7,7 +7,9 @@ namespace {
 
 thread_local const CallLimits* current_call = nullptr;
 
-CallLimits LimitsOf(const grpc::ServerContext& context) {
+}  // namespace
+
+CallLimits LimitsOf(const grpc::ServerContextBase& context) {
   CallLimits limits;
   // gRPC reports "no deadline" as the largest time point, which absl::FromChrono keeps finite.
   if (context.deadline() != std::chrono::system_clock::time_point::max()) {
@@ -19,9 +21,7 @@ CallLimits LimitsOf(const grpc::ServerContext& context) {
   return limits;
 }
 
-}  // namespace
-
-CallScope::CallScope(const grpc::ServerContext& context) : CallScope(LimitsOf(context)) {}
+CallScope::CallScope(const grpc::ServerContextBase& context) : CallScope(LimitsOf(context)) {}
 
 CallScope::CallScope(CallLimits limits) : limits_(std::move(limits)), outer_(current_call) {
   current_call = &limits_;

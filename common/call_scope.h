@@ -14,6 +14,10 @@ struct CallLimits {
   std::function<bool()> cancelled = [] { return false; };
 };
 
+// The limits of the call `context` serves, unary or streaming; they refer to `context`, which must
+// outlive them.
+CallLimits LimitsOf(const grpc::ServerContextBase& context);
+
 // Makes the limits of the call a handler serves visible to the code under it on the same thread,
 // for as long as the scope lives. The connection pool is several layers below the handler and
 // bounds its waits and its statements by them; passing gRPC's ServerContext through every domain
@@ -21,7 +25,7 @@ struct CallLimits {
 // counts.
 class CallScope {
  public:
-  explicit CallScope(const grpc::ServerContext& context);
+  explicit CallScope(const grpc::ServerContextBase& context);
   explicit CallScope(CallLimits limits);
   ~CallScope();
   CallScope(const CallScope&) = delete;

@@ -4,7 +4,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
 
 namespace laurel {
 namespace {
@@ -50,8 +49,17 @@ std::string ErrorReason(const absl::Status& status) {
   return info.reason();
 }
 
-grpc::Status ToGrpcStatus(const absl::Status& status, absl::string_view domain) {
-  if (status.ok()) return grpc::Status::OK;
+std::string ErrorReason(const google::rpc::Status& status) {
+  for (const auto& detail : status.details()) {
+    google::rpc::ErrorInfo info;
+    if (detail.type_url() == kErrorInfoType && info.ParseFromString(detail.value())) {
+      return info.reason();
+    }
+  }
+  return "";
+}
+
+google::rpc::Status ToRpcStatus(const absl::Status& status, absl::string_view domain) {
   const std::string message = Clipped(status.message());
   google::rpc::Status details;
   details.set_code(static_cast<int>(status.code()));
@@ -68,8 +76,14 @@ grpc::Status ToGrpcStatus(const absl::Status& status, absl::string_view domain) 
       }
     }
   });
+  return details;
+}
+
+grpc::Status ToGrpcStatus(const absl::Status& status, absl::string_view domain) {
+  if (status.ok()) return grpc::Status::OK;
   // absl::StatusCode and grpc::StatusCode share the canonical google.rpc.Code numbering.
-  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), message,
+  google::rpc::Status details = ToRpcStatus(status, domain);
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), details.message(),
                       details.SerializeAsString());
 }
 

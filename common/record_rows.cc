@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/enum_codes.h"
+#include "common/prepared_statements.h"
 #include "common/resource_names.h"
 #include "google/protobuf/util/time_util.h"
 
@@ -80,23 +81,27 @@ v1::Award AwardFromRow(const pqxx::row& row) {
 
 std::optional<v1::GetArticleResponse> LoadArticle(pqxx::transaction_base& transaction,
                                                   int64_t article_id, bool with_text) {
-  const pqxx::result articles = transaction.exec_params(
-      absl::StrCat("SELECT ", kArticleColumns, ", ar.text FROM articles ar WHERE ar.id = $1"),
-      article_id);
+  // Prepared: planning these takes longer than running them (an article is read after every
+  // IngestArticle).
+  static const auto* const kArticleSql = new std::string(
+      absl::StrCat("SELECT ", kArticleColumns, " FROM articles ar WHERE ar.id = $1"));
+  static const auto* const kArticleWithTextSql = new std::string(
+      absl::StrCat("SELECT ", kArticleColumns, ", ar.text FROM articles ar WHERE ar.id = $1"));
+  static const auto* const kEventsSql =
+      new std::string(absl::StrCat("SELECT ", kEventColumns, " FROM ", kEventRelation,
+                                   " WHERE ev.article_id = $1 ORDER BY ev.ordinal"));
+  static const auto* const kAwardsSql = new std::string(absl::StrCat(
+      "SELECT ", kAwardColumns, " FROM awards aw WHERE aw.article_id = $1 ORDER BY aw.ordinal"));
+  const pqxx::result articles =
+      ExecPrepared(transaction, with_text ? *kArticleWithTextSql : *kArticleSql, article_id);
   if (articles.empty()) return std::nullopt;
   v1::GetArticleResponse response;
   *response.mutable_article() = ArticleFromRow(articles[0]);
   if (with_text) response.mutable_article()->set_text(articles[0][8].as<std::string>());
-  for (const pqxx::row& row :
-       transaction.exec_params(absl::StrCat("SELECT ", kEventColumns, " FROM ", kEventRelation,
-                                            " WHERE ev.article_id = $1 ORDER BY ev.ordinal"),
-                               article_id)) {
+  for (const pqxx::row& row : ExecPrepared(transaction, *kEventsSql, article_id)) {
     *response.add_events() = EventFromRow(row);
   }
-  for (const pqxx::row& row : transaction.exec_params(
-           absl::StrCat("SELECT ", kAwardColumns,
-                        " FROM awards aw WHERE aw.article_id = $1 ORDER BY aw.ordinal"),
-           article_id)) {
+  for (const pqxx::row& row : ExecPrepared(transaction, *kAwardsSql, article_id)) {
     *response.add_awards() = AwardFromRow(row);
   }
   return response;

@@ -55,7 +55,9 @@ std::shared_ptr<grpc::Channel> ClientChannel(const std::string& target) {
 
 std::unique_ptr<grpc::ClientContext> CallContext(absl::Duration timeout) {
   auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(absl::ToChronoTime(absl::Now() + timeout));
+  if (timeout != absl::InfiniteDuration()) {
+    context->set_deadline(absl::ToChronoTime(absl::Now() + timeout));
+  }
   if (const char* token = std::getenv("LAUREL_TOKEN"); token != nullptr && *token != '\0') {
     context->AddMetadata("authorization", absl::StrCat("Bearer ", token));
   }

@@ -15,7 +15,8 @@ namespace laurel::tools {
 // A channel to `target`; exits with status 2 when a certificate file cannot be read.
 std::shared_ptr<grpc::Channel> ClientChannel(const std::string& target);
 
-// A context for one call that must finish within `timeout`, with the token attached.
+// A context for one call that must finish within `timeout`, with the token attached. A stream that
+// may run as long as it keeps moving (laurel-load's) passes an infinite timeout.
 std::unique_ptr<grpc::ClientContext> CallContext(absl::Duration timeout);
 
 }  // namespace laurel::tools

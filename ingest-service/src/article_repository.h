@@ -29,8 +29,12 @@ struct NewArticle {
 
 // What a batch write did with one article.
 struct StoredArticle {
+  int64_t id = 0;
   std::string name;      // "articles/{id}": the article stored now, or the one stored before
   bool created = false;  // false when it was already stored (before, or earlier in the same batch)
+  // Stored before under this article's request_id: a retry of the write that stored it, which
+  // IngestArticles answers as the first time (AIP-155).
+  bool replayed = false;
 };
 
 // Which stored articles one re-parse call takes: the oldest `limit` read by a parser older than
@@ -62,14 +66,13 @@ class ArticleRepository {
   virtual absl::StatusOr<std::optional<v1::IngestArticleResponse>> FindExisting(
       const ArticleKeys& keys) = 0;
 
-  // Stores the article, its events and its awards in one transaction and returns them with their
-  // names and created = true. When a concurrent call stored the same article first, stores nothing
-  // and returns that one with created = false.
-  virtual absl::StatusOr<v1::IngestArticleResponse> Insert(const NewArticle& article) = 0;
+  // The stored article `id` with its records and created = false; nullopt when there is none.
+  virtual absl::StatusOr<std::optional<v1::IngestArticleResponse>> Load(int64_t id) = 0;
 
-  // Stores a batch in one transaction, with the same idempotency as Insert: one result per article,
-  // in order. An article already stored, or repeated within the batch, is not stored again and
-  // answers with the stored article's name and created = false.
+  // Stores a batch in one transaction, each article with its events and awards: one result per
+  // article, in order. An article already stored (the same request_id, else url, else folded text
+  // without a url), or repeated within the batch, is not stored again and answers with the stored
+  // article's name and created = false; concurrent batches storing the same article store it once.
   virtual absl::StatusOr<std::vector<StoredArticle>> InsertBatch(
       const std::vector<NewArticle>& articles) = 0;
 

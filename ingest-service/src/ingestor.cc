@@ -1,6 +1,7 @@
 #include "ingest-service/src/ingestor.h"
 
 #include <string>
+#include <utility>
 
 #include "common/grpc_status.h"
 #include "ingest-service/src/article_identity.h"
@@ -12,7 +13,7 @@ namespace laurel::ingest {
 absl::StatusOr<v1::IngestArticleResponse> Ingestor::Ingest(
     const v1::IngestArticleRequest& request) const {
   auto article = PrepareArticle(request, limits_);
-  auto result = article.ok() ? repository_.Insert(*article)
+  auto result = article.ok() ? Store(std::move(*article))
                              : absl::StatusOr<v1::IngestArticleResponse>(article.status());
   if (observer_ != nullptr) {
     if (result.ok()) {
@@ -22,6 +23,19 @@ absl::StatusOr<v1::IngestArticleResponse> Ingestor::Ingest(
     }
   }
   return result;
+}
+
+absl::StatusOr<v1::IngestArticleResponse> Ingestor::Store(NewArticle article) const {
+  auto stored = writes_.Store(std::move(article));
+  if (!stored.ok()) return stored.status();
+  // Read back after the commit, outside the group's transaction, which other calls wait on.
+  auto response = repository_.Load(stored->id);
+  if (!response.ok()) return response.status();
+  if (!response->has_value()) {
+    return absl::AbortedError("the article was stored and removed concurrently; retry");
+  }
+  (*response)->set_created(stored->created);
+  return std::move(**response);
 }
 
 absl::StatusOr<NewArticle> PrepareArticle(const v1::IngestArticleRequest& request,

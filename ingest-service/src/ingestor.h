@@ -2,6 +2,7 @@
 
 #include "absl/status/statusor.h"
 #include "ingest-service/src/article_repository.h"
+#include "ingest-service/src/group_commit.h"
 #include "ingest-service/src/ingest_observer.h"
 #include "ingest-service/src/request_validation.h"
 #include "laurel/v1/ingest_service.pb.h"
@@ -13,18 +14,24 @@ namespace laurel::ingest {
 absl::StatusOr<NewArticle> PrepareArticle(const v1::IngestArticleRequest& request,
                                           const RequestLimits& limits);
 
-// Turns one submitted article into stored records: validate, parse, store — or, for an article
-// already stored, answer with what was stored the first time.
+// Turns one submitted article into stored records: validate, parse (on the caller's thread, so
+// concurrent calls parse in parallel), store in a group commit with the articles of concurrent
+// calls — or, for an article already stored, answer with what was stored the first time.
 class Ingestor {
  public:
   // `observer` (not owned, may be null) hears of every article stored or rejected.
-  Ingestor(ArticleRepository& repository, RequestLimits limits, IngestObserver* observer = nullptr)
-      : repository_(repository), limits_(limits), observer_(observer) {}
+  Ingestor(ArticleRepository& repository, GroupCommit& writes, RequestLimits limits,
+           IngestObserver* observer = nullptr)
+      : repository_(repository), writes_(writes), limits_(limits), observer_(observer) {}
 
   absl::StatusOr<v1::IngestArticleResponse> Ingest(const v1::IngestArticleRequest& request) const;
 
  private:
+  // Stores `article` in the next group and reads it back for the answer.
+  absl::StatusOr<v1::IngestArticleResponse> Store(NewArticle article) const;
+
   ArticleRepository& repository_;
+  GroupCommit& writes_;
   const RequestLimits limits_;
   IngestObserver* const observer_;
 };

@@ -15,7 +15,7 @@ class PgArticleRepository : public ArticleRepository {
 
   absl::StatusOr<std::optional<v1::IngestArticleResponse>> FindExisting(
       const ArticleKeys& keys) override;
-  absl::StatusOr<v1::IngestArticleResponse> Insert(const NewArticle& article) override;
+  absl::StatusOr<std::optional<v1::IngestArticleResponse>> Load(int64_t id) override;
   absl::StatusOr<std::vector<StoredArticle>> InsertBatch(
       const std::vector<NewArticle>& articles) override;
   // In pg_article_reparse.cc.

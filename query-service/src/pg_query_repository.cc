@@ -1,6 +1,6 @@
 #include "query-service/src/pg_query_repository.h"
 
-#include "absl/strings/str_cat.h"
+#include "common/prepared_statements.h"
 #include "common/record_rows.h"
 #include "query-service/src/record_filter.h"
 #include "query-service/src/statistics_query.h"
@@ -8,16 +8,6 @@
 
 namespace laurel::query {
 namespace {
-
-// A prepared statement's name for `sql`: FNV-1a of the text, so one text always gets one name.
-std::string StatementName(const std::string& sql) {
-  uint64_t hash = 1469598103934665603ULL;
-  for (const unsigned char byte : sql) {
-    hash ^= byte;
-    hash *= 1099511628211ULL;
-  }
-  return absl::StrCat("statistics_", absl::Hex(hash));
-}
 
 void ReadMetrics(const pqxx::row& row, int first, v1::StatisticsRow* out) {
   out->set_award_records(row[first].as<int64_t>());
@@ -43,7 +33,8 @@ absl::StatusOr<v1::GetAwardStatisticsResponse> PgQueryRepository::GetAwardStatis
     // A rollup is read in well under a millisecond, less than planning the query takes: those
     // queries are prepared once per connection (named by their text; a shape of request is one
     // text). Scans of the stored records are planned afresh, for their parameters.
-    const std::string name = from_rollup ? StatementName(statistics->sql) : "";
+    const std::string name =
+        from_rollup ? PreparedStatementName("statistics", statistics->sql) : "";
     if (from_rollup) connection.prepare(name, statistics->sql);
     const pqxx::result rows = from_rollup ? transaction.exec_prepared(name, params)
                                           : transaction.exec_params(statistics->sql, params);

@@ -28,11 +28,25 @@ constexpr char kAdminToken[] = "admin-secret-5d1c9e7b3a2f8064";
 constexpr char kArticle[] =
     "10:00, 12/03/2021\n\nTin\n\nSáng 12-3, UBND tỉnh Nghệ An tặng bằng khen cho 5 tập thể.";
 
-// The status of IngestArticle and ListArticles at `services` with `token` ("" for none).
+// The status of IngestArticle, IngestArticles and ListArticles at `services` with `token` ("" for
+// none).
 struct Answers {
   StatusCode ingest;
+  StatusCode bulk;
   StatusCode query;
 };
+
+StatusCode Stream(v1::IngestService::Stub& stub, grpc::ClientContext* context) {
+  auto stream = stub.IngestArticles(context);
+  v1::IngestArticlesRequest message;
+  message.add_articles()->set_text(absl::StrCat(kArticle, " (bulk)"));
+  stream->Write(message);
+  stream->WritesDone();
+  v1::IngestArticlesResponse response;
+  while (stream->Read(&response)) {
+  }
+  return stream->Finish().error_code();
+}
 
 Answers Call(RunningServices& services, const std::string& token,
              std::shared_ptr<grpc::ChannelCredentials> credentials = nullptr) {
@@ -46,9 +60,9 @@ Answers Call(RunningServices& services, const std::string& token,
   ingest_request.set_text(kArticle);
   v1::IngestArticleResponse ingest_response;
   v1::ListArticlesResponse query_response;
-  return {v1::IngestService::NewStub(TestChannel(services.ingest_address(), credentials))
-              ->IngestArticle(context().get(), ingest_request, &ingest_response)
-              .error_code(),
+  const auto ingest = v1::IngestService::NewStub(TestChannel(services.ingest_address(), credentials));
+  return {ingest->IngestArticle(context().get(), ingest_request, &ingest_response).error_code(),
+          Stream(*ingest, context().get()),
           v1::QueryService::NewStub(TestChannel(services.query_address(), credentials))
               ->ListArticles(context().get(), v1::ListArticlesRequest(), &query_response)
               .error_code()};
@@ -72,15 +86,18 @@ TEST(AccessControl, TokensGrantTheirScopeAndNothingElse) {
   ASSERT_NE(services, nullptr);
   const Answers none = Call(*services, "");
   EXPECT_EQ(none.ingest, StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(none.bulk, StatusCode::UNAUTHENTICATED);
   EXPECT_EQ(none.query, StatusCode::UNAUTHENTICATED);
   const Answers forged = Call(*services, "ingest-secret-7f3a9c1e5b2d4f61");
   EXPECT_EQ(forged.ingest, StatusCode::UNAUTHENTICATED);
   EXPECT_EQ(forged.query, StatusCode::UNAUTHENTICATED);
   const Answers ingest = Call(*services, kIngestToken);
   EXPECT_EQ(ingest.ingest, StatusCode::OK);
+  EXPECT_EQ(ingest.bulk, StatusCode::OK);
   EXPECT_EQ(ingest.query, StatusCode::PERMISSION_DENIED);
   const Answers query = Call(*services, kQueryToken);
   EXPECT_EQ(query.ingest, StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(query.bulk, StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(query.query, StatusCode::OK);
 }
 
@@ -102,8 +119,9 @@ TEST(AccessControl, RefusedCallsAreCountedAndLogged) {
         testing::Series("laurel_grpc_server_auth_refused_total",
                         {{"grpc_service", "laurel.v1.IngestService"}, {"grpc_code", code}}));
   };
-  EXPECT_EQ(refused("UNAUTHENTICATED"), 1);
-  EXPECT_EQ(refused("PERMISSION_DENIED"), 1);
+  // Each Call makes two calls to the ingest service: IngestArticle and an IngestArticles stream.
+  EXPECT_EQ(refused("UNAUTHENTICATED"), 2);
+  EXPECT_EQ(refused("PERMISSION_DENIED"), 2);
   EXPECT_EQ(scrape->Value(testing::Series("laurel_grpc_server_handled_total",
                                           {{"grpc_service", "laurel.v1.IngestService"},
                                            {"grpc_method", "IngestArticle"},
@@ -132,6 +150,7 @@ TEST(AccessControl, ReparseNeedsTheAdminScope) {
   EXPECT_EQ(reparse(kQueryToken), StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(reparse(kAdminToken), StatusCode::OK);
   EXPECT_EQ(Call(*services, kAdminToken).ingest, StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Call(*services, kAdminToken).bulk, StatusCode::PERMISSION_DENIED);
 }
 
 TEST(AccessControl, ProbesStayOpenButChannelzNeedsAToken) {

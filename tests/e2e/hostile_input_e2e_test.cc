@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,42 @@ HostileCase IngestCase(std::string name, v1::IngestArticleRequest request, Statu
             return clients.ingest->IngestArticle(context, request, &clients.ingested);
           },
           expected, std::move(reason), /*ingests=*/true};
+}
+
+// An IngestArticles stream of `messages`. Its status is the stream's when that failed, else the
+// error of its first rejected article (so a stream of one hostile article answers as IngestArticle
+// would), else OK.
+HostileCase StreamCase(std::string name, std::vector<v1::IngestArticlesRequest> messages,
+                       StatusCode expected, std::string reason = "") {
+  return {std::move(name),
+          [messages = std::move(messages)](Clients& clients, grpc::ClientContext* context) {
+            auto stream = clients.ingest->IngestArticles(context);
+            for (const auto& message : messages) {
+              if (!stream->Write(message)) break;
+            }
+            stream->WritesDone();
+            std::optional<grpc::Status> rejected;
+            v1::IngestArticlesResponse response;
+            while (stream->Read(&response)) {
+              for (const auto& outcome : response.outcomes()) {
+                if (outcome.result() == v1::IngestArticleOutcome::RESULT_REJECTED && !rejected) {
+                  rejected = grpc::Status(static_cast<StatusCode>(outcome.error().code()),
+                                          outcome.error().message(),
+                                          outcome.error().SerializeAsString());
+                }
+              }
+            }
+            const grpc::Status status = stream->Finish();
+            return status.ok() && rejected ? *rejected : status;
+          },
+          expected, std::move(reason)};
+}
+
+// One IngestArticles message carrying `articles`.
+v1::IngestArticlesRequest Carrying(std::vector<v1::IngestArticleRequest> articles) {
+  v1::IngestArticlesRequest message;
+  for (auto& article : articles) *message.add_articles() = std::move(article);
+  return message;
 }
 
 HostileCase StatisticsCase(std::string name, v1::GetAwardStatisticsRequest request,
@@ -232,6 +269,35 @@ std::vector<HostileCase> HostileCases() {
           StatusCode::OK),
       IngestCase("terminal escapes and control characters",
                  Ingest(Article("\x1b[31m\x07\x08\x7f\x01 đỏ")), StatusCode::OK),
+
+      // The bulk stream: the per-message request limit, its own per-message article limit, and
+      // hostile articles, each rejected alone with the reason IngestArticle gives.
+      StreamCase("IngestArticles message of 10 MB", {Carrying({Ingest(std::string(10 << 20, 'x'))})},
+                 StatusCode::RESOURCE_EXHAUSTED),
+      StreamCase("IngestArticles message of 1001 articles",
+                 {Carrying(std::vector<v1::IngestArticleRequest>(1001, Ingest(Article("many"))))},
+                 StatusCode::INVALID_ARGUMENT, "TOO_MANY_ARTICLES"),
+      StreamCase("IngestArticles article of 2 MB",
+                 {Carrying({Ingest(Article("bulk 2 MB") + std::string(2 << 20, 'a'))})},
+                 StatusCode::INVALID_ARGUMENT, "FIELD_TOO_LONG"),
+      StreamCase("IngestArticles article with invalid UTF-8",
+                 {Carrying({Ingest("UBND t\xff\xfenh trao")})}, StatusCode::INVALID_ARGUMENT,
+                 "INVALID_UTF8"),
+      StreamCase("IngestArticles article with a NUL byte in its url",
+                 {Carrying({ingest_with([](auto& r) { r.set_url(std::string("https://x\0y", 11)); })})},
+                 StatusCode::INVALID_ARGUMENT, "NUL_BYTE"),
+      StreamCase("IngestArticles of empty messages only", {Carrying({}), Carrying({})},
+                 StatusCode::OK),
+      StreamCase(
+          "IngestArticles article with SQL injection in every field",
+          {Carrying({[] {
+            v1::IngestArticleRequest request = Ingest(Article("bulk injection"));
+            request.set_source(kInjection);
+            request.set_request_id(kInjection);
+            request.set_url(absl::StrCat("https://x/", kInjection));
+            return request;
+          }()})},
+          StatusCode::OK),
 
       // Every field of every query RPC with an injection in it.
       GetArticleCase("SQL injection in GetArticle.name", absl::StrCat("articles/1", kInjection),

@@ -127,6 +127,52 @@ TEST_F(MetricsTest, IngestCountersMoveByExactlyTheArticlesSent) {
   EXPECT_EQ(after.Value("laurel_db_pool_connections_in_use"), 0) << "a connection was not returned";
 }
 
+TEST_F(MetricsTest, AStreamIsOneCallAndCountsEachOfItsArticles) {
+  const Scrape before = ScrapeOf(services_->ingest());
+  v1::IngestArticlesRequest message;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(testing::SourcePath("samples/articles"))) {
+    auto text = testing::ReadFile(entry.path());
+    ASSERT_TRUE(text.ok()) << text.status();
+    message.add_articles()->set_text(*text);
+  }
+  const int stored = message.articles_size();
+  ASSERT_GT(stored, 0);
+  *message.add_articles() = message.articles(0);  // a duplicate within the stream
+  message.add_articles()->set_text("   ");
+  message.add_articles()->set_text("   ");
+  {
+    const auto context = Context();
+    auto stream = ingest_->IngestArticles(context.get());
+    ASSERT_TRUE(stream->Write(message));
+    stream->WritesDone();
+    v1::IngestArticlesResponse response;
+    while (stream->Read(&response)) {
+    }
+    ASSERT_TRUE(stream->Finish().ok());
+  }
+
+  const Scrape after = ScrapeOf(services_->ingest());
+  const auto delta = [&](const std::string& series) {
+    return after.Value(series) - before.Value(series);
+  };
+  EXPECT_EQ(delta(Series("laurel_ingest_articles_total", {{"result", "created"}})), stored);
+  EXPECT_EQ(delta(Series("laurel_ingest_articles_total", {{"result", "duplicate"}})), 1);
+  EXPECT_EQ(delta(Series("laurel_ingest_rejections_total", {{"reason", "EMPTY_TEXT"}})), 2);
+  pqxx::connection connection(services_->database_url());
+  pqxx::read_transaction read(connection);
+  const pqxx::row rows = read.exec1(
+      "SELECT (SELECT count(*) FROM events), count(*), COALESCE(sum(recipient_count), 0) "
+      "FROM awards");
+  EXPECT_EQ(delta("laurel_ingest_events_total"), rows[0].as<double>());
+  EXPECT_EQ(delta("laurel_ingest_awards_total"), rows[1].as<double>());
+  EXPECT_EQ(delta("laurel_ingest_recipients_total"), rows[2].as<double>());
+  EXPECT_GT(rows[1].as<int>(), 0);
+  const std::string service = "laurel.v1.IngestService";
+  EXPECT_EQ(delta(Handled(service, "IngestArticles", "OK")), 1);
+  EXPECT_EQ(delta(LatencyCount(service, "IngestArticles", "OK")), 1);
+}
+
 TEST_F(MetricsTest, QueryLatencyHistogramsCountEveryCallByStatus) {
   const Scrape before = ScrapeOf(services_->query());
   constexpr int kCalls = 25;

@@ -99,10 +99,10 @@ TEST(Readme, EveryRpcHasAGrpcurlExample) {
   EXPECT_GE(commands.size(), 20u);
   EXPECT_GE(GrpcurlCommands(testing::MarkdownSection(Readme(), kGrpcurlSection)).size(), 10u);
   for (const char* rpc :
-       {"laurel.v1.IngestService/IngestArticle", "laurel.v1.AdminService/ReparseArticles",
-        "laurel.v1.QueryService/GetAwardStatistics", "laurel.v1.QueryService/GetArticle",
-        "laurel.v1.QueryService/ListArticles", "laurel.v1.QueryService/ListEvents",
-        "laurel.v1.QueryService/ListAwards"}) {
+       {"laurel.v1.IngestService/IngestArticle", "laurel.v1.IngestService/IngestArticles",
+        "laurel.v1.AdminService/ReparseArticles", "laurel.v1.QueryService/GetAwardStatistics",
+        "laurel.v1.QueryService/GetArticle", "laurel.v1.QueryService/ListArticles",
+        "laurel.v1.QueryService/ListEvents", "laurel.v1.QueryService/ListAwards"}) {
     bool shown = false;
     for (const std::string& command : commands) shown |= absl::StrContains(command, rpc);
     EXPECT_TRUE(shown) << rpc << " has no example";

@@ -1,7 +1,8 @@
 // A database that stops answering (a table locked by someone else) must not pile up work in the
-// service: calls queue for a bounded number of connections, the queue is bounded too
-// (RESOURCE_EXHAUSTED beyond), and a call's statement ends with the call's deadline rather than at
-// statement_timeout, on every path: writes, rollup statistics and re-parses.
+// service: writes wait in groups on a bounded number of connections, calls beyond the server's
+// threads get RESOURCE_EXHAUSTED, and a call's statement ends with the call's deadline rather than
+// at statement_timeout, on every path: unary and bulk writes, rollup statistics and re-parses. (The
+// pool's bounded queue is tested in pg_pool_test.)
 #include <map>
 #include <thread>
 #include <vector>
@@ -113,7 +114,7 @@ struct LockedDatabase {
   std::unique_ptr<pqxx::work> lock;
 };
 
-TEST(SlowDatabase, BoundedQueueAndStatementsEndWithTheirCalls) {
+TEST(SlowDatabase, WritesHeldUpByALockEndWithTheirCalls) {
   LockedDatabase database(
       LockedDatabase::IngestArgs({"--db_pool_size=2", "--db_max_waiting=2",
                                   "--db_acquire_timeout=300ms", "--db_statement_timeout=60s"}));
@@ -121,12 +122,10 @@ TEST(SlowDatabase, BoundedQueueAndStatementsEndWithTheirCalls) {
   database.Lock("articles");
   constexpr int kCalls = 8;
   std::map<StatusCode, int> answers = IngestAtOnce(*database.stub, kCalls);
-  // The calls that got one of the two connections (two, or one while the readiness probe held
-  // the other) held it until their deadline; the others found the queue full or gave up waiting.
-  EXPECT_GE(answers[StatusCode::DEADLINE_EXCEEDED], 1);
-  EXPECT_LE(answers[StatusCode::DEADLINE_EXCEEDED], 2);
-  EXPECT_EQ(answers[StatusCode::DEADLINE_EXCEEDED] + answers[StatusCode::RESOURCE_EXHAUSTED],
-            kCalls);
+  // IngestArticle calls write in groups (GroupCommit) on one connection (--unary_writers): the
+  // articles of all eight wait in the group the lock holds up, not in the pool's queue, and every
+  // call ends at its deadline.
+  EXPECT_EQ(answers[StatusCode::DEADLINE_EXCEEDED], kCalls);
 
   // Their statements ended with them, while the lock is still held (statement_timeout is 60 s).
   database.ExpectNoStatementWaits();
@@ -145,9 +144,10 @@ TEST(SlowDatabase, ThreadLimitAnswersResourceExhaustedInsteadOfQueueing) {
   database.ExpectFineAfterwards();
 }
 
-// A locked rollup table stops the rollup paths: the write's set-based round trip after its COPYs,
-// the prepared statistics statement that reads the rollup, and a re-parse's rollup maintenance.
-// Each call's statement ends at the call's deadline, its transaction rolled back.
+// A locked rollup table stops the rollup paths: the write's set-based round trip after its COPYs
+// (unary and bulk), the prepared statistics statement that reads the rollup, and a re-parse's
+// rollup maintenance. Each call's statement ends at the call's deadline, its transaction rolled
+// back.
 TEST(SlowDatabase, RollupStatementsEndWithTheirCalls) {
   testing::ServicesOptions options;
   options.ingest_args = options.query_args = {"--db_statement_timeout=60s"};
@@ -196,6 +196,21 @@ TEST(SlowDatabase, RollupStatementsEndWithTheirCalls) {
     v1::ReparseArticlesResponse response;
     EXPECT_EQ(admin->ReparseArticles(&context, request, &response).error_code(),
               StatusCode::DEADLINE_EXCEEDED);
+  }
+  {
+    // A bulk stream's transaction: its writer runs within the stream's call.
+    grpc::ClientContext context;
+    within_a_second(context);
+    auto stream = database.stub->IngestArticles(&context);
+    v1::IngestArticlesRequest message;
+    *message.add_articles() = ArticleRequest("streamed");
+    EXPECT_TRUE(stream->Write(message));
+    stream->WritesDone();
+    v1::IngestArticlesResponse response;
+    while (stream->Read(&response)) {
+      EXPECT_EQ(response.outcomes_size(), 0) << "an article was answered while the table is locked";
+    }
+    EXPECT_EQ(stream->Finish().error_code(), StatusCode::DEADLINE_EXCEEDED);
   }
   database.ExpectNoStatementWaits();
 

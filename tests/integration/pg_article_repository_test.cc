@@ -14,6 +14,7 @@ namespace {
 using testing::AwardSpec;
 using testing::EventSpec;
 using testing::MakeArticle;
+using testing::StoreOne;
 
 class PgArticleRepositoryTest : public ::testing::Test {
  protected:
@@ -26,11 +27,7 @@ class PgArticleRepositoryTest : public ::testing::Test {
 
   int64_t Count(const std::string& table) { return Query("SELECT count(*) FROM " + table); }
 
-  int64_t Query(const std::string& sql) {
-    pqxx::connection connection(database_->url());
-    pqxx::read_transaction transaction(connection);
-    return transaction.exec1(sql)[0].as<int64_t>();
-  }
+  int64_t Query(const std::string& sql) { return testing::SelectNumber(database_->url(), sql); }
 
   std::unique_ptr<testing::TestDatabase> database_;
   std::unique_ptr<PgPool> pool_;
@@ -38,9 +35,10 @@ class PgArticleRepositoryTest : public ::testing::Test {
 };
 
 TEST_F(PgArticleRepositoryTest, StoresArticleEventsAndAwardsWithLinks) {
-  auto stored = repository_->Insert(MakeArticle(
-      "bài một", {EventSpec{}},
-      {AwardSpec{.count = 21}, AwardSpec{.kind = v1::RECIPIENT_KIND_INDIVIDUAL, .count = 90}}));
+  auto stored = StoreOne(
+      *repository_, MakeArticle("bài một", {EventSpec{}},
+                                {AwardSpec{.count = 21},
+                                 AwardSpec{.kind = v1::RECIPIENT_KIND_INDIVIDUAL, .count = 90}}));
   ASSERT_TRUE(stored.ok()) << stored.status();
   EXPECT_TRUE(stored->created());
   EXPECT_EQ(stored->article().name().rfind("articles/", 0), 0u);
@@ -55,7 +53,7 @@ TEST_F(PgArticleRepositoryTest, StoresArticleEventsAndAwardsWithLinks) {
 }
 
 TEST_F(PgArticleRepositoryTest, AnswerMatchesWhatIsReadBack) {
-  auto stored = repository_->Insert(MakeArticle("bài hai", {EventSpec{}}, {AwardSpec{}}));
+  auto stored = StoreOne(*repository_, MakeArticle("bài hai", {EventSpec{}}, {AwardSpec{}}));
   ASSERT_TRUE(stored.ok()) << stored.status();
   ArticleKeys keys;
   keys.identity_hash = ArticleIdentityHash("bài hai");
@@ -69,17 +67,17 @@ TEST_F(PgArticleRepositoryTest, AnswerMatchesWhatIsReadBack) {
 TEST_F(PgArticleRepositoryTest, SameUrlOrRequestIdIsTheSameArticle) {
   NewArticle first = MakeArticle("bản đầu", {}, {}, "https://bao.example/1");
   first.keys.request_id = "req-1";
-  auto stored = repository_->Insert(first);
+  auto stored = StoreOne(*repository_, first);
   ASSERT_TRUE(stored.ok());
 
-  auto same_url = repository_->Insert(MakeArticle("bản sửa", {}, {}, "https://bao.example/1"));
+  auto same_url = StoreOne(*repository_, MakeArticle("bản sửa", {}, {}, "https://bao.example/1"));
   ASSERT_TRUE(same_url.ok());
   EXPECT_FALSE(same_url->created());
   EXPECT_EQ(same_url->article().name(), stored->article().name());
 
   NewArticle replay = MakeArticle("khác hẳn", {}, {}, "https://bao.example/2");
   replay.keys.request_id = "req-1";
-  auto same_request = repository_->Insert(replay);
+  auto same_request = StoreOne(*repository_, replay);
   ASSERT_TRUE(same_request.ok());
   EXPECT_FALSE(same_request->created());
   EXPECT_EQ(same_request->article().name(), stored->article().name());
@@ -87,8 +85,8 @@ TEST_F(PgArticleRepositoryTest, SameUrlOrRequestIdIsTheSameArticle) {
 }
 
 TEST_F(PgArticleRepositoryTest, SameTextWithoutUrlIsTheSameArticle) {
-  ASSERT_TRUE(repository_->Insert(MakeArticle("cùng một bài", {}, {AwardSpec{}})).ok());
-  auto again = repository_->Insert(MakeArticle("cùng một bài", {}, {AwardSpec{}}));
+  ASSERT_TRUE(StoreOne(*repository_, MakeArticle("cùng một bài", {}, {AwardSpec{}})).ok());
+  auto again = StoreOne(*repository_, MakeArticle("cùng một bài", {}, {AwardSpec{}}));
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(again->created());
   EXPECT_EQ(again->awards_size(), 1);
@@ -98,7 +96,7 @@ TEST_F(PgArticleRepositoryTest, SameTextWithoutUrlIsTheSameArticle) {
 TEST_F(PgArticleRepositoryTest, AFailingRecordLeavesNothingBehind) {
   // A year beyond SMALLINT makes the records statement fail after the article row was inserted.
   NewArticle broken = MakeArticle("bài lỗi", {EventSpec{.year = 99999}}, {AwardSpec{}});
-  auto stored = repository_->Insert(broken);
+  auto stored = StoreOne(*repository_, broken);
   EXPECT_FALSE(stored.ok());
   EXPECT_EQ(Count("articles"), 0);
   EXPECT_EQ(Count("events"), 0);
@@ -110,7 +108,7 @@ TEST_F(PgArticleRepositoryTest, ConcurrentDuplicatesStoreOneArticle) {
   std::vector<std::thread> threads;
   for (auto& result : results) {
     threads.emplace_back([this, &result] {
-      result = repository_->Insert(MakeArticle("đua nhau", {EventSpec{}}, {AwardSpec{}}));
+      result = StoreOne(*repository_, MakeArticle("đua nhau", {EventSpec{}}, {AwardSpec{}}));
     });
   }
   for (auto& thread : threads) thread.join();
@@ -126,7 +124,7 @@ TEST_F(PgArticleRepositoryTest, ConcurrentDuplicatesStoreOneArticle) {
 
 TEST_F(PgArticleRepositoryTest, BatchAnswersEveryArticleAndStoresEachOnce) {
   auto before =
-      repository_->Insert(MakeArticle("đã có", {}, {AwardSpec{}}, "https://bao.example/old"));
+      StoreOne(*repository_, MakeArticle("đã có", {}, {AwardSpec{}}, "https://bao.example/old"));
   ASSERT_TRUE(before.ok());
   std::vector<NewArticle> batch;
   batch.push_back(
@@ -167,10 +165,10 @@ TEST_F(PgArticleRepositoryTest, BatchAnswersEveryArticleAndStoresEachOnce) {
 TEST_F(PgArticleRepositoryTest, TheSameCeremonyReportedTwiceIsOneEventWithTwoMentions) {
   const std::vector<AwardSpec> awards = {
       AwardSpec{.count = 12}, AwardSpec{.kind = v1::RECIPIENT_KIND_INDIVIDUAL, .count = 18}};
-  auto first = repository_->Insert(MakeArticle("báo một đưa tin", {EventSpec{}}, awards));
-  auto second = repository_->Insert(MakeArticle("báo hai đưa tin", {EventSpec{}}, awards));
+  auto first = StoreOne(*repository_, MakeArticle("báo một đưa tin", {EventSpec{}}, awards));
+  auto second = StoreOne(*repository_, MakeArticle("báo hai đưa tin", {EventSpec{}}, awards));
   // Another day is another ceremony.
-  auto other = repository_->Insert(MakeArticle("hôm sau", {EventSpec{.day = 6}}, awards));
+  auto other = StoreOne(*repository_, MakeArticle("hôm sau", {EventSpec{.day = 6}}, awards));
   ASSERT_TRUE(first.ok() && second.ok() && other.ok());
   EXPECT_EQ(first->events(0).mention_count(), 1);  // as it was when stored
   EXPECT_EQ(second->events(0).mention_count(), 2);

@@ -27,7 +27,7 @@ class PgQueryRepositoryTest : public ::testing::Test {
   }
 
   v1::IngestArticleResponse Store(const ingest::NewArticle& article) {
-    auto stored = articles_->Insert(article);
+    auto stored = testing::StoreOne(*articles_, article);
     EXPECT_TRUE(stored.ok()) << stored.status();
     return stored.ok() ? *stored : v1::IngestArticleResponse();
   }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 #include "ingest-service/src/article_identity.h"
 #include "ingest-service/src/article_repository.h"
@@ -61,6 +62,18 @@ inline ingest::NewArticle MakeArticle(const std::string& text, const std::vector
     award.award.set_confidence(0.8);
   }
   return article;
+}
+
+// Stores `article` alone, in a transaction of its own, and reads it back as IngestArticle answers.
+inline absl::StatusOr<v1::IngestArticleResponse> StoreOne(ingest::ArticleRepository& repository,
+                                                          const ingest::NewArticle& article) {
+  auto stored = repository.InsertBatch({article});
+  if (!stored.ok()) return stored.status();
+  auto loaded = repository.Load(stored->front().id);
+  if (!loaded.ok()) return loaded.status();
+  if (!loaded->has_value()) return absl::NotFoundError("the stored article is gone");
+  (*loaded)->set_created(stored->front().created);
+  return std::move(**loaded);
 }
 
 }  // namespace laurel::testing

@@ -327,25 +327,18 @@ class StatisticsPropertyTest : public ::testing::Test {
     stored_records_ = std::make_unique<PgQueryRepository>(*pool_, StatisticsSource::kStoredRecords);
   }
 
-  // Stores `articles` (in batches and one by one) and adds the ones created to the model.
+  // Stores `articles` (in batches of 1 to 100) and adds the ones created to the model.
   void Ingest(const std::vector<ingest::NewArticle>& articles, synthetic::Random& random) {
     size_t next = 0;
     while (next < articles.size()) {
-      const size_t size = std::min<size_t>(articles.size() - next, 1 + random.Below(40));
+      // Up to 100: batches of up to 64 run the write prepared, larger ones planned for their size.
+      const size_t size = std::min<size_t>(articles.size() - next, 1 + random.Below(100));
       std::vector<ingest::NewArticle> batch(articles.begin() + next,
                                             articles.begin() + next + size);
-      std::vector<bool> created;
-      if (size == 1) {
-        auto stored = articles_->Insert(batch[0]);
-        ASSERT_TRUE(stored.ok()) << stored.status();
-        created.push_back(stored->created());
-      } else {
-        auto stored = articles_->InsertBatch(batch);
-        ASSERT_TRUE(stored.ok()) << stored.status();
-        for (const auto& result : *stored) created.push_back(result.created);
-      }
+      auto stored = articles_->InsertBatch(batch);
+      ASSERT_TRUE(stored.ok()) << stored.status();
       for (size_t i = 0; i < size; ++i) {
-        if (created[i]) AddStored(batch[i], stored_count_++, model_, units_);
+        if ((*stored)[i].created) AddStored(batch[i], stored_count_++, model_, units_);
       }
       next += size;
     }

@@ -96,4 +96,10 @@ std::string MigratedDatabaseUrl(std::unique_ptr<TestDatabase>& holder) {
   return holder->url();
 }
 
+int64_t SelectNumber(const std::string& url, const std::string& sql) {
+  pqxx::connection connection(url);
+  pqxx::nontransaction session(connection);
+  return session.exec1(sql)[0].as<int64_t>();
+}
+
 }  // namespace laurel::testing

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -38,5 +39,8 @@ class TestDatabase {
 // The URL of a fresh database, migrated to the newest schema, for the current test; fails the test
 // (and returns "") when the test server is missing.
 std::string MigratedDatabaseUrl(std::unique_ptr<TestDatabase>& holder);
+
+// The one number `sql` (e.g. a count) selects in the database at `url`, on a connection of its own.
+int64_t SelectNumber(const std::string& url, const std::string& sql);
 
 }  // namespace laurel::testing
