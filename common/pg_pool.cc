@@ -64,6 +64,11 @@ absl::StatusOr<std::unique_ptr<pqxx::connection>> PgPool::Open() const {
     setup.exec(absl::StrCat("SET statement_timeout = ",
                             absl::ToInt64Milliseconds(options_.statement_timeout)));
     setup.exec(absl::StrCat("SET application_name = ", setup.quote(options_.application_name)));
+    // Laurel's statements are short, and JIT compilation is paid on every execution: the batch
+    // write's estimates (events and awards looked up by a non-unique id index since the Citus keys)
+    // cross jit_above_cost, and compiling its plan took 1.3 s of a 1.4 s transaction (measured with
+    // auto_explain; bulk writes ran at 2,200 articles/s with JIT, 7,700 without).
+    setup.exec("SET jit = off");
     setup.commit();
     return connection;
   } catch (const std::exception& error) {

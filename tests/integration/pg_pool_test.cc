@@ -49,19 +49,30 @@ class PgPoolTest : public ::testing::Test {
         .as<int>();
   }
 
+  // A setting as the pool's connections see it.
+  static std::string Setting(PgPool& pool, const std::string& name) {
+    std::string value;
+    const absl::Status status = pool.WithConnection([&](pqxx::connection& connection) {
+      pqxx::nontransaction work(connection);
+      value = work.exec1("SHOW " + name)[0].as<std::string>();
+      return absl::OkStatus();
+    });
+    EXPECT_TRUE(status.ok()) << status;
+    return value;
+  }
+
   std::unique_ptr<testing::TestDatabase> database_;
 };
 
 TEST_F(PgPoolTest, EveryConnectionHasTheStatementTimeout) {
   PgPool pool(Options());
-  std::string timeout;
-  ASSERT_TRUE(pool.WithConnection([&timeout](pqxx::connection& connection) {
-                    pqxx::nontransaction work(connection);
-                    timeout = work.exec1("SHOW statement_timeout")[0].as<std::string>();
-                    return absl::OkStatus();
-                  })
-                  .ok());
-  EXPECT_EQ(timeout, "1min");
+  EXPECT_EQ(Setting(pool, "statement_timeout"), "1min");
+}
+
+// Whatever the server's default: compiling a write's plan cost more than running it.
+TEST_F(PgPoolTest, EveryConnectionRunsWithoutJit) {
+  PgPool pool(Options());
+  EXPECT_EQ(Setting(pool, "jit"), "off");
 }
 
 TEST_F(PgPoolTest, StatementEndsWithItsCallsDeadline) {
