@@ -72,6 +72,26 @@ TEST(EventDayTest, ReadsDayAndMonthAfterATimeOfDay) {
   }
 }
 
+// A gathering over several days is dated by the day it opens.
+TEST(EventDayTest, AMultiDayGatheringIsDatedByItsFirstDay) {
+  for (const auto& [text, day, month, year] : std::vector<std::tuple<std::string, int, int, int>>{
+           {"Ngày 3 và 4/6, Hội Nông dân tỉnh tổ chức đại hội.", 3, 6, 0},
+           {"Trong hai ngày 3-4/6, hội nghị diễn ra tại Huế.", 3, 6, 0},
+           {"Từ ngày 3 đến 5/6/2021, hội thi được tổ chức.", 3, 6, 2021},
+           {"Trong 2 ngày 29 - 30/5, lễ hội diễn ra.", 29, 5, 0},
+           {"Ngày 30/6 - 1/7, đại hội diễn ra.", 30, 6, 0}}) {
+    const Sentence s = Read(text);
+    const auto found = FindEventDay(s.tokens, 0, s.tokens.size());
+    ASSERT_TRUE(found.has_value()) << text;
+    EXPECT_EQ(found->day, day) << text;
+    EXPECT_EQ(found->month, month) << text;
+    EXPECT_EQ(found->year, year) << text;
+  }
+  // A day number that no month follows is no date.
+  const Sentence counts = Read("Sau ngày 3 và nhiều ngày khác, kết quả được công bố.");
+  EXPECT_FALSE(FindEventDay(counts.tokens, 0, counts.tokens.size()).has_value());
+}
+
 TEST(EventDayTest, HandlesRelativeDaysAndIgnoresRangesOfCounts) {
   const Sentence yesterday = Read("Hôm qua, Đại sứ đã trao tặng huân chương.");
   const auto found = FindEventDay(yesterday.tokens, 0, yesterday.tokens.size());

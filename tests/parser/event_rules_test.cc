@@ -226,6 +226,20 @@ TEST(EventRulesTest, ThePeriodOfAnAwardedMeritIsNoPeriodReviewed) {
             0);
 }
 
+TEST(EventRulesTest, AGatheringOverSeveralDaysIsDatedByItsFirstDay) {
+  EXPECT_EQ(FormatDate(OnlyEvent("Trong hai ngày 14-15/11, Hội Nông dân tỉnh Nghệ An tổ chức Đại "
+                                 "hội thi đua yêu nước lần thứ IV.")
+                           .date),
+            "2019-11-14");
+}
+
+TEST(EventRulesTest, AnExamHeldIsNoGathering) {
+  const ParsedArticle exam = MustParse(Dated("10:15, 20/11/2019",
+                                             "Kỳ thi chọn học sinh giỏi cấp tỉnh được tổ chức từ "
+                                             "ngày 12-14/11 với 10 môn thi."));
+  EXPECT_TRUE(exam.events.empty());
+}
+
 TEST(EventRulesTest, ADatedWishIsNoEventAndNoAward) {
   const ParsedArticle wish = MustParse(Dated(
       "10:15, 20/11/2019",

@@ -110,8 +110,12 @@ Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, s
   if (day) {
     bool blocked = false;
     for (size_t i = begin; i < end; ++i) {
-      // "xứng đáng được tặng bằng khen", "mong ...": wishes are not acts.
-      if (IsReportCue(tokens, i) || IsHypotheticalCue(tokens, i)) blocked = true;
+      // "xứng đáng được tặng bằng khen", "mong ...": wishes are not acts. An exam or contest held
+      // ("kỳ thi ... được tổ chức từ ngày 25-27/12") is no gathering of commendation.
+      if (IsReportCue(tokens, i) || IsHypotheticalCue(tokens, i) ||
+          MatchesAnyPhrase(tokens, i, {"kỳ thi", "cuộc thi"})) {
+        blocked = true;
+      }
       if (!blocked && IsEventVerb(tokens, i, end)) {
         candidate.evidence = Evidence::kDatedAct;
         return candidate;
