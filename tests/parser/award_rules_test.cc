@@ -168,6 +168,18 @@ TEST(AwardRulesTest, PosthumousAwardsCount) {
   EXPECT_EQ(article.awards[0].issuer, "Bộ Giáo dục và Đào tạo");
 }
 
+TEST(AwardRulesTest, AnObituarysHonoursAreALifesNotNews) {
+  EXPECT_TRUE(MustParse("08:30, 12/03/2021\n\nThiếu tướng Trần Văn C từ trần\n\nÔng sinh năm "
+                        "1940 tại Nam Định. Ông được Nhà nước tặng thưởng Huân chương Quân công "
+                        "hạng Nhất.")
+                  .awards.empty());
+  // ... unless the news is an honour given on the death.
+  EXPECT_EQ(MustParse("08:30, 12/03/2021\n\nAnh Lê Văn D qua đời khi cứu người\n\nChủ tịch "
+                      "UBND tỉnh Nghệ An truy tặng Bằng khen cho anh Lê Văn D.")
+                .awards.size(),
+            1u);
+}
+
 TEST(AwardRulesTest, StandardsReachedAreNotAwards) {
   const ParsedArticle article = MustParse(Article(
       "Đến nay, toàn tỉnh có 137/147 xã đạt tiêu chuẩn An toàn về an ninh trật tự. Nhiều cơ quan "

@@ -200,6 +200,24 @@ int LatestYear(const std::vector<Token>& tokens) {
   return latest;
 }
 
+// An obituary ("... đã từ trần", "Lễ tang đồng chí ...", told in the headline or the lead) lists
+// the honours of a life, not news of them; unless it confers one on the dead ("truy tặng").
+bool IsObituary(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences) {
+  constexpr size_t kLeadSentences = 2;  // the headline and the lead, or the lead's two sentences
+  bool death = false;
+  for (size_t s = 0; s < sentences.size() && s < kLeadSentences && !death; ++s) {
+    for (size_t i = sentences[s].first_token; i < sentences[s].last_token && !death; ++i) {
+      death = MatchesAnyPhrase(
+          tokens, i, {"từ trần", "qua đời", "tạ thế", "hưởng thọ", "lễ tang", "vĩnh biệt"});
+    }
+  }
+  if (!death) return false;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i].lower == "truy" && IsOneOf(tokens[i + 1], {"tặng", "phong"})) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
@@ -289,6 +307,7 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
 
   std::vector<AwardCandidate> candidates;
   std::vector<size_t> award_sentences;
+  const bool obituary = IsObituary(tokens, sentences);
   for (size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
     // A sentence ending in a colon opens a list; items start with a dash or a bullet.
@@ -307,7 +326,7 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
       (CentrallyRunOn(index, context.issuer.date) ? context.issuer.nearest_city
                                                   : context.issuer.nearest_province) = index;
     }
-    if (!HasTrigger(tokens, sentence)) {
+    if (obituary || !HasTrigger(tokens, sentence)) {
       context.previous_conferred = false;
       context.previous_groups.clear();
       continue;
