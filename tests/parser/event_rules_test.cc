@@ -233,6 +233,17 @@ TEST(EventRulesTest, AGatheringOverSeveralDaysIsDatedByItsFirstDay) {
             "2019-11-14");
 }
 
+TEST(EventRulesTest, AYearWrittenForTheSameDaysLaterSessionDatesBoth) {
+  const ParsedArticle article = MustParse(
+      "Tin hoạt động\n\nSáng 22-6, tại Hà Nội, Hội Nông dân Việt Nam tổ chức hội nghị tổng kết, "
+      "trao "
+      "Bằng khen cho 12 tập thể. Chiều cùng ngày, Hội Nông dân Việt Nam tổ chức hội nghị sơ kết "
+      "công tác năm 2017, trao Bằng khen cho 9 cá nhân.");
+  ASSERT_EQ(article.events.size(), 2u);
+  EXPECT_EQ(FormatDate(article.events[0].date), "2017-06-22");
+  EXPECT_EQ(FormatDate(article.events[1].date), "2017-06-22");
+}
+
 TEST(EventRulesTest, AnExamHeldIsNoGathering) {
   const ParsedArticle exam = MustParse(Dated("10:15, 20/11/2019",
                                              "Kỳ thi chọn học sinh giỏi cấp tỉnh được tổ chức từ "

@@ -566,6 +566,8 @@ ExtractedEvent EventFrom(const EventInputs& inputs, const Candidate& candidate,
   if (const auto day = FindEventDay(tokens, sentence.first_token, sentence.last_token)) {
     const int year = YearNearEvent(tokens, sentences, candidate.sentence, candidate);
     event.date = ResolveDate(*day, inputs.published, year);
+    if (!event.date.known() && !day->relative)
+      extracted.day_without_year = {0, day->month, day->day};
   }
   const int named_province = ProvinceOfSentence(*inputs.places, tokens, sentence);
   const int province = named_province == -1 ? inputs.article_province : named_province;
@@ -728,10 +730,19 @@ std::vector<ExtractedEvent> ExtractEvents(const EventInputs& inputs) {
         std::all_of(events.begin(), events.end(),
                     [&](const ExtractedEvent& event) { return SeparateGathering(event, other); });
     if (!separate) continue;
-    // "Cùng ngày, tại TP.HCM, ...": held on the day of the gathering told of before it.
+    // "Cùng ngày, tại TP.HCM, ...": held on the day of the gathering told of before it. Without a
+    // publication date, a year written for the later session ("Chiều cùng ngày, ... hội nghị ...
+    // năm 2017") is that day's year too.
     if (!other.event.date.known()) {
-      for (const ExtractedEvent& before : events) {
-        if (before.sentence < other.sentence) other.event.date = before.event.date;
+      const int year =
+          other.same_day ? YearNearEvent(tokens, sentences, gathering.sentence, gathering) : 0;
+      for (ExtractedEvent& before : events) {
+        if (before.sentence >= other.sentence) continue;
+        if (!before.event.date.known() && before.day_without_year.month != 0 && year != 0) {
+          before.event.date = before.day_without_year;
+          before.event.date.year = year;
+        }
+        other.event.date = before.event.date;
       }
     }
     events.push_back(std::move(other));
