@@ -180,6 +180,22 @@ TEST(AwardRulesTest, AnObituarysHonoursAreALifesNotNews) {
             1u);
 }
 
+TEST(AwardRulesTest, ACashRewardGivenOnItsOwnIsARecordForWhomTheNextClauseNames) {
+  const ParsedArticle article = MustParse(Article(
+      "Thay mặt lãnh đạo tỉnh, ông Trần Văn E tặng hoa và phần thưởng trị giá 5 triệu đồng; Hội "
+      "Khuyến học tỉnh tặng Giấy khen cho em Lê Thị G."));
+  ASSERT_EQ(article.awards.size(), 2u);
+  EXPECT_EQ(article.awards[0].award_type, AwardType::kOther);
+  EXPECT_EQ(article.awards[0].award_name, "Phần thưởng");
+  EXPECT_EQ(article.awards[0].count, 1);
+  EXPECT_EQ(article.awards[1].award_name, "Giấy khen");
+  EXPECT_EQ(article.awards[1].count, 1);
+  // With a named award it is that award's.
+  const Award merit =
+      OnlyAward("UBND tỉnh tặng Bằng khen cùng phần thưởng trị giá 5 triệu đồng cho em Lê Thị G.");
+  EXPECT_EQ(merit.award_name, "Bằng khen");
+}
+
 TEST(AwardRulesTest, StandardsReachedAreNotAwards) {
   const ParsedArticle article = MustParse(Article(
       "Đến nay, toàn tỉnh có 137/147 xã đạt tiêu chuẩn An toàn về an ninh trật tự. Nhiều cơ quan "

@@ -50,8 +50,8 @@ bool HasTrigger(const std::vector<Token>& tokens, const Sentence& sentence) {
     if (word == "dương" && (before == "tuyên" || before == "biểu")) return true;
     if (word == "vinh" && (before == "tôn" || after == "danh")) return true;
     if (word == "hùng" && before == "anh") return true;
-    if (word == "thưởng" &&
-        (after == "nóng" || before == "khen" || before == "giải" || before == "trao")) {
+    if (word == "thưởng" && (after == "nóng" || before == "khen" || before == "giải" ||
+                             before == "trao" || (before == "phần" && after == "trị"))) {
       return true;
     }
     if (word == "tú" && before == "ưu") return true;
