@@ -196,6 +196,14 @@ TEST(AwardRulesTest, ACashRewardGivenOnItsOwnIsARecordForWhomTheNextClauseNames)
   EXPECT_EQ(merit.award_name, "Bằng khen");
 }
 
+TEST(AwardRulesTest, ARestatedAwardIsNamedInFullWhereTheTextGivesItsFullName) {
+  EXPECT_EQ(OnlyAward("Bệnh viện Đa khoa tỉnh Nghệ An đón nhận danh hiệu Anh hùng Lao động. Ngày "
+                      "10/3, Phó Thủ tướng trao tặng danh hiệu Anh hùng Lao động thời kỳ đổi mới "
+                      "cho Bệnh viện Đa khoa tỉnh Nghệ An.")
+                .award_name,
+            "Anh hùng Lao động thời kỳ đổi mới");
+}
+
 TEST(AwardRulesTest, StandardsReachedAreNotAwards) {
   const ParsedArticle article = MustParse(Article(
       "Đến nay, toàn tỉnh có 137/147 xã đạt tiêu chuẩn An toàn về an ninh trật tự. Nhiều cơ quan "
