@@ -244,6 +244,19 @@ TEST(EventRulesTest, AYearWrittenForTheSameDaysLaterSessionDatesBoth) {
   EXPECT_EQ(FormatDate(article.events[1].date), "2017-06-22");
 }
 
+TEST(EventRulesTest, GatheringsOfManySummedUpAndPlansAreNoEvent) {
+  const ParsedArticle article =
+      MustParse(Dated("10:15, 20/11/2019",
+                      "Dịp Tết, nhiều doanh nghiệp tổ chức gặp mặt đầu xuân "
+                      "và tặng giấy khen cho công nhân."));
+  EXPECT_TRUE(article.events.empty());
+  const ParsedArticle plan =
+      MustParse(Dated("10:15, 20/11/2019",
+                      "LĐLĐ tỉnh vừa ban hành Kế hoạch tổ chức hội nghị tổng kết "
+                      "phong trào thi đua năm 2019."));
+  EXPECT_TRUE(plan.events.empty());
+}
+
 TEST(EventRulesTest, AnExamHeldIsNoGathering) {
   const ParsedArticle exam = MustParse(Dated("10:15, 20/11/2019",
                                              "Kỳ thi chọn học sinh giỏi cấp tỉnh được tổ chức từ "

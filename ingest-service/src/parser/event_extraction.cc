@@ -88,10 +88,15 @@ Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, s
         candidate.gathering_length = length;
       }
     }
-    // "Ban tổ chức" is a committee, not an act of organising.
-    if ((MatchesPhrase(tokens, i, "tổ chức") && !(i > begin && tokens[i - 1].lower == "ban")) ||
+    // "Ban tổ chức" is a committee, not an act of organising; "Kế hoạch tổ chức ..." a plan.
+    if ((MatchesPhrase(tokens, i, "tổ chức") && !(i > begin && tokens[i - 1].lower == "ban") &&
+         !(i >= begin + 2 && MatchesPhrase(tokens, i - 2, "kế hoạch"))) ||
         MatchesAnyPhrase(tokens, i, {"diễn ra", "làm lễ", "khai mạc"})) {
       organised = true;
+      // "nhiều DN tổ chức gặp mặt đầu xuân": gatherings of many, summed up, are none of them.
+      size_t subject = i;
+      while (subject > begin && tokens[subject - 1].text != ",") --subject;
+      if (MatchesAnyPhrase(tokens, subject, {"nhiều", "một số", "hàng loạt"})) return candidate;
     }
     // Plans and requests are not events that happened.
     // ("Bộ Kế hoạch và Đầu tư" is a ministry.)
