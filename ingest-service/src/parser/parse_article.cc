@@ -123,7 +123,8 @@ std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens,
 }
 
 // "Trường THPT Hương Khê", "Công ty CP Licogi 14": the first school, company or hospital the
-// article names in full, for "nhà trường" and "công ty" standing alone.
+// article names in full, for "nhà trường" and "công ty" standing alone; and the full name of each
+// short one given in brackets after it.
 // `at` are the positions of the capitalised words of kBodyHead.
 std::map<std::string, std::string> NamedBodies(const std::vector<Token>& tokens,
                                                const std::vector<uint32_t>& at) {
@@ -145,11 +146,27 @@ std::map<std::string, std::string> NamedBodies(const std::vector<Token>& tokens,
       if (!MatchesAnyPhrase(tokens, i, {"công ty", "bệnh viện"})) continue;
       head = head == "công" ? "công ty" : "bệnh viện";
     }
-    if (bodies.size() == 4) break;  // every head named already: the first name of each stands
-    if (bodies.count(std::string(head)) > 0) continue;
     std::string name;
-    if (ReadOrganisationName(tokens, i, tokens.size(), name) > i) {
-      bodies.emplace(std::string(head), name);
+    const size_t after = ReadOrganisationName(tokens, i, tokens.size(), name);
+    if (after == i) continue;
+    if (bodies.count(std::string(head)) == 0) bodies.emplace(std::string(head), name);
+    // "Tổng Công ty CP Bưu chính Viettel (Viettel Post)": the short name stands for the full one.
+    constexpr size_t kMaxShortWords = 4;
+    size_t close = after + 1;
+    while (close < tokens.size() && close <= after + kMaxShortWords && tokens[close].is_word &&
+           tokens[close].capitalised) {
+      ++close;
+    }
+    if (after < tokens.size() && tokens[after].text == "(" && close > after + 1 &&
+        close < tokens.size() && tokens[close].text == ")") {
+      if (i > 0 && tokens[i - 1].lower == "tổng")
+        name = std::string(tokens[i - 1].text) + " " + name;
+      std::string short_name;
+      for (size_t k = after + 1; k < close; ++k) {
+        if (!short_name.empty()) short_name += ' ';
+        short_name += tokens[k].lower;
+      }
+      bodies.emplace(std::move(short_name), name);
     }
   }
   return bodies;
