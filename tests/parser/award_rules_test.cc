@@ -181,15 +181,14 @@ TEST(AwardRulesTest, AnObituarysHonoursAreALifesNotNews) {
 }
 
 TEST(AwardRulesTest, ACashRewardGivenOnItsOwnIsARecordForWhomTheNextClauseNames) {
-  const ParsedArticle article = MustParse(Article(
+  const std::string body =
       "Thay mặt lãnh đạo tỉnh, ông Trần Văn E tặng hoa và phần thưởng trị giá 5 triệu đồng; Hội "
-      "Khuyến học tỉnh tặng Giấy khen cho em Lê Thị G."));
-  ASSERT_EQ(article.awards.size(), 2u);
-  EXPECT_EQ(article.awards[0].award_type, AwardType::kOther);
-  EXPECT_EQ(article.awards[0].award_name, "Phần thưởng");
-  EXPECT_EQ(article.awards[0].count, 1);
-  EXPECT_EQ(article.awards[1].award_name, "Giấy khen");
-  EXPECT_EQ(article.awards[1].count, 1);
+      "Khuyến học tỉnh tặng Giấy khen cho em Lê Thị G.";
+  EXPECT_EQ(FieldOfAwards(body, &Award::award_name),
+            (std::vector<std::string>{"Phần thưởng", "Giấy khen"}));
+  EXPECT_EQ(FieldOfAwards(body, &Award::award_type),
+            (std::vector<AwardType>{AwardType::kOther, AwardType::kCertificateOfCommendation}));
+  EXPECT_EQ(TotalRecipients(MustParse(Article(body))), 2);
   // With a named award it is that award's.
   const Award merit =
       OnlyAward("UBND tỉnh tặng Bằng khen cùng phần thưởng trị giá 5 triệu đồng cho em Lê Thị G.");

@@ -217,6 +217,9 @@ Event OnlyEventIn(const std::string& text) {
   return article.events.size() == 1 ? article.events[0] : Event{};
 }
 Event OnlyEvent(const std::string& body) { return OnlyEventIn(Dated("10:15, 20/11/2019", body)); }
+bool NoEventIn(const std::string& body) {
+  return MustParse(Dated("10:15, 20/11/2019", body)).events.empty();
+}
 
 TEST(EventRulesTest, ThePeriodOfAnAwardedMeritIsNoPeriodReviewed) {
   EXPECT_EQ(OnlyEvent("Sáng 19/11, Bộ Tài chính tổ chức lễ kỷ niệm 20 năm ngày thành lập Báo Tài "
@@ -245,23 +248,18 @@ TEST(EventRulesTest, AYearWrittenForTheSameDaysLaterSessionDatesBoth) {
 }
 
 TEST(EventRulesTest, GatheringsOfManySummedUpAndPlansAreNoEvent) {
-  const ParsedArticle article =
-      MustParse(Dated("10:15, 20/11/2019",
-                      "Dịp Tết, nhiều doanh nghiệp tổ chức gặp mặt đầu xuân "
-                      "và tặng giấy khen cho công nhân."));
-  EXPECT_TRUE(article.events.empty());
-  const ParsedArticle plan =
-      MustParse(Dated("10:15, 20/11/2019",
-                      "LĐLĐ tỉnh vừa ban hành Kế hoạch tổ chức hội nghị tổng kết "
-                      "phong trào thi đua năm 2019."));
-  EXPECT_TRUE(plan.events.empty());
+  EXPECT_TRUE(
+      NoEventIn("Dịp Tết, nhiều doanh nghiệp tổ chức gặp mặt đầu xuân và tặng giấy khen "
+                "cho công nhân."));
+  EXPECT_TRUE(
+      NoEventIn("LĐLĐ tỉnh vừa ban hành Kế hoạch tổ chức hội nghị tổng kết phong trào thi "
+                "đua năm 2019."));
 }
 
 TEST(EventRulesTest, AnExamHeldIsNoGathering) {
-  const ParsedArticle exam = MustParse(Dated("10:15, 20/11/2019",
-                                             "Kỳ thi chọn học sinh giỏi cấp tỉnh được tổ chức từ "
-                                             "ngày 12-14/11 với 10 môn thi."));
-  EXPECT_TRUE(exam.events.empty());
+  EXPECT_TRUE(
+      NoEventIn("Kỳ thi chọn học sinh giỏi cấp tỉnh được tổ chức từ ngày 12-14/11 với 10 "
+                "môn thi."));
 }
 
 TEST(EventRulesTest, ADatedWishIsNoEventAndNoAward) {
