@@ -168,6 +168,41 @@ TEST(AwardRulesTest, PosthumousAwardsCount) {
   EXPECT_EQ(article.awards[0].issuer, "Bộ Giáo dục và Đào tạo");
 }
 
+TEST(AwardRulesTest, AnObituarysHonoursAreALifesNotNews) {
+  EXPECT_TRUE(MustParse("08:30, 12/03/2021\n\nThiếu tướng Trần Văn C từ trần\n\nÔng sinh năm "
+                        "1940 tại Nam Định. Ông được Nhà nước tặng thưởng Huân chương Quân công "
+                        "hạng Nhất.")
+                  .awards.empty());
+  // ... unless the news is an honour given on the death.
+  EXPECT_EQ(MustParse("08:30, 12/03/2021\n\nAnh Lê Văn D qua đời khi cứu người\n\nChủ tịch "
+                      "UBND tỉnh Nghệ An truy tặng Bằng khen cho anh Lê Văn D.")
+                .awards.size(),
+            1u);
+}
+
+TEST(AwardRulesTest, ACashRewardGivenOnItsOwnIsARecordForWhomTheNextClauseNames) {
+  const std::string body =
+      "Thay mặt lãnh đạo tỉnh, ông Trần Văn E tặng hoa và phần thưởng trị giá 5 triệu đồng; Hội "
+      "Khuyến học tỉnh tặng Giấy khen cho em Lê Thị G.";
+  EXPECT_EQ(FieldOfAwards(body, &Award::award_name),
+            (std::vector<std::string>{"Phần thưởng", "Giấy khen"}));
+  EXPECT_EQ(FieldOfAwards(body, &Award::award_type),
+            (std::vector<AwardType>{AwardType::kOther, AwardType::kCertificateOfCommendation}));
+  EXPECT_EQ(TotalRecipients(MustParse(Article(body))), 2);
+  // With a named award it is that award's.
+  const Award merit =
+      OnlyAward("UBND tỉnh tặng Bằng khen cùng phần thưởng trị giá 5 triệu đồng cho em Lê Thị G.");
+  EXPECT_EQ(merit.award_name, "Bằng khen");
+}
+
+TEST(AwardRulesTest, ARestatedAwardIsNamedInFullWhereTheTextGivesItsFullName) {
+  EXPECT_EQ(OnlyAward("Bệnh viện Đa khoa tỉnh Nghệ An đón nhận danh hiệu Anh hùng Lao động. Ngày "
+                      "10/3, Phó Thủ tướng trao tặng danh hiệu Anh hùng Lao động thời kỳ đổi mới "
+                      "cho Bệnh viện Đa khoa tỉnh Nghệ An.")
+                .award_name,
+            "Anh hùng Lao động thời kỳ đổi mới");
+}
+
 TEST(AwardRulesTest, StandardsReachedAreNotAwards) {
   const ParsedArticle article = MustParse(Article(
       "Đến nay, toàn tỉnh có 137/147 xã đạt tiêu chuẩn An toàn về an ninh trật tự. Nhiều cơ quan "

@@ -53,16 +53,9 @@ Sentence Read(std::string_view text) {
   return s;
 }
 
-TEST(EventDayTest, ReadsDayAndMonthAfterATimeOfDay) {
-  for (const auto& [text, day, month, year] : std::vector<std::tuple<std::string, int, int, int>>{
-           {"Sáng 5-6, Công an tỉnh tổ chức hội nghị.", 5, 6, 0},
-           {"Vào chiều 12/3, buổi lễ diễn ra.", 12, 3, 0},
-           {"Tối nay (14/6), lễ tôn vinh diễn ra.", 14, 6, 0},
-           {"Buổi lễ được tổ chức ngày 30/6/2017 tại Hà Nội.", 30, 6, 2017},
-           {"Sáng 3.7, đoàn công tác đến thăm.", 3, 7, 0},
-           {"Sáng thứ Tư (3/6), Công an tỉnh tổ chức hội nghị.", 3, 6, 0},
-           {"Sáng Chủ nhật, 31/5, buổi lễ diễn ra.", 31, 5, 0},
-           {"Hôm 3/6, tại TP Vinh, lễ tuyên dương đã diễn ra.", 3, 6, 0}}) {
+// Each text's event day, month and year (0 when not written).
+void ExpectEventDays(const std::vector<std::tuple<std::string, int, int, int>>& cases) {
+  for (const auto& [text, day, month, year] : cases) {
     const Sentence s = Read(text);
     const auto found = FindEventDay(s.tokens, 0, s.tokens.size());
     ASSERT_TRUE(found.has_value()) << text;
@@ -70,6 +63,29 @@ TEST(EventDayTest, ReadsDayAndMonthAfterATimeOfDay) {
     EXPECT_EQ(found->month, month) << text;
     EXPECT_EQ(found->year, year) << text;
   }
+}
+
+TEST(EventDayTest, ReadsDayAndMonthAfterATimeOfDay) {
+  ExpectEventDays({{"Sáng 5-6, Công an tỉnh tổ chức hội nghị.", 5, 6, 0},
+                   {"Vào chiều 12/3, buổi lễ diễn ra.", 12, 3, 0},
+                   {"Tối nay (14/6), lễ tôn vinh diễn ra.", 14, 6, 0},
+                   {"Buổi lễ được tổ chức ngày 30/6/2017 tại Hà Nội.", 30, 6, 2017},
+                   {"Sáng 3.7, đoàn công tác đến thăm.", 3, 7, 0},
+                   {"Sáng thứ Tư (3/6), Công an tỉnh tổ chức hội nghị.", 3, 6, 0},
+                   {"Sáng Chủ nhật, 31/5, buổi lễ diễn ra.", 31, 5, 0},
+                   {"Hôm 3/6, tại TP Vinh, lễ tuyên dương đã diễn ra.", 3, 6, 0}});
+}
+
+// A gathering over several days is dated by the day it opens.
+TEST(EventDayTest, AMultiDayGatheringIsDatedByItsFirstDay) {
+  ExpectEventDays({{"Ngày 3 và 4/6, Hội Nông dân tỉnh tổ chức đại hội.", 3, 6, 0},
+                   {"Trong hai ngày 3-4/6, hội nghị diễn ra tại Huế.", 3, 6, 0},
+                   {"Từ ngày 3 đến 5/6/2021, hội thi được tổ chức.", 3, 6, 2021},
+                   {"Trong 2 ngày 29 - 30/5, lễ hội diễn ra.", 29, 5, 0},
+                   {"Ngày 30/6 - 1/7, đại hội diễn ra.", 30, 6, 0}});
+  // A day number that no month follows is no date.
+  const Sentence counts = Read("Sau ngày 3 và nhiều ngày khác, kết quả được công bố.");
+  EXPECT_FALSE(FindEventDay(counts.tokens, 0, counts.tokens.size()).has_value());
 }
 
 TEST(EventDayTest, HandlesRelativeDaysAndIgnoresRangesOfCounts) {

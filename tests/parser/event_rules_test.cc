@@ -217,6 +217,9 @@ Event OnlyEventIn(const std::string& text) {
   return article.events.size() == 1 ? article.events[0] : Event{};
 }
 Event OnlyEvent(const std::string& body) { return OnlyEventIn(Dated("10:15, 20/11/2019", body)); }
+bool NoEventIn(const std::string& body) {
+  return MustParse(Dated("10:15, 20/11/2019", body)).events.empty();
+}
 
 TEST(EventRulesTest, ThePeriodOfAnAwardedMeritIsNoPeriodReviewed) {
   EXPECT_EQ(OnlyEvent("Sáng 19/11, Bộ Tài chính tổ chức lễ kỷ niệm 20 năm ngày thành lập Báo Tài "
@@ -224,6 +227,39 @@ TEST(EventRulesTest, ThePeriodOfAnAwardedMeritIsNoPeriodReviewed) {
                       "công tác tuyên truyền giai đoạn 2017-2019.")
                 .period_start_year,
             0);
+}
+
+TEST(EventRulesTest, AGatheringOverSeveralDaysIsDatedByItsFirstDay) {
+  EXPECT_EQ(FormatDate(OnlyEvent("Trong hai ngày 14-15/11, Hội Nông dân tỉnh Nghệ An tổ chức Đại "
+                                 "hội thi đua yêu nước lần thứ IV.")
+                           .date),
+            "2019-11-14");
+}
+
+TEST(EventRulesTest, AYearWrittenForTheSameDaysLaterSessionDatesBoth) {
+  const ParsedArticle article = MustParse(
+      "Tin hoạt động\n\nSáng 22-6, tại Hà Nội, Hội Nông dân Việt Nam tổ chức hội nghị tổng kết, "
+      "trao "
+      "Bằng khen cho 12 tập thể. Chiều cùng ngày, Hội Nông dân Việt Nam tổ chức hội nghị sơ kết "
+      "công tác năm 2017, trao Bằng khen cho 9 cá nhân.");
+  ASSERT_EQ(article.events.size(), 2u);
+  EXPECT_EQ(FormatDate(article.events[0].date), "2017-06-22");
+  EXPECT_EQ(FormatDate(article.events[1].date), "2017-06-22");
+}
+
+TEST(EventRulesTest, GatheringsOfManySummedUpAndPlansAreNoEvent) {
+  EXPECT_TRUE(
+      NoEventIn("Dịp Tết, nhiều doanh nghiệp tổ chức gặp mặt đầu xuân và tặng giấy khen "
+                "cho công nhân."));
+  EXPECT_TRUE(
+      NoEventIn("LĐLĐ tỉnh vừa ban hành Kế hoạch tổ chức hội nghị tổng kết phong trào thi "
+                "đua năm 2019."));
+}
+
+TEST(EventRulesTest, AnExamHeldIsNoGathering) {
+  EXPECT_TRUE(
+      NoEventIn("Kỳ thi chọn học sinh giỏi cấp tỉnh được tổ chức từ ngày 12-14/11 với 10 "
+                "môn thi."));
 }
 
 TEST(EventRulesTest, ADatedWishIsNoEventAndNoAward) {

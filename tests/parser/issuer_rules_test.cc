@@ -34,6 +34,18 @@ TEST(IssuerRulesTest, LeadershipBoardsSpeakForTheirBody) {
             "Trường THCS Lý Tự Trọng");
 }
 
+TEST(IssuerRulesTest, AShortNameInBracketsStandsForTheFullName) {
+  EXPECT_EQ(IssuerOf("Tổng Công ty Cổ phần Vận tải Sông Hồng (Hong Trans) tổng kết năm. Hong Trans "
+                     "đã tặng giấy khen cho 15 lái xe."),
+            "Tổng Công ty Cổ phần Vận tải Sông Hồng");
+}
+
+TEST(IssuerRulesTest, ABarePartyCommitteeIsTheOneOfTheUnitTheArticleNames) {
+  EXPECT_EQ(IssuerOf("Em Lê Văn H học tại thị xã Hồng Lĩnh. Thị ủy đã tặng giấy khen cho em Lê Văn "
+                     "H."),
+            "Thị ủy Hồng Lĩnh");
+}
+
 TEST(IssuerRulesTest, ABareCompanyIsTheCompanyTheArticleNames) {
   EXPECT_EQ(IssuerOf("Công ty Cổ phần Dệt may Hòa Bình tổ chức tổng kết năm. Giám đốc công ty tặng "
                      "giấy khen cho 12 công nhân."),

@@ -913,6 +913,15 @@ std::vector<AwardCandidate> ExtractAwards(const std::vector<Token>& tokens,
       groups = previous_groups;  // "... tặng danh hiệu X và vinh dự được Thủ tướng tặng bằng khen"
     }
     if (groups.empty()) groups = AforementionedGroup(tokens, after, next_start);
+    if (groups.empty() && clause_end < end) {
+      // "ông A tặng hoa và phần thưởng trị giá 10 triệu đồng; UBND tỉnh tặng Bằng khen cho em X": a
+      // clause that names nobody gives to whom the next clause names.
+      size_t next_clause_end = clause_end + 1;
+      while (next_clause_end < end && tokens[next_clause_end].text != ";") ++next_clause_end;
+      size_t from = clause_end + 1;
+      while (from < next_clause_end && tokens[from].lower != "cho") ++from;
+      if (from < next_clause_end) groups = ParseRecipients(tokens, from, next_clause_end);
+    }
     if (groups.empty() && award_count && m + 1 < mentions.size()) {
       // "trao 11 Huân chương ..., 74 Huân chương ..., 3 Huân chương ... tặng các đồng chí": the
       // recipients follow the last award of the list.

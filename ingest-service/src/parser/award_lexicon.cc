@@ -413,6 +413,15 @@ std::optional<AwardMention> MatchAward(const std::vector<Token>& tokens, size_t 
     mention.generic = true;
     return mention;
   }
+  // "tặng hoa và phần thưởng trị giá 10 triệu đồng": a cash reward given on its own. "Bằng khen
+  // cùng phần thưởng ..." is the same award's, and "phần thưởng cao quý" a name for honours.
+  if (MatchesPhrase(tokens, i, "phần thưởng trị giá") &&
+      !(i > 0 && IsOneOf(tokens[i - 1], {"cùng", "kèm", "với"}))) {
+    // The value is part of the phrase: its recipients follow it.
+    size_t k = i + 3;
+    while (k < end && k < i + 9 && tokens[k].lower != "đồng") ++k;
+    return Mention(AwardType::kOther, "Phần thưởng", i, k < end && k < i + 9 ? k + 1 : i + 2);
+  }
   if (MatchesPhrase(tokens, i, "thưởng nóng")) {
     AwardMention mention = Mention(AwardType::kOther, "Thưởng nóng", i, i + 2);
     mention.self_conferring = true;

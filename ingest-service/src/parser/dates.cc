@@ -95,6 +95,55 @@ bool IsDateLineFiller(const Token& token) {
                          "cập", "đăng", "lúc", "am", "pm",  "time", "date", "cn",  "gmt",  "utc"});
 }
 
+// The date written at tokens[j]: "5/6", "30/6/2017", "ngày 5 tháng 6 năm 2020". A gathering over
+// several days is dated by the day it opens: "3 và 4/6", "3-4/6", "3 đến 5/6", "29 - 30/5".
+std::optional<EventDay> ReadDate(const std::vector<Token>& tokens, size_t j, size_t end) {
+  std::array<int, 3> parts{};
+  char separator;
+  const std::string_view word = tokens[j].lower;
+  int count = SplitNumbers(word, parts, separator);
+  EventDay day;
+  day.token = j;
+  if (count >= 2) {
+    day.day = parts[0];
+    day.month = parts[1];
+    day.year = count == 3 ? ParseYear(std::to_string(parts[2])) : 0;
+    if (count == 3 && day.year == 0) return std::nullopt;
+  } else if (count == 1 && j + 2 < end && tokens[j + 1].lower == "tháng" &&
+             tokens[j + 2].all_digits) {
+    day.day = parts[0];
+    day.month = std::atoi(std::string(tokens[j + 2].lower).c_str());
+    if (j + 4 < end && tokens[j + 3].lower == "năm") day.year = ParseYear(tokens[j + 4].lower);
+  } else {
+    // The first day alone, then the last day with its month: "3 và 4/6", "3 đến ngày 5/6".
+    size_t last = j + 1;
+    const size_t dash = word.find('-');
+    if (count == 0 && dash != std::string_view::npos) {
+      // "3-4/6" is one token.
+      count = SplitNumbers(word.substr(0, dash), parts, separator);
+    } else if (count == 1 && last < end &&
+               (IsOneOf(tokens[last], {"và", "đến", "tới"}) || tokens[last].text == "-" ||
+                tokens[last].text == ",")) {
+      ++last;
+      if (last < end && tokens[last].lower == "ngày") ++last;
+    } else {
+      return std::nullopt;
+    }
+    if (count != 1 || last >= end) return std::nullopt;
+    std::array<int, 3> closing{};
+    const std::string_view closing_word =
+        last == j + 1 ? word.substr(dash + 1) : tokens[last].lower;
+    const int closing_count = SplitNumbers(closing_word, closing, separator);
+    if (closing_count < 2 || closing[0] <= parts[0]) return std::nullopt;
+    day.day = parts[0];
+    day.month = closing[1];
+    day.year = closing_count == 3 ? ParseYear(std::to_string(closing[2])) : 0;
+    if (closing_count == 3 && day.year == 0) return std::nullopt;
+  }
+  if (!ValidDate(day.year, day.month, day.day)) return std::nullopt;
+  return day;
+}
+
 }  // namespace
 
 Date AddDays(const Date& date, int days) {
@@ -253,29 +302,7 @@ std::optional<EventDay> FindEventDay(const std::vector<Token>& tokens, size_t be
       j += IsOneOf(tokens[j], {"thứ", "chủ"}) ? 2 : 1;
     }
     if (j < end && tokens[j].all_digits) {
-      std::array<int, 3> parts{};
-      char separator;
-      const int count = SplitNumbers(tokens[j].lower, parts, separator);
-      if (count >= 2) {
-        EventDay day;
-        day.day = parts[0];
-        day.month = parts[1];
-        day.year = count == 3 ? ParseYear(std::to_string(parts[2])) : 0;
-        if (count == 3 && day.year == 0) continue;
-        if (!ValidDate(day.year, day.month, day.day)) continue;
-        day.token = j;
-        return day;
-      }
-      // "ngày 5 tháng 6 năm 2020"
-      if (count == 1 && j + 2 < end && tokens[j + 1].lower == "tháng" && tokens[j + 2].all_digits) {
-        EventDay day;
-        day.day = parts[0];
-        day.month = std::atoi(std::string(tokens[j + 2].lower).c_str());
-        if (j + 4 < end && tokens[j + 3].lower == "năm") day.year = ParseYear(tokens[j + 4].lower);
-        if (!ValidDate(day.year, day.month, day.day)) continue;
-        day.token = j;
-        return day;
-      }
+      if (std::optional<EventDay> day = ReadDate(tokens, j, end)) return day;
     }
     // "hôm nay", "sáng nay" without a date: the day of publication.
     if (today) {

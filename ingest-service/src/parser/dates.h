@@ -40,7 +40,8 @@ Date AddDays(const Date& date, int days);
 bool IsBefore(const Date& a, const Date& b);
 
 // When an event happened, as written in tokens[begin, end): day and month, the year when written
-// ("ngày 30/6/2017"), or a day relative to publication ("hôm qua", "hôm nay").
+// ("ngày 30/6/2017"), or a day relative to publication ("hôm qua", "hôm nay"). A gathering over
+// several days ("ngày 3 và 4/6", "3-4/6", "từ ngày 3 đến 5/6") is dated by its first day.
 struct EventDay {
   int day = 0;
   int month = 0;

@@ -88,10 +88,15 @@ Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, s
         candidate.gathering_length = length;
       }
     }
-    // "Ban tổ chức" is a committee, not an act of organising.
-    if ((MatchesPhrase(tokens, i, "tổ chức") && !(i > begin && tokens[i - 1].lower == "ban")) ||
+    // "Ban tổ chức" is a committee, not an act of organising; "Kế hoạch tổ chức ..." a plan.
+    if ((MatchesPhrase(tokens, i, "tổ chức") && !(i > begin && tokens[i - 1].lower == "ban") &&
+         !(i >= begin + 2 && MatchesPhrase(tokens, i - 2, "kế hoạch"))) ||
         MatchesAnyPhrase(tokens, i, {"diễn ra", "làm lễ", "khai mạc"})) {
       organised = true;
+      // "nhiều DN tổ chức gặp mặt đầu xuân": gatherings of many, summed up, are none of them.
+      size_t subject = i;
+      while (subject > begin && tokens[subject - 1].text != ",") --subject;
+      if (MatchesAnyPhrase(tokens, subject, {"nhiều", "một số", "hàng loạt"})) return candidate;
     }
     // Plans and requests are not events that happened.
     // ("Bộ Kế hoạch và Đầu tư" is a ministry.)
@@ -110,8 +115,12 @@ Candidate Classify(const std::vector<Token>& tokens, const Sentence& sentence, s
   if (day) {
     bool blocked = false;
     for (size_t i = begin; i < end; ++i) {
-      // "xứng đáng được tặng bằng khen", "mong ...": wishes are not acts.
-      if (IsReportCue(tokens, i) || IsHypotheticalCue(tokens, i)) blocked = true;
+      // "xứng đáng được tặng bằng khen", "mong ...": wishes are not acts. An exam or contest held
+      // ("kỳ thi ... được tổ chức từ ngày 25-27/12") is no gathering of commendation.
+      if (IsReportCue(tokens, i) || IsHypotheticalCue(tokens, i) ||
+          MatchesAnyPhrase(tokens, i, {"kỳ thi", "cuộc thi"})) {
+        blocked = true;
+      }
       if (!blocked && IsEventVerb(tokens, i, end)) {
         candidate.evidence = Evidence::kDatedAct;
         return candidate;
@@ -562,6 +571,8 @@ ExtractedEvent EventFrom(const EventInputs& inputs, const Candidate& candidate,
   if (const auto day = FindEventDay(tokens, sentence.first_token, sentence.last_token)) {
     const int year = YearNearEvent(tokens, sentences, candidate.sentence, candidate);
     event.date = ResolveDate(*day, inputs.published, year);
+    if (!event.date.known() && !day->relative)
+      extracted.day_without_year = {0, day->month, day->day};
   }
   const int named_province = ProvinceOfSentence(*inputs.places, tokens, sentence);
   const int province = named_province == -1 ? inputs.article_province : named_province;
@@ -724,10 +735,19 @@ std::vector<ExtractedEvent> ExtractEvents(const EventInputs& inputs) {
         std::all_of(events.begin(), events.end(),
                     [&](const ExtractedEvent& event) { return SeparateGathering(event, other); });
     if (!separate) continue;
-    // "Cùng ngày, tại TP.HCM, ...": held on the day of the gathering told of before it.
+    // "Cùng ngày, tại TP.HCM, ...": held on the day of the gathering told of before it. Without a
+    // publication date, a year written for the later session ("Chiều cùng ngày, ... hội nghị ...
+    // năm 2017") is that day's year too.
     if (!other.event.date.known()) {
-      for (const ExtractedEvent& before : events) {
-        if (before.sentence < other.sentence) other.event.date = before.event.date;
+      const int year =
+          other.same_day ? YearNearEvent(tokens, sentences, gathering.sentence, gathering) : 0;
+      for (ExtractedEvent& before : events) {
+        if (before.sentence >= other.sentence) continue;
+        if (!before.event.date.known() && before.day_without_year.month != 0 && year != 0) {
+          before.event.date = before.day_without_year;
+          before.event.date.year = year;
+        }
+        other.event.date = before.event.date;
       }
     }
     events.push_back(std::move(other));

@@ -33,6 +33,9 @@ struct ExtractedEvent {
   int named_province = -1;  // the province its own sentence names (-2 abroad, -1 none)
   bool same_day = false;    // told of as held "cùng ngày", the day of the gathering before
   std::string day_part;  // the part of the day its sentence opens with ("sáng", "chiều"), if any
+  // The day and month its sentence writes, when no year for them is known (year 0): "Sáng 22-6" in
+  // an article without a date.
+  Date day_without_year;
 };
 
 // `places` without those that only say where the people given something come from: a bracket

@@ -123,6 +123,15 @@ std::string CompleteBareUnit(std::string text, const IssuerContext& context) {
   for (const auto& [unit, name] : context.local_units) {
     if (EndsWithWord(lower, unit)) return text + " " + name;
   }
+  // "Huyện ủy", "Thị ủy" alone: the party committee of the district or town the article names.
+  for (const auto& [committee, unit] :
+       {std::pair<std::string_view, std::string_view>{"huyện ủy", "huyện"},
+        {"thị ủy", "thị xã"},
+        {"quận ủy", "quận"}}) {
+    if (lower != committee) continue;
+    const auto named = context.local_units.find(std::string(unit));
+    if (named != context.local_units.end()) return text + " " + named->second;
+  }
   // "nhà trường", "công ty" alone: the school or company the article names.
   const std::string_view head = lower == "nhà trường" ? std::string_view("trường") : lower;
   const auto named = context.named_bodies.find(std::string(head));

@@ -50,8 +50,8 @@ bool HasTrigger(const std::vector<Token>& tokens, const Sentence& sentence) {
     if (word == "dương" && (before == "tuyên" || before == "biểu")) return true;
     if (word == "vinh" && (before == "tôn" || after == "danh")) return true;
     if (word == "hùng" && before == "anh") return true;
-    if (word == "thưởng" &&
-        (after == "nóng" || before == "khen" || before == "giải" || before == "trao")) {
+    if (word == "thưởng" && (after == "nóng" || before == "khen" || before == "giải" ||
+                             before == "trao" || (before == "phần" && after == "trị"))) {
       return true;
     }
     if (word == "tú" && before == "ưu") return true;
@@ -123,7 +123,8 @@ std::map<std::string, std::string> LocalUnits(const std::vector<Token>& tokens,
 }
 
 // "Trường THPT Hương Khê", "Công ty CP Licogi 14": the first school, company or hospital the
-// article names in full, for "nhà trường" and "công ty" standing alone.
+// article names in full, for "nhà trường" and "công ty" standing alone; and the full name of each
+// short one given in brackets after it.
 // `at` are the positions of the capitalised words of kBodyHead.
 std::map<std::string, std::string> NamedBodies(const std::vector<Token>& tokens,
                                                const std::vector<uint32_t>& at) {
@@ -145,11 +146,27 @@ std::map<std::string, std::string> NamedBodies(const std::vector<Token>& tokens,
       if (!MatchesAnyPhrase(tokens, i, {"công ty", "bệnh viện"})) continue;
       head = head == "công" ? "công ty" : "bệnh viện";
     }
-    if (bodies.size() == 4) break;  // every head named already: the first name of each stands
-    if (bodies.count(std::string(head)) > 0) continue;
     std::string name;
-    if (ReadOrganisationName(tokens, i, tokens.size(), name) > i) {
-      bodies.emplace(std::string(head), name);
+    const size_t after = ReadOrganisationName(tokens, i, tokens.size(), name);
+    if (after == i) continue;
+    if (bodies.count(std::string(head)) == 0) bodies.emplace(std::string(head), name);
+    // "Tổng Công ty CP Bưu chính Viettel (Viettel Post)": the short name stands for the full one.
+    constexpr size_t kMaxShortWords = 4;
+    size_t close = after + 1;
+    while (close < tokens.size() && close <= after + kMaxShortWords && tokens[close].is_word &&
+           tokens[close].capitalised) {
+      ++close;
+    }
+    if (after < tokens.size() && tokens[after].text == "(" && close > after + 1 &&
+        close < tokens.size() && tokens[close].text == ")") {
+      if (i > 0 && tokens[i - 1].lower == "tổng")
+        name = std::string(tokens[i - 1].text) + " " + name;
+      std::string short_name;
+      for (size_t k = after + 1; k < close; ++k) {
+        if (!short_name.empty()) short_name += ' ';
+        short_name += tokens[k].lower;
+      }
+      bodies.emplace(std::move(short_name), name);
     }
   }
   return bodies;
@@ -198,6 +215,24 @@ int LatestYear(const std::vector<Token>& tokens) {
   for (const WrittenYear& year : FindYears(tokens, 0, tokens.size()))
     latest = std::max(latest, year.year);
   return latest;
+}
+
+// An obituary ("... đã từ trần", "Lễ tang đồng chí ...", told in the headline or the lead) lists
+// the honours of a life, not news of them; unless it confers one on the dead ("truy tặng").
+bool IsObituary(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences) {
+  constexpr size_t kLeadSentences = 2;  // the headline and the lead, or the lead's two sentences
+  bool death = false;
+  for (size_t s = 0; s < sentences.size() && s < kLeadSentences && !death; ++s) {
+    for (size_t i = sentences[s].first_token; i < sentences[s].last_token && !death; ++i) {
+      death = MatchesAnyPhrase(
+          tokens, i, {"từ trần", "qua đời", "tạ thế", "hưởng thọ", "lễ tang", "vĩnh biệt"});
+    }
+  }
+  if (!death) return false;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i].lower == "truy" && IsOneOf(tokens[i + 1], {"tặng", "phong"})) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -289,6 +324,7 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
 
   std::vector<AwardCandidate> candidates;
   std::vector<size_t> award_sentences;
+  const bool obituary = IsObituary(tokens, sentences);
   for (size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
     // A sentence ending in a colon opens a list; items start with a dash or a bullet.
@@ -307,7 +343,7 @@ absl::StatusOr<ParsedArticle> ParseArticle(std::string_view text) {
       (CentrallyRunOn(index, context.issuer.date) ? context.issuer.nearest_city
                                                   : context.issuer.nearest_province) = index;
     }
-    if (!HasTrigger(tokens, sentence)) {
+    if (obituary || !HasTrigger(tokens, sentence)) {
       context.previous_conferred = false;
       context.previous_groups.clear();
       continue;

@@ -162,7 +162,12 @@ void Absorb(AwardCandidate& into, const AwardCandidate& from) {
     into.issuer_weak = from.issuer_weak;
     into.issuer_stated = from.issuer_stated;
   }
-  if (!into.specific_name && from.specific_name) {
+  // The award is named in full where the text gives its full name ("Anh hùng Lao động thời kỳ đổi
+  // mới" after a lead's "Anh hùng Lao động").
+  const bool longer_name = into.specific_name && from.specific_name &&
+                           from.award.award_name.size() > into.award.award_name.size() &&
+                           NamesCompatible(into, from);
+  if ((!into.specific_name && from.specific_name) || longer_name) {
     into.award.award_name = from.award.award_name;
     into.specific_name = true;
   }

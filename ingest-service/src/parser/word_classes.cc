@@ -38,7 +38,7 @@ std::array<word_classes_internal::Slot, word_classes_internal::kSlots> MakeTable
       {kAwardStart,
        {"huân",  "huy",   "kỷ",   "bằng", "giấy", "thư",  "cờ",   "danh",  "giải", "thưởng", "khen",
         "tuyên", "tôn",   "vinh", "anh",  "bà",   "mẹ",   "tỉnh", "thành", "nhà",  "biểu",   "thầy",
-        "nghệ",  "chiến", "lao",  "tập",  "đơn",  "nsnd", "nsưt", "ngnd",  "ngưt"}},
+        "nghệ",  "chiến", "lao",  "tập",  "đơn",  "nsnd", "nsưt", "ngnd",  "ngưt", "phần"}},
       {kNotConferredStart,
        {"nếu", "sẽ", "hủy", "huỷ", "tước", "xét",  "trình", "đề",    "kiến", "xem", "thu",
         "có",  "dự", "hồ",  "đủ",  "đạt",  "công", "chưa",  "không", "cần",  "nên"}},
