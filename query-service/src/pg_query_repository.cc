@@ -82,13 +82,15 @@ struct Listing {
 constexpr Listing kArticleListing{FilterTarget::kArticles,
                                   "articles f JOIN articles ar ON ar.id = f.id", "f.id",
                                   kArticleColumns};
-constexpr Listing kEventListing{FilterTarget::kEvents,
-                                "event_facts f JOIN events ev ON ev.id = f.event_id "
-                                "JOIN distinct_events de ON de.id = ev.distinct_event_id",
-                                "f.event_id", kEventColumns};
-constexpr Listing kAwardListing{FilterTarget::kAwards,
-                                "award_facts f JOIN awards aw ON aw.id = f.award_id", "f.award_id",
-                                kAwardColumns};
+constexpr Listing kEventListing{
+    FilterTarget::kEvents,
+    "event_facts f JOIN events ev ON ev.article_id = f.article_id AND ev.id = f.event_id "
+    "JOIN distinct_events de ON de.id = ev.distinct_event_id",
+    "f.event_id", kEventColumns};
+constexpr Listing kAwardListing{
+    FilterTarget::kAwards,
+    "award_facts f JOIN awards aw ON aw.article_id = f.article_id AND aw.id = f.award_id",
+    "f.award_id", kAwardColumns};
 
 // One page of `listing` kept by `filter`: each row read by `from_row` into the response's repeated
 // field `items`, and next_page_token set when more rows follow.
